@@ -1,0 +1,162 @@
+# pm-tools - the customer-service desk of a residential estate
+#
+#   make            build the binaries into $(O)/bin
+#   make check      install missing build and test tools (as root), build,
+#                   run every test, build again with ASan+UBSan and run
+#                   every test there too; ends "N passed, N failed"
+#   make demo       build, create a demo estate, print a monthly report
+#   make install    PREFIX, DESTDIR, BINDIR, MANDIR, ... honoured
+#   make lint       mandoc -Tlint on man/, shellcheck on the scripts
+#   make bench      benchmarks against the sqlite3 shell (see bench/)
+#   make deps       install the Debian packages the build and tests need
+
+VERSION = 0.1.0
+
+PREFIX ?= /usr/local
+BINDIR ?= $(PREFIX)/bin
+DATADIR ?= $(PREFIX)/share
+MANDIR ?= $(DATADIR)/man
+LOCALEDIR ?= $(DATADIR)/locale
+BASHCOMPDIR ?= $(DATADIR)/bash-completion/completions
+ZSHCOMPDIR ?= $(DATADIR)/zsh/site-functions
+FISHCOMPDIR ?= $(DATADIR)/fish/vendor_completions.d
+
+O ?= build
+CC ?= cc
+PKG_CONFIG ?= pkg-config
+SQLITE_CFLAGS ?= $(shell $(PKG_CONFIG) --cflags sqlite3 2>/dev/null)
+SQLITE_LIBS ?= $(shell $(PKG_CONFIG) --libs sqlite3 2>/dev/null || echo -lsqlite3)
+CSV_LIBS ?= -lcsv
+CMOCKA_LIBS ?= $(shell $(PKG_CONFIG) --libs cmocka 2>/dev/null || echo -lcmocka)
+
+CFLAGS ?= -O2 -g
+# the warnings stay whatever CFLAGS the user gives
+override CFLAGS += -std=c11 -D_GNU_SOURCE -Wall -Wextra -Werror -Wformat=2 \
+	-Wno-format-nonliteral -Wvla -MMD -MP -Ilib -Icmd $(SQLITE_CFLAGS) \
+	-DPM_VERSION='"$(VERSION)"' -DPM_BUG_ADDRESS='"https://pm-tools.invalid/issues"' \
+	-DPM_LOCALEDIR='"$(LOCALEDIR)"'
+LDLIBS += $(SQLITE_LIBS) $(CSV_LIBS)
+
+# SAN=1: AddressSanitizer (with LeakSanitizer) and UBSan, every finding fatal
+ifeq ($(SAN),1)
+override CFLAGS += -O1 -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+override LDFLAGS += -fsanitize=address,undefined
+endif
+
+LIB_SRC := $(sort $(wildcard lib/*/*.c))
+LIB_OBJ := $(LIB_SRC:%.c=$(O)/%.o) $(O)/gen/schema.o
+SCHEMA := $(sort $(wildcard lib/schema/*.sql))
+COMMON_OBJ := $(patsubst %.c,$(O)/%.o,$(wildcard cmd/common/*.c))
+BINS := $(notdir $(wildcard cmd/pm-*))
+BIN_PATHS := $(BINS:%=$(O)/bin/%)
+UNIT_SRC := $(sort $(wildcard tests/unit/test_*.c))
+UNIT_BINS := $(UNIT_SRC:tests/unit/%.c=$(O)/tests/%)
+TOOL_BINS := $(O)/tests/csvdump
+MANS := $(wildcard man/*.[1-8])
+PO := $(wildcard po/*.po)
+MO := $(PO:po/%.po=$(O)/locale/%/LC_MESSAGES/pm-tools.mo)
+SCRIPTS := tools/*.sh tests/run.sh tests/cli/lib.sh tests/cli/*.t .ci/run \
+	$(wildcard examples/*.sh bench/*.sh)
+
+all: $(BIN_PATHS) $(MO)
+
+$(O)/%.o: %.c
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) -c -o $@ $<
+
+$(O)/gen/schema.c: tools/sql2c.sh $(SCHEMA)
+	@mkdir -p $(@D)
+	sh tools/sql2c.sh $(SCHEMA) > $@.tmp && mv $@.tmp $@
+
+$(O)/gen/schema.o: $(O)/gen/schema.c
+	$(CC) $(CFLAGS) -c -o $@ $<
+
+$(O)/libpm.a: $(LIB_OBJ)
+	@rm -f $@
+	$(AR) rcs $@ $^
+
+define bin_rule
+$(O)/bin/$(1): $(patsubst %.c,$(O)/%.o,$(wildcard cmd/$(1)/*.c)) $(COMMON_OBJ) $(O)/libpm.a
+	@mkdir -p $$(@D)
+	$$(CC) $$(LDFLAGS) -o $$@ $$^ $$(LDLIBS)
+endef
+$(foreach b,$(BINS),$(eval $(call bin_rule,$(b))))
+
+$(O)/tests/%: tests/unit/%.c $(O)/libpm.a
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(O)/libpm.a $(LDLIBS) $(CMOCKA_LIBS)
+
+$(O)/tests/csvdump: tests/tools/csvdump.c $(O)/libpm.a
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(O)/libpm.a $(LDLIBS)
+
+$(O)/locale/%/LC_MESSAGES/pm-tools.mo: po/%.po
+	@mkdir -p $(@D)
+	msgfmt --check -o $@ $<
+
+tests: all $(UNIT_BINS) $(TOOL_BINS)
+
+deps:
+	@sh tools/deps.sh
+
+# Every test twice: the normal build, then ASan+UBSan.  The last line is
+# the total, "N passed, N failed"; the exit status says whether all passed.
+check:
+	@sh tools/deps.sh
+	@$(MAKE) --no-print-directory tests
+	@$(MAKE) --no-print-directory O=$(O)/san SAN=1 tests
+	@sh tests/run.sh $(O) $(O)/san
+
+# Only the normal build, for a quick run while working.
+check-quick: tests
+	@sh tests/run.sh $(O)
+
+demo:
+	@sh tools/deps.sh build
+	@$(MAKE) --no-print-directory all
+	@sh tools/demo.sh $(O)
+
+bench: all
+	@sh bench/run.sh $(O)
+
+lint:
+	mandoc -Tlint -Wwarning $(MANS)
+	shellcheck -s sh $(filter-out completions/%,$(SCRIPTS))
+
+pot: po/pm-tools.pot
+po/pm-tools.pot: $(LIB_SRC) $(wildcard cmd/*/*.c cmd/*/*.h lib/*/*.h)
+	xgettext --from-code=UTF-8 -k_ -kN_ -o $@ --package-name=pm-tools \
+		--package-version=$(VERSION) $(sort $^)
+
+install: all
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man7
+	install -m 755 $(BIN_PATHS) $(DESTDIR)$(BINDIR)/
+	for m in $(MANS); do \
+		s=$${m##*.}; install -d $(DESTDIR)$(MANDIR)/man$$s; \
+		install -m 644 $$m $(DESTDIR)$(MANDIR)/man$$s/; done
+	for l in $(PO:po/%.po=%); do \
+		install -d $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES; \
+		install -m 644 $(O)/locale/$$l/LC_MESSAGES/pm-tools.mo \
+			$(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES/; done
+	install -d $(DESTDIR)$(BASHCOMPDIR) $(DESTDIR)$(ZSHCOMPDIR) $(DESTDIR)$(FISHCOMPDIR)
+	for b in $(BINS); do \
+		install -m 644 completions/bash/pm $(DESTDIR)$(BASHCOMPDIR)/$$b; done
+	install -m 644 completions/zsh/_pm $(DESTDIR)$(ZSHCOMPDIR)/_pm
+	for b in $(BINS); do \
+		install -m 644 completions/fish/pm.fish $(DESTDIR)$(FISHCOMPDIR)/$$b.fish; done
+
+uninstall:
+	for b in $(BINS); do \
+		rm -f $(DESTDIR)$(BINDIR)/$$b $(DESTDIR)$(BASHCOMPDIR)/$$b \
+			$(DESTDIR)$(FISHCOMPDIR)/$$b.fish; done
+	for m in $(MANS); do s=$${m##*.}; rm -f $(DESTDIR)$(MANDIR)/man$$s/$${m##*/}; done
+	for l in $(PO:po/%.po=%); do rm -f $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES/pm-tools.mo; done
+	rm -f $(DESTDIR)$(ZSHCOMPDIR)/_pm
+
+clean:
+	rm -rf $(O)
+
+.PHONY: all tests deps check check-quick demo bench lint pot install uninstall clean
+.DELETE_ON_ERROR:
+
+-include $(shell find $(O) -name '*.d' 2>/dev/null)

@@ -1,0 +1,364 @@
+/* cli.c - verb dispatch, common options and reporting for every binary */
+#include <errno.h>
+#include <limits.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "core/audit.h"
+#include "core/buf.h"
+#include "core/i18n.h"
+
+struct pm_cli pm_cli;
+
+enum {
+	OPT_NO_HEADER = 0x1000,
+	OPT_EXCEL,
+	OPT_REVEAL,
+	OPT_DB,
+};
+
+static const struct argp_option common_options[] = {
+	{"db", OPT_DB, N_("FILE"), 0, N_("the estate database (default: $PM_DB, else ~/.local/share/pm/pm.db)"), -1},
+	{"format", 'o', N_("FORMAT"), 0, N_("output as csv, tsv, table or json (default: table on a terminal, else csv)"), -1},
+	{"no-header", OPT_NO_HEADER, NULL, 0, N_("leave out the header row"), -1},
+	{"excel", OPT_EXCEL, NULL, 0, N_("csv for Excel: UTF-8 BOM, CRLF, formula cells guarded"), -1},
+	{"reveal", OPT_REVEAL, NULL, 0, N_("show phone and ID numbers in full (recorded in the audit log)"), -1},
+	{NULL, 0, NULL, 0, NULL, 0},
+};
+
+static error_t
+common_parse(int key, char *arg, struct argp_state *state)
+{
+	switch (key) {
+	case OPT_DB:
+		if (!*arg)
+			argp_error(state, _("--db needs a file name"));
+		pm_cli.db_opt = arg;
+		break;
+	case 'o':
+		if (pm_format_parse(arg, &pm_cli.out.format) < 0)
+			argp_error(state, _("unknown format '%s' (csv, tsv, table, json)"), arg);
+		break;
+	case OPT_NO_HEADER:
+		pm_cli.out.no_header = 1;
+		break;
+	case OPT_EXCEL:
+		pm_cli.out.excel = 1;
+		break;
+	case OPT_REVEAL:
+		pm_cli.out.reveal = 1;
+		break;
+	default:
+		return ARGP_ERR_UNKNOWN;
+	}
+	return 0;
+}
+
+static const struct argp common_argp = {common_options, common_parse, NULL, NULL, NULL, NULL, PM_TEXTDOMAIN};
+
+const struct argp_child pm_cli_children[] = {
+	{&common_argp, 0, N_("Common options:"), 1},
+	{NULL, 0, NULL, 0},
+};
+
+void
+pm_cli_warn(const char *fmt, ...)
+{
+	va_list ap;
+
+	fflush(stdout);
+	fprintf(stderr, "%s: ", pm_cli.prog);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+}
+
+int
+pm_cli_fail(struct pm_err *err)
+{
+	int code = err->code ? err->code : PM_EXIT_SOFTWARE;
+
+	pm_cli_warn("%s", pm_err_msg(err));
+	pm_err_clear(err);
+	return code;
+}
+
+int
+pm_cli_open(struct pm_db **db)
+{
+	struct pm_err err = {0};
+	char *path;
+	int rc;
+
+	if (pm_db_path(pm_cli.db_opt, &path, &err) < 0)
+		return pm_cli_fail(&err);
+	rc = pm_db_open(path, 0, db, &err);
+	free(path);
+	if (rc < 0)
+		return pm_cli_fail(&err);
+	return 0;
+}
+
+struct pm_out *
+pm_cli_out(void)
+{
+	struct pm_err err = {0};
+	struct pm_out *out = pm_out_new(stdout, &pm_cli.out, &err);
+
+	if (!out)
+		pm_cli_fail(&err);
+	return out;
+}
+
+int
+pm_cli_finish(struct pm_out *out)
+{
+	struct pm_err err = {0};
+
+	if (pm_out_finish(out, &err) < 0)
+		return pm_cli_fail(&err);
+	return 0;
+}
+
+void
+pm_cli_parse(const struct argp *argp, int argc, char **argv, void *input)
+{
+	argp_parse(argp, argc, argv, 0, NULL, input);
+}
+
+long
+pm_cli_long(struct argp_state *state, const char *opt, const char *arg, long min, long max)
+{
+	char *end;
+	long v;
+
+	errno = 0;
+	v = strtol(arg, &end, 10);
+	if (end == arg || *end || errno == ERANGE)
+		argp_error(state, _("%s: '%s' is not a whole number"), opt, arg);
+	else if (v < min || v > max)
+		argp_error(state, _("%s: %ld is out of range (%ld to %ld)"), opt, v, min, max);
+	return v;
+}
+
+struct pm_date
+pm_cli_date(struct argp_state *state, const char *opt, const char *arg)
+{
+	struct pm_date d = {1970, 1, 1};
+	enum pm_date_rc rc = pm_date_parse(arg, strlen(arg), &d);
+
+	if (rc != PM_DATE_OK)
+		argp_error(state, _("%s: '%s': %s"), opt, arg, pm_date_reason(rc));
+	return d;
+}
+
+struct pm_period
+pm_cli_period(struct argp_state *state, const char *opt, const char *arg, int kind)
+{
+	static const char *const forms[] = {
+		"2026-11-30", "2026-W48", "2026-11", "2026Q4", "2026",
+	};
+	struct pm_period p = {0};
+	int rc = kind < 0 ? pm_period_parse(arg, &p)
+	    : pm_period_parse_kind(arg, (enum pm_period_kind)kind, &p);
+
+	if (rc < 0) {
+		if (kind < 0)
+			argp_error(state, _("%s: '%s' is not a period (2026-11, 2026Q4, 2026-W48, 2026)"),
+			    opt, arg);
+		else
+			argp_error(state, _("%s: '%s' is not a period like %s"), opt, arg, forms[kind]);
+	}
+	return p;
+}
+
+int64_t
+pm_cli_span(struct argp_state *state, const char *opt, const char *arg)
+{
+	int64_t s = 0;
+
+	if (pm_span_parse(arg, &s) < 0)
+		argp_error(state, _("%s: '%s' is not a span like 30d, 24h or 2w"), opt, arg);
+	return s;
+}
+
+static const struct pm_verb *
+find_verb(const struct pm_verb *verbs, const char *name)
+{
+	for (; verbs->name; verbs++)
+		if (!strcmp(verbs->name, name))
+			return verbs;
+	return NULL;
+}
+
+/* "Usage: prog VERB ..." and the verb list, to fp. */
+static void
+usage(FILE *fp, const char *prog, const struct pm_verb *verbs, const char *doc)
+{
+	const struct pm_verb *v;
+	size_t w = 0;
+
+	fprintf(fp, _("Usage: %s VERB [OPTION...] [ARG...]\n"), prog);
+	if (doc)
+		fprintf(fp, "%s\n", _(doc));
+	fprintf(fp, "\n%s\n", _("Verbs:"));
+	for (v = verbs; v->name; v++)
+		if (v->summary && strlen(v->name) > w)
+			w = strlen(v->name);
+	for (v = verbs; v->name; v++)
+		if (v->summary)
+			fprintf(fp, "  %-*s  %s\n", (int)w, v->name, _(v->summary));
+	fprintf(fp, _("\n'%s help VERB' or '%s VERB --help' describes a verb; man %s has it all.\n"),
+	    prog, prog, pm_cli.prog);
+}
+
+static int
+run_verb(const struct pm_verb *v, const char *prog, int argc, char **argv)
+{
+	char *name;
+	int rc;
+
+	if (asprintf(&name, "%s %s", prog, v->name) < 0) {
+		pm_cli_warn("%s", _("out of memory"));
+		return PM_EXIT_OSERR;
+	}
+	argv[0] = name;
+	rc = v->run(argc, argv);
+	free(name);
+	return rc;
+}
+
+/* Dispatch argv[1..] among verbs.  argv[0] names the program so far. */
+static int
+dispatch(int argc, char **argv, const struct pm_verb *verbs, const char *doc, int top,
+	 const char *default_verb)
+{
+	const char *prog = argv[0];
+	const struct pm_verb *v;
+	int i = 1;
+
+	/* common options may come before the verb: pm-owner --db x list */
+	while (i < argc && argv[i][0] == '-' && argv[i][1]) {
+		const char *a = argv[i];
+
+		if (!strcmp(a, "--help") || !strcmp(a, "-?") || !strcmp(a, "-h")) {
+			usage(stdout, prog, verbs, doc);
+			return 0;
+		}
+		if (top && (!strcmp(a, "--version") || !strcmp(a, "-V"))) {
+			printf("%s\n", argp_program_version);
+			return 0;
+		}
+		if (!strcmp(a, "--no-header") || !strcmp(a, "--excel") || !strcmp(a, "--reveal")) {
+			common_parse(!strcmp(a, "--no-header") ? OPT_NO_HEADER :
+			    !strcmp(a, "--excel") ? OPT_EXCEL : OPT_REVEAL, NULL, NULL);
+			i++;
+			continue;
+		}
+		if ((!strcmp(a, "--db") || !strcmp(a, "-o") || !strcmp(a, "--format")) && i + 1 < argc) {
+			const char *val = argv[i + 1];
+
+			if (!strcmp(a, "--db")) {
+				pm_cli.db_opt = val;
+			} else if (pm_format_parse(val, &pm_cli.out.format) < 0) {
+				pm_cli_warn(_("unknown format '%s' (csv, tsv, table, json)"), val);
+				return PM_EXIT_USAGE;
+			}
+			i += 2;
+			continue;
+		}
+		if (!strncmp(a, "--db=", 5) && a[5]) {
+			pm_cli.db_opt = a + 5;
+			i++;
+			continue;
+		}
+		if (!strncmp(a, "--format=", 9)) {
+			if (pm_format_parse(a + 9, &pm_cli.out.format) < 0) {
+				pm_cli_warn(_("unknown format '%s' (csv, tsv, table, json)"), a + 9);
+				return PM_EXIT_USAGE;
+			}
+			i++;
+			continue;
+		}
+		pm_cli_warn(_("unknown option '%s' before the verb"), a);
+		usage(stderr, prog, verbs, doc);
+		return PM_EXIT_USAGE;
+	}
+	if (i >= argc && default_verb) {
+		v = find_verb(verbs, default_verb);
+		if (asprintf((char **)&pm_cli.verb, "%s %s", pm_cli.verb, v->name) < 0)
+			return PM_EXIT_OSERR;
+		pm_audit_actor(pm_cli.prog, pm_cli.verb, NULL, getenv("PM_USER"));
+		argv[i - 1] = argv[0];
+		return run_verb(v, prog, 1, argv + i - 1);
+	}
+	if (i >= argc) {
+		usage(stderr, prog, verbs, doc);
+		return PM_EXIT_USAGE;
+	}
+	if (!strcmp(argv[i], "help")) {
+		char help[] = "--help";
+		char *hargv[3];
+
+		if (i + 1 >= argc) {
+			usage(stdout, prog, verbs, doc);
+			return 0;
+		}
+		if (!(v = find_verb(verbs, argv[i + 1]))) {
+			pm_cli_warn(_("no verb '%s' (see '%s --help')"), argv[i + 1], prog);
+			return PM_EXIT_USAGE;
+		}
+		hargv[0] = argv[0];
+		hargv[1] = help;
+		hargv[2] = NULL;
+		return run_verb(v, prog, 2, hargv);
+	}
+	if (!(v = find_verb(verbs, argv[i]))) {
+		pm_cli_warn(_("no verb '%s' (see '%s --help')"), argv[i], prog);
+		return PM_EXIT_USAGE;
+	}
+	if (top)
+		pm_cli.verb = v->name;
+	else if (asprintf((char **)&pm_cli.verb, "%s %s", pm_cli.verb, v->name) < 0)
+		return PM_EXIT_OSERR;
+	pm_audit_actor(pm_cli.prog, pm_cli.verb, NULL, getenv("PM_USER"));
+	argv[i] = argv[0];
+	return run_verb(v, prog, argc - i, argv + i);
+}
+
+int
+pm_cli_sub(int argc, char **argv, const struct pm_verb *subs, const char *doc,
+	   const char *default_verb)
+{
+	return dispatch(argc, argv, subs, doc, 0, default_verb);
+}
+
+int
+pm_cli_main(int argc, char **argv, const struct pm_verb *verbs, const char *doc)
+{
+	const char *slash;
+	int rc;
+
+	pm_i18n_init();
+	argp_err_exit_status = PM_EXIT_USAGE;
+	slash = argc > 0 ? strrchr(argv[0], '/') : NULL;
+	pm_cli.prog = slash ? slash + 1 : argc > 0 ? argv[0] : "pm";
+	argv[0] = (char *)pm_cli.prog;
+	rc = dispatch(argc, argv, verbs, doc, 1, NULL);
+	/* stdout must really have been written: a full disk is an error */
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		if (rc == 0 || rc == PM_EXIT_FOUND) {
+			pm_cli_warn(_("write error: %s"), strerror(errno ? errno : EIO));
+			rc = PM_EXIT_IO;
+		}
+	}
+	if (fclose(stdout) != 0 && (rc == 0 || rc == PM_EXIT_FOUND)) {
+		fprintf(stderr, "%s: %s\n", pm_cli.prog, _("write error"));
+		rc = PM_EXIT_IO;
+	}
+	return rc;
+}

@@ -1,0 +1,77 @@
+/*
+ * cli.h - what every pm-* front end shares: verbs, common options,
+ * reporting, exit status
+ *
+ * Each binary is a table of verbs (git style: "pm-admin staff add").
+ * pm_cli_main() picks the verb, handles "help VERB", --help and
+ * --version, and after the verb has run checks that stdout was really
+ * written (a full disk is exit 74, not a short file).
+ *
+ * The common options (--db, -o/--format, --no-header, --excel, --reveal)
+ * are one argp child that every verb includes; they may come before or
+ * after the verb.
+ */
+#ifndef PM_CLI_H
+#define PM_CLI_H
+
+#include <argp.h>
+#include <stdint.h>
+
+#include "core/db.h"
+#include "core/err.h"
+#include "core/out.h"
+#include "core/time.h"
+
+struct pm_cli {
+	const char *prog;    /* "pm-owner", from argv[0] */
+	const char *verb;    /* "import"; "staff add" for nested verbs */
+	const char *db_opt;  /* --db */
+	struct pm_outopts out;
+};
+extern struct pm_cli pm_cli;
+
+/* The common options, for a verb's struct argp children. */
+extern const struct argp_child pm_cli_children[];
+
+struct pm_verb {
+	const char *name;
+	int (*run)(int argc, char **argv);  /* argv[0] is "prog verb" */
+	const char *summary;                /* N_()-marked */
+};
+
+/* The whole program: returns the exit status for main(). */
+int pm_cli_main(int argc, char **argv, const struct pm_verb *verbs, const char *doc);
+
+/* A verb with verbs of its own ("pm-admin staff add"): dispatch argv
+ * (argv[0] being "prog verb") to one of subs; with no sub-verb given,
+ * default_verb runs when not NULL (common options still apply). */
+int pm_cli_sub(int argc, char **argv, const struct pm_verb *subs, const char *doc,
+	       const char *default_verb);
+
+/* Parse a verb's options (argp errors exit 64 as argp does). */
+void pm_cli_parse(const struct argp *argp, int argc, char **argv, void *input);
+
+/* Print "prog: message" for err, clear it and return its exit status. */
+int pm_cli_fail(struct pm_err *err);
+/* Print "prog: message" (a warning or a note; not an error). */
+void pm_cli_warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* Open the database from --db / $PM_DB / the default.  0, or the exit
+ * status after reporting. */
+int pm_cli_open(struct pm_db **db);
+
+/* A writer on stdout with the common options; NULL (after reporting)
+ * only when memory runs out. */
+struct pm_out *pm_cli_out(void);
+/* Finish out; 0 or the exit status after reporting. */
+int pm_cli_finish(struct pm_out *out);
+
+/* Option-value parsers for verbs: on a bad value they call argp_error
+ * (exit 64) naming the option. */
+long pm_cli_long(struct argp_state *state, const char *opt, const char *arg, long min, long max);
+struct pm_date pm_cli_date(struct argp_state *state, const char *opt, const char *arg);
+struct pm_period pm_cli_period(struct argp_state *state, const char *opt, const char *arg,
+			       int kind /* an enum pm_period_kind, or -1 for any */);
+int64_t pm_cli_span(struct argp_state *state, const char *opt, const char *arg);
+
+#endif

@@ -1,0 +1,142 @@
+/* maint.c - online backup and integrity checks */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "core/i18n.h"
+#include "maint.h"
+
+int
+pm_db_backup(struct pm_db *db, const char *dest, int overwrite, struct pm_err *err)
+{
+	struct pm_db to = {0};
+	sqlite3_backup *bk;
+	char *tmp = NULL;
+	int fd, rc, ret = -1;
+	struct stat st;
+
+	if (!overwrite && stat(dest, &st) == 0)
+		return pm_err_set(err, PM_EXIT_CANTCREAT,
+		    _("'%s' exists: choose another name or give --force"), dest);
+	if (asprintf(&tmp, "%s.tmp-XXXXXX", dest) < 0)
+		return pm_err_oom(err);
+	fd = mkstemp(tmp);
+	if (fd < 0) {
+		pm_err_set(err, PM_EXIT_CANTCREAT, _("cannot create '%s': %s"), dest, strerror(errno));
+		free(tmp);
+		return -1;
+	}
+	close(fd);
+	to.path = tmp;
+	rc = sqlite3_open_v2(tmp, &to.h, SQLITE_OPEN_READWRITE, NULL);
+	if (rc != SQLITE_OK) {
+		pm_db_fail(&to, rc, err, _("backup"));
+		goto out;
+	}
+	bk = sqlite3_backup_init(to.h, "main", db->h, "main");
+	if (!bk) {
+		pm_db_fail(&to, sqlite3_errcode(to.h), err, _("backup"));
+		goto out;
+	}
+	/* one step: the whole file from one read snapshot; writers go on */
+	do
+		rc = sqlite3_backup_step(bk, -1);
+	while (rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
+	sqlite3_backup_finish(bk);
+	if (rc != SQLITE_DONE) {
+		pm_db_fail(&to, rc, err, _("backup"));
+		goto out;
+	}
+	/* leave a single self-contained file: no -wal beside it */
+	rc = sqlite3_exec(to.h, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_close(to.h);
+	to.h = NULL;
+	if (rc != SQLITE_OK) {
+		pm_err_set(err, PM_EXIT_IO, _("backup to '%s' failed while closing"), dest);
+		goto out;
+	}
+	fd = open(tmp, O_RDONLY);
+	if (fd < 0 || fsync(fd) != 0) {
+		pm_err_set(err, PM_EXIT_IO, _("cannot sync '%s': %s"), tmp, strerror(errno));
+		if (fd >= 0)
+			close(fd);
+		goto out;
+	}
+	close(fd);
+	if (rename(tmp, dest) != 0) {
+		pm_err_set(err, PM_EXIT_CANTCREAT, _("cannot create '%s': %s"), dest, strerror(errno));
+		goto out;
+	}
+	ret = 0;
+out:
+	if (to.h)
+		sqlite3_close(to.h);
+	if (ret < 0)
+		unlink(tmp);
+	free(tmp);
+	return ret;
+}
+
+int
+pm_db_check(struct pm_db *db, struct pm_out *out, long *problems, struct pm_err *err)
+{
+	static const struct pm_col cols[] = {
+		{"check", N_("Check"), PM_COL_CODE, 0},
+		{"result", N_("Result"), PM_COL_TEXT, 0},
+	};
+	sqlite3_stmt *st;
+	int rc;
+	long found;
+	char *msg;
+
+	*problems = 0;
+	pm_out_begin(out, NULL, cols, 2, 0);
+
+	if (pm_db_prepare(db, "PRAGMA integrity_check", &st, err) < 0)
+		return -1;
+	found = 0;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *v[2] = {"integrity", pm_col_text(st, 0)};
+
+		if (strcmp(v[1], "ok"))
+			found++;
+		pm_out_row(out, v);
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return pm_db_fail(db, rc, err, _("integrity check"));
+	*problems += found;
+
+	if (pm_db_prepare(db, "PRAGMA foreign_key_check", &st, err) < 0)
+		return -1;
+	found = 0;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *v[2] = {"foreign_keys", NULL};
+
+		if (asprintf(&msg, "%s row %lld refers to a missing %s", pm_col_text(st, 0),
+		    (long long)sqlite3_column_int64(st, 1), pm_col_text(st, 2)) < 0) {
+			sqlite3_finalize(st);
+			return pm_err_oom(err);
+		}
+		v[1] = msg;
+		pm_out_row(out, v);
+		free(msg);
+		found++;
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return pm_db_fail(db, rc, err, _("foreign key check"));
+	if (!found) {
+		const char *v[2] = {"foreign_keys", "ok"};
+
+		pm_out_row(out, v);
+	}
+	*problems += found;
+	pm_out_end(out);
+	return 0;
+}

@@ -1,0 +1,402 @@
+/* db.c - locating, opening, migrating and writing the estate database */
+#include <errno.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/vfs.h>
+#include <unistd.h>
+
+#include "db.h"
+#include "i18n.h"
+#include "schema.h"
+#include "settings.h"
+#include "time.h"
+
+int
+pm_db_path(const char *opt, char **out, struct pm_err *err)
+{
+	const char *env = getenv("PM_DB"), *xdg = getenv("XDG_DATA_HOME");
+	const char *home = getenv("HOME");
+	int n;
+
+	if (opt && *opt)
+		n = asprintf(out, "%s", opt);
+	else if (env && *env)
+		n = asprintf(out, "%s", env);
+	else if (xdg && *xdg == '/')
+		n = asprintf(out, "%s/pm/pm.db", xdg);
+	else if (home && *home == '/')
+		n = asprintf(out, "%s/.local/share/pm/pm.db", home);
+	else
+		return pm_err_set(err, PM_EXIT_USAGE,
+		    _("no database: give --db FILE or set PM_DB (HOME is not set)"));
+	if (n < 0)
+		return pm_err_oom(err);
+	return 0;
+}
+
+/* mkdir -p of the folder holding path. */
+static int
+make_parent(const char *path, struct pm_err *err)
+{
+	char *dir = strdup(path), *p;
+
+	if (!dir)
+		return pm_err_oom(err);
+	p = strrchr(dir, '/');
+	if (!p || p == dir) {
+		free(dir);
+		return 0;
+	}
+	*p = '\0';
+	for (p = dir + 1; ; p++) {
+		if (*p == '/' || *p == '\0') {
+			char c = *p;
+
+			*p = '\0';
+			if (mkdir(dir, 0777) != 0 && errno != EEXIST) {
+				pm_err_set(err, PM_EXIT_CANTCREAT, _("cannot create folder '%s': %s"),
+				    dir, strerror(errno));
+				free(dir);
+				return -1;
+			}
+			*p = c;
+			if (!c)
+				break;
+		}
+	}
+	free(dir);
+	return 0;
+}
+
+int
+pm_db_fail(struct pm_db *db, int rc, struct pm_err *err, const char *what)
+{
+	const char *msg = db && db->h ? sqlite3_errmsg(db->h) : sqlite3_errstr(rc);
+	const char *path = db && db->path ? db->path : "";
+
+	switch (rc & 0xFF) {
+	case SQLITE_BUSY:
+	case SQLITE_LOCKED:
+		return pm_err_set(err, PM_EXIT_BUSY,
+		    _("database '%s' is busy (another writer holds it): try again"), path);
+	case SQLITE_FULL:
+		return pm_err_set(err, PM_EXIT_IO, _("%s: disk full, nothing written ('%s')"), what, path);
+	case SQLITE_IOERR:
+		return pm_err_set(err, PM_EXIT_IO, _("%s: I/O error on '%s': %s"), what, path, msg);
+	case SQLITE_READONLY:
+		return pm_err_set(err, PM_EXIT_IO,
+		    _("database '%s' is read-only (check the file's and its folder's permissions)"), path);
+	case SQLITE_CANTOPEN:
+	case SQLITE_PERM:
+		return pm_err_set(err, PM_EXIT_NOINPUT, _("cannot open database '%s': %s"), path, msg);
+	case SQLITE_NOTADB:
+		return pm_err_set(err, PM_EXIT_CONFIG, _("'%s' is not a database"), path);
+	case SQLITE_CORRUPT:
+		return pm_err_set(err, PM_EXIT_CONFIG,
+		    _("database '%s' is damaged (%s): restore it from a backup; see pm-admin check"), path, msg);
+	case SQLITE_NOMEM:
+		return pm_err_oom(err);
+	case SQLITE_CONSTRAINT:
+		return pm_err_set(err, PM_EXIT_DATA, _("%s: %s"), what, msg);
+	default:
+		return pm_err_set(err, PM_EXIT_SOFTWARE, _("%s: %s"), what, msg);
+	}
+}
+
+int
+pm_db_exec(struct pm_db *db, const char *sql, struct pm_err *err)
+{
+	int rc = sqlite3_exec(db->h, sql, NULL, NULL, NULL);
+
+	return rc == SQLITE_OK ? 0 : pm_db_fail(db, rc, err, _("database"));
+}
+
+int
+pm_db_prepare(struct pm_db *db, const char *sql, sqlite3_stmt **st, struct pm_err *err)
+{
+	int rc = sqlite3_prepare_v2(db->h, sql, -1, st, NULL);
+
+	return rc == SQLITE_OK ? 0 : pm_db_fail(db, rc, err, _("database"));
+}
+
+int
+pm_bind_text(sqlite3_stmt *st, int i, const char *s)
+{
+	return sqlite3_bind_text(st, i, s ? s : "", -1, SQLITE_TRANSIENT);
+}
+
+int
+pm_bind_text_null(sqlite3_stmt *st, int i, const char *s)
+{
+	if (!s || !*s)
+		return sqlite3_bind_null(st, i);
+	return sqlite3_bind_text(st, i, s, -1, SQLITE_TRANSIENT);
+}
+
+int
+pm_bind_int(sqlite3_stmt *st, int i, int64_t v)
+{
+	return sqlite3_bind_int64(st, i, v);
+}
+
+int
+pm_db_step_done(struct pm_db *db, sqlite3_stmt *st, struct pm_err *err)
+{
+	int rc;
+
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		;
+	if (rc != SQLITE_DONE)
+		return pm_db_fail(db, rc, err, _("database"));
+	return 0;
+}
+
+const char *
+pm_col_text(sqlite3_stmt *st, int i)
+{
+	const unsigned char *s = sqlite3_column_text(st, i);
+
+	return s ? (const char *)s : "";
+}
+
+static int
+pragma_int(struct pm_db *db, const char *sql, int *v, struct pm_err *err)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if (pm_db_prepare(db, sql, &st, err) < 0)
+		return -1;
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		*v = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return pm_db_fail(db, rc, err, _("reading the database header"));
+	return 0;
+}
+
+int
+pm_db_schema_latest(void)
+{
+	return pm_migration_count;
+}
+
+int
+pm_db_schema_version(struct pm_db *db, int *version, struct pm_err *err)
+{
+	return pragma_int(db, "PRAGMA user_version", version, err);
+}
+
+int
+pm_db_begin(struct pm_db *db, struct pm_err *err)
+{
+	int rc = sqlite3_exec(db->h, "BEGIN IMMEDIATE", NULL, NULL, NULL);
+
+	if (rc != SQLITE_OK)
+		return pm_db_fail(db, rc, err, _("starting a transaction"));
+	db->in_tx = 1;
+	return 0;
+}
+
+int
+pm_db_commit(struct pm_db *db, struct pm_err *err)
+{
+	int rc = sqlite3_exec(db->h, "COMMIT", NULL, NULL, NULL);
+
+	if (rc != SQLITE_OK) {
+		pm_db_fail(db, rc, err, _("committing"));
+		pm_db_rollback(db);
+		return -1;
+	}
+	db->in_tx = 0;
+	return 0;
+}
+
+void
+pm_db_rollback(struct pm_db *db)
+{
+	if (db && db->h && !sqlite3_get_autocommit(db->h))
+		sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
+	if (db)
+		db->in_tx = 0;
+}
+
+/* Is this file one of ours, a fresh one, or something else? */
+static int
+check_identity(struct pm_db *db, int *fresh, struct pm_err *err)
+{
+	int appid = 0, version = 0, tables = 0;
+
+	if (pragma_int(db, "PRAGMA application_id", &appid, err) < 0 ||
+	    pragma_int(db, "PRAGMA user_version", &version, err) < 0 ||
+	    pragma_int(db, "SELECT count(*) FROM sqlite_schema", &tables, err) < 0)
+		return -1;
+	*fresh = 0;
+	if (appid == 0 && version == 0 && tables == 0) {
+		*fresh = 1;
+		return 0;
+	}
+	if ((uint32_t)appid != PM_APPLICATION_ID)
+		return pm_err_set(err, PM_EXIT_CONFIG,
+		    _("'%s' is an SQLite database, but not a pm-tools one"), db->path);
+	if (version > pm_migration_count)
+		return pm_err_set(err, PM_EXIT_CONFIG,
+		    _("database '%s' has schema version %d, newer than this program knows (%d): upgrade pm-tools"),
+		    db->path, version, pm_migration_count);
+	return 0;
+}
+
+int
+pm_db_migrate(struct pm_db *db, int *applied, struct pm_err *err)
+{
+	int i, version;
+	char sql[64];
+
+	*applied = 0;
+	for (i = 0; i < pm_migration_count; i++) {
+		if (pm_db_schema_version(db, &version, err) < 0)
+			return -1;
+		if (version > i)
+			continue;
+		if (pm_db_begin(db, err) < 0)
+			return -1;
+		/* another process may have migrated while we waited for the lock */
+		if (pm_db_schema_version(db, &version, err) < 0)
+			goto fail;
+		if (version > i) {
+			pm_db_rollback(db);
+			continue;
+		}
+		if (sqlite3_exec(db->h, pm_migrations[i].sql, NULL, NULL, NULL) != SQLITE_OK) {
+			pm_db_fail(db, sqlite3_errcode(db->h), err, pm_migrations[i].name);
+			goto fail;
+		}
+		snprintf(sql, sizeof sql, "PRAGMA user_version = %d", i + 1);
+		if (pm_db_exec(db, sql, err) < 0)
+			goto fail;
+		if (pm_db_commit(db, err) < 0)
+			return -1;
+		(*applied)++;
+	}
+	return 0;
+fail:
+	pm_db_rollback(db);
+	return -1;
+}
+
+/* WAL keeps its index in shared memory, which network file systems do
+ * not share between hosts: refuse them rather than corrupt the file. */
+static int
+check_filesystem(const char *path, struct pm_err *err)
+{
+	struct statfs fs;
+	char *dir = strdup(path), *slash;
+
+	if (!dir)
+		return pm_err_oom(err);
+	slash = strrchr(dir, '/');
+	if (slash)
+		*(slash == dir ? slash + 1 : slash) = '\0';
+	if (statfs(slash ? dir : ".", &fs) == 0) {
+		unsigned long t = (unsigned long)fs.f_type;
+
+		if (t == 0x6969 || t == 0x517B || t == 0xFF534D42 || t == 0xFE534D42) {
+			free(dir);
+			return pm_err_set(err, PM_EXIT_CONFIG,
+			    _("database '%s' is on a network file system: keep it on a local disk"), path);
+		}
+	}
+	free(dir);
+	return 0;
+}
+
+int
+pm_db_open(const char *path, unsigned flags, struct pm_db **out, struct pm_err *err)
+{
+	struct pm_db *db;
+	const char *env = getenv("PM_BUSY_TIMEOUT");
+	int rc, fresh, applied, timeout = 5000;
+	char *tz = NULL;
+
+	*out = NULL;
+	db = calloc(1, sizeof *db);
+	if (!db || !(db->path = strdup(path))) {
+		free(db);
+		return pm_err_oom(err);
+	}
+	if (env && *env) {
+		char *end;
+		long v = strtol(env, &end, 10);
+
+		if (*end || v < 0 || v > INT_MAX) {
+			pm_err_set(err, PM_EXIT_USAGE, _("PM_BUSY_TIMEOUT: '%s' is not a number of milliseconds"), env);
+			goto fail;
+		}
+		timeout = (int)v;
+	}
+	if (make_parent(path, err) < 0 || check_filesystem(path, err) < 0)
+		goto fail;
+	rc = sqlite3_open_v2(path, &db->h,
+	    SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOFOLLOW, NULL);
+	if (rc != SQLITE_OK) {
+		pm_db_fail(db, rc, err, _("opening"));
+		goto fail;
+	}
+	sqlite3_extended_result_codes(db->h, 0);
+	sqlite3_busy_timeout(db->h, timeout);
+	if (check_identity(db, &fresh, err) < 0)
+		goto fail;
+	if (pm_db_exec(db, "PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL", err) < 0)
+		goto fail;
+	if (fresh) {
+		char sql[64];
+
+		/* the first writer marks the file; WAL is a property of the file */
+		if (pm_db_exec(db, "PRAGMA journal_mode = WAL", err) < 0)
+			goto fail;
+		snprintf(sql, sizeof sql, "PRAGMA application_id = %d", (int)PM_APPLICATION_ID);
+		if (pm_db_exec(db, sql, err) < 0)
+			goto fail;
+	}
+	if (!(flags & PM_DB_NOMIGRATE) && pm_db_migrate(db, &applied, err) < 0)
+		goto fail;
+	*out = db;
+	/* the estate's zone, not the caller's TZ, for every local date */
+	if (pm_setting_get(db, "timezone", &tz, err) < 0) {
+		if (!(flags & PM_DB_NOMIGRATE))
+			goto fail_open;
+		pm_err_clear(err);
+		tz = strdup("Asia/Shanghai");
+		if (!tz) {
+			pm_err_oom(err);
+			goto fail_open;
+		}
+	}
+	if (pm_tz_set(tz, err) < 0)
+		goto fail_open;
+	free(tz);
+	return 0;
+fail_open:
+	free(tz);
+	*out = NULL;
+fail:
+	pm_db_close(db);
+	return -1;
+}
+
+void
+pm_db_close(struct pm_db *db)
+{
+	if (!db)
+		return;
+	if (db->h) {
+		pm_db_rollback(db);
+		sqlite3_close_v2(db->h);
+	}
+	free(db->path);
+	free(db);
+}

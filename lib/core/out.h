@@ -1,0 +1,104 @@
+/*
+ * out.h - the one writer of tabular output: csv, tsv, table, json
+ *
+ * A command describes its columns once (stable snake_case keys for CSV
+ * and JSON, a translatable label for table headers, a type) and hands
+ * over rows of strings.  The writer does the rest:
+ *
+ *   csv    RFC 4180: header first, a field quoted only when it holds a
+ *          comma, quote or line break, CRLF-free unless --excel.
+ *   tsv    tab-separated; tab, newline, CR and backslash inside a field
+ *          are written \t \n \r \\.
+ *   table  columns aligned by display width (Chinese is two columns
+ *          wide), numbers right-aligned, line breaks shown as spaces.
+ *          Headers translated.  Buffered: the widths need every row.
+ *   json   an array of objects (or, with sections, an object of them);
+ *          numbers bare, NULL as null.
+ *
+ *   --no-header   no header row (csv, tsv, table)
+ *   --excel       what Excel on a Chinese Windows desk opens right: a
+ *                 UTF-8 BOM, CRLF line ends, and a text cell starting
+ *                 with = + - @ tab or CR prefixed with ' so it is not
+ *                 run as a formula (numeric columns are not touched).
+ *   --reveal      phone and ID columns in full; masked otherwise.
+ *
+ * Every write is checked; pm_out_finish() flushes and reports a failed
+ * write (a full disk) as PM_EXIT_IO, so a short file never exits 0.
+ */
+#ifndef PM_OUT_H
+#define PM_OUT_H
+
+#include <sqlite3.h>
+#include <stddef.h>
+#include <stdio.h>
+
+#include "err.h"
+
+enum pm_format { PM_FMT_DEFAULT, PM_FMT_CSV, PM_FMT_TSV, PM_FMT_TABLE, PM_FMT_JSON };
+
+enum pm_coltype {
+	PM_COL_TEXT,   /* free text: Excel-guarded */
+	PM_COL_INT,    /* a whole number */
+	PM_COL_DEC,    /* an int64 scaled by 10^scale, printed with scale decimals */
+	PM_COL_MONEY,  /* fen, printed as yuan with two decimals */
+	PM_COL_PHONE,  /* masked unless --reveal */
+	PM_COL_IDNO,   /* masked unless --reveal */
+	PM_COL_CODE,   /* a code, date or keyword: never a formula, not guarded */
+};
+
+struct pm_col {
+	const char *key;    /* csv/json name: stable, English, snake_case */
+	const char *label;  /* table header, N_()-marked */
+	enum pm_coltype type;
+	int scale;          /* for PM_COL_DEC */
+};
+
+struct pm_outopts {
+	enum pm_format format;
+	int no_header;
+	int excel;
+	int reveal;
+};
+
+struct pm_out;
+
+/* A writer on fp (not closed by it).  PM_FMT_DEFAULT becomes table on a
+ * terminal and csv otherwise. */
+struct pm_out *pm_out_new(FILE *fp, const struct pm_outopts *o, struct pm_err *err);
+
+/* Parse a --format value (csv, tsv, table, json, or 表格 ...); -1 if unknown. */
+int pm_format_parse(const char *s, enum pm_format *f);
+enum pm_format pm_out_format(const struct pm_out *out);
+
+/* Start a table.  section is NULL for the only table of a command, or a
+ * name for one of several (pm-owner show): json then writes an object
+ * keyed by section names, csv and table a "[name]" line before each.
+ * With single set, json writes one object instead of an array. */
+int pm_out_begin(struct pm_out *out, const char *section, const struct pm_col *cols,
+		 size_t ncols, int single);
+
+/* One row: ncols strings, NULL for no value.  Values of PM_COL_DEC and
+ * PM_COL_MONEY columns are the integer (fen) as a decimal string. */
+int pm_out_row(struct pm_out *out, const char *const *values);
+
+/* One row from the current row of st: column i of the table from column
+ * i of the statement (integers for MONEY and DEC columns). */
+int pm_out_stmt(struct pm_out *out, sqlite3_stmt *st);
+
+/* Write every row of st (stepping it to the end); SQLite errors go to
+ * err as pm_db_fail would (74 for a full disk, 75 busy...). */
+int pm_out_stmt_all(struct pm_out *out, sqlite3_stmt *st, struct pm_err *err);
+
+/* End the current table (the table format prints it now). */
+int pm_out_end(struct pm_out *out);
+
+/* Close the document, flush, and report any write error.  Frees out. */
+int pm_out_finish(struct pm_out *out, struct pm_err *err);
+
+/* Free without writing anything more (on an error path). */
+void pm_out_free(struct pm_out *out);
+
+/* Helpers for commands that print one value or a message block. */
+int pm_out_failed(const struct pm_out *out);
+
+#endif

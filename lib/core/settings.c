@@ -1,0 +1,186 @@
+/* settings.c - the table of settings and their storage */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "i18n.h"
+#include "settings.h"
+#include "time.h"
+
+const struct pm_setting pm_settings[] = {
+	{"estate.name", PM_SET_TEXT, "",
+	 N_("the estate's name, printed on receipts, notices and reports"), 0, 0, NULL},
+	{"timezone", PM_SET_ZONE, "Asia/Shanghai",
+	 N_("the estate's time zone: every local date and deadline is in it"), 0, 0, NULL},
+	{"callback.safety_days", PM_SET_INT, "2",
+	 N_("days to call back after a safety-facility repair is finished"), 1, 365, NULL},
+	{"callback.leak_days", PM_SET_INT, "3",
+	 N_("days to call back after a leak repair is finished"), 1, 365, NULL},
+	{"callback.other_days", PM_SET_INT, "7",
+	 N_("days to call back after any other repair is finished"), 1, 365, NULL},
+	{"complaint.reply_hours", PM_SET_INT, "72",
+	 N_("hours to answer a complaint"), 1, 8760, NULL},
+	{"rework.hours", PM_SET_INT, "24",
+	 N_("hours to send a problem found on callback back to the repair staff"), 1, 8760, NULL},
+	{"reno.review_days", PM_SET_INT, "2",
+	 N_("days to complete both reviews of a renovation application"), 1, 365, NULL},
+	{"reno.inspections_per_day", PM_SET_INT, "2",
+	 N_("site inspections each renovation needs every working day"), 0, 24, NULL},
+	{"survey.ratio_percent", PM_SET_INT, "20",
+	 N_("share of moved-in units each quarterly survey samples, in percent"), 1, 100, NULL},
+	{"survey.collect_days", PM_SET_INT, "15",
+	 N_("days from issuing survey forms to collecting them"), 1, 365, NULL},
+	{"visit.monthly_target", PM_SET_INT, "30",
+	 N_("household visits each butler makes a month"), 0, 10000, NULL},
+	{"vacant.inspect_days", PM_SET_INT, "7",
+	 N_("days between inspections of a vacant unit"), 1, 365, NULL},
+	{"movein.documents", PM_SET_LIST,
+	 "房屋验收单,业主临时管理规约,住宅装修管理协议,业主手册,入住须知,管理费收缴协议,防火须知",
+	 N_("documents handed over and signed for at move-in"), 0, 0, NULL},
+	{"fee.vacant_discount_percent", PM_SET_INT, "0",
+	 N_("discount on area-based fees for vacant units, in percent (0: none)"), 0, 100, NULL},
+	{"fee.movein_billing", PM_SET_ENUM, "whole",
+	 N_("how the month of moving in is billed: whole or by days"), 0, 0, "whole,days"},
+	{NULL, 0, NULL, NULL, 0, 0, NULL},
+};
+
+const struct pm_setting *
+pm_setting_find(const char *name)
+{
+	const struct pm_setting *s;
+
+	for (s = pm_settings; s->name; s++)
+		if (!strcmp(s->name, name))
+			return s;
+	return NULL;
+}
+
+const char *
+pm_setting_check(const struct pm_setting *s, const char *value)
+{
+	switch (s->type) {
+	case PM_SET_INT: {
+		char *end;
+		long long v;
+
+		errno = 0;
+		v = strtoll(value, &end, 10);
+		if (!*value || *end || errno)
+			return _("not a whole number");
+		if (v < s->min || v > s->max)
+			return _("out of range");
+		return NULL;
+	}
+	case PM_SET_ZONE:
+		if (!pm_tz_valid(value))
+			return _("unknown time zone");
+		return NULL;
+	case PM_SET_ENUM: {
+		size_t n = strlen(value);
+		const char *p = s->choices;
+
+		while (p && *p) {
+			const char *comma = strchr(p, ',');
+			size_t k = comma ? (size_t)(comma - p) : strlen(p);
+
+			if (k == n && n && !strncmp(p, value, n))
+				return NULL;
+			p = comma ? comma + 1 : NULL;
+		}
+		return _("not one of the choices");
+	}
+	case PM_SET_TEXT:
+	case PM_SET_LIST:
+		return NULL;
+	}
+	return NULL;
+}
+
+int
+pm_setting_is_set(struct pm_db *db, const char *name, int *set, struct pm_err *err)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if (pm_db_prepare(db, "SELECT 1 FROM setting WHERE key = ?1", &st, err) < 0)
+		return -1;
+	pm_bind_text(st, 1, name);
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return pm_db_fail(db, rc, err, _("reading settings"));
+	*set = rc == SQLITE_ROW;
+	return 0;
+}
+
+int
+pm_setting_get(struct pm_db *db, const char *name, char **value, struct pm_err *err)
+{
+	const struct pm_setting *s = pm_setting_find(name);
+	sqlite3_stmt *st;
+	int rc;
+
+	*value = NULL;
+	if (!s)
+		return pm_err_set(err, PM_EXIT_SOFTWARE, _("unknown setting '%s'"), name);
+	if (pm_db_prepare(db, "SELECT value FROM setting WHERE key = ?1", &st, err) < 0)
+		return -1;
+	pm_bind_text(st, 1, name);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		*value = strdup(pm_col_text(st, 0));
+	else if (rc == SQLITE_DONE)
+		*value = strdup(s->def);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return pm_db_fail(db, rc, err, _("reading settings"));
+	if (!*value)
+		return pm_err_oom(err);
+	return 0;
+}
+
+int
+pm_setting_get_int(struct pm_db *db, const char *name, int64_t *value, struct pm_err *err)
+{
+	char *s;
+
+	if (pm_setting_get(db, name, &s, err) < 0)
+		return -1;
+	*value = strtoll(s, NULL, 10);
+	free(s);
+	return 0;
+}
+
+int
+pm_setting_set(struct pm_db *db, const char *name, const char *value, char **old,
+	       struct pm_err *err)
+{
+	const struct pm_setting *s = pm_setting_find(name);
+	const char *why;
+	sqlite3_stmt *st;
+	int is_default;
+
+	if (old)
+		*old = NULL;
+	if (!s)
+		return pm_err_set(err, PM_EXIT_USAGE,
+		    _("unknown setting '%s' (see pm-admin settings list)"), name);
+	if ((why = pm_setting_check(s, value)))
+		return pm_err_set(err, PM_EXIT_DATA, _("setting '%s': '%s': %s"), name, value, why);
+	if (old && pm_setting_get(db, name, old, err) < 0)
+		return -1;
+	is_default = !strcmp(value, s->def);
+	if (pm_db_prepare(db, is_default ? "DELETE FROM setting WHERE key = ?1"
+	    : "INSERT INTO setting(key, value) VALUES (?1, ?2)"
+	      " ON CONFLICT(key) DO UPDATE SET value = excluded.value", &st, err) < 0)
+		return -1;
+	pm_bind_text(st, 1, name);
+	if (!is_default)
+		pm_bind_text(st, 2, value);
+	if (pm_db_step_done(db, st, err) < 0) {
+		sqlite3_finalize(st);
+		return -1;
+	}
+	sqlite3_finalize(st);
+	return 0;
+}

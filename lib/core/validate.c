@@ -1,0 +1,407 @@
+/* validate.c - the rules for unit codes, phones, ID numbers and names */
+#include <ctype.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "i18n.h"
+#include "time.h"
+#include "utf8.h"
+#include "validate.h"
+
+/* Words people put between the parts of a unit code, longest first. */
+static const char *const unit_seps[] = {
+	"号楼", "號樓", "單元", "单元", "栋", "棟", "幢", "座", "楼", "樓", "号", "號", "#", "_", "/",
+	"—", "–", NULL,
+};
+static const char *const unit_tail[] = {"室", "号", "號", "房", NULL};
+
+static size_t
+starts(const char *p, const char *end, const char *const *words)
+{
+	size_t i;
+
+	for (i = 0; words[i]; i++) {
+		size_t n = strlen(words[i]);
+
+		if ((size_t)(end - p) >= n && !memcmp(p, words[i], n))
+			return n;
+	}
+	return 0;
+}
+
+const char *
+pm_unit_normalize(const char *s, size_t n, struct pm_buf *out)
+{
+	struct pm_buf b = PM_BUF_INIT;
+	const char *p, *end;
+	const char *why = NULL;
+	int segs = 0, seglen = 0;
+
+	pm_buf_reset(out);
+	if (pm_text_clean(&b, s, n) < 0) {
+		why = _("out of memory");
+		goto done;
+	}
+	if (!b.len) {
+		why = _("unit missing");
+		goto done;
+	}
+	p = b.s;
+	end = b.s + b.len;
+	while (p < end) {
+		size_t k;
+
+		if ((k = starts(p, end, unit_tail)) && p + k == end) {
+			p += k;
+			continue;
+		}
+		if ((k = starts(p, end, unit_seps)) || *p == '-' || *p == ' ') {
+			p += k ? k : 1;
+			/* one separator however many were written */
+			if (seglen && pm_buf_addc(out, '-') < 0)
+				goto oom;
+			seglen = 0;
+			continue;
+		}
+		if (!isalnum((unsigned char)*p)) {
+			why = _("not a unit code (write 3-2-1501)");
+			goto done;
+		}
+		if (!seglen)
+			segs++;
+		/* drop leading zeros of a number, but keep a lone 0 */
+		if (*p == '0' && !seglen && p + 1 < end && isdigit((unsigned char)p[1])) {
+			p++;
+			continue;
+		}
+		if (pm_buf_addc(out, (char)toupper((unsigned char)*p)) < 0)
+			goto oom;
+		seglen++;
+		p++;
+	}
+	if (out->len && out->s[out->len - 1] == '-')
+		out->s[--out->len] = '\0';
+	if (!segs || !out->len)
+		why = _("not a unit code (write 3-2-1501)");
+	else if (segs > 4 || out->len > PM_CODE_MAX)
+		why = _("unit code too long");
+	goto done;
+oom:
+	why = _("out of memory");
+done:
+	pm_buf_free(&b);
+	if (why)
+		pm_buf_reset(out);
+	return why;
+}
+
+void
+pm_unit_split(const char *code, struct pm_buf *building, struct pm_buf *entrance,
+	      struct pm_buf *room, int *floor)
+{
+	const char *seg[4] = {0};
+	size_t len[4] = {0};
+	int k = 0;
+	const char *p = code, *dash;
+
+	pm_buf_reset(building);
+	pm_buf_reset(entrance);
+	pm_buf_reset(room);
+	*floor = 0;
+	while (k < 4 && *p) {
+		dash = strchr(p, '-');
+		seg[k] = p;
+		len[k] = dash ? (size_t)(dash - p) : strlen(p);
+		k++;
+		if (!dash)
+			break;
+		p = dash + 1;
+	}
+	if (k == 0)
+		return;
+	/* the room is the last segment; extra middle segments join the entrance */
+	if (k >= 3) {
+		pm_buf_add(building, seg[0], len[0]);
+		pm_buf_add(entrance, seg[1], (size_t)(seg[k - 1] - 1 - seg[1]));
+	} else if (k == 2) {
+		pm_buf_add(building, seg[0], len[0]);
+	}
+	pm_buf_add(room, seg[k - 1], len[k - 1]);
+	if (room->len >= 3) {
+		size_t i;
+		int f = 0;
+
+		for (i = 0; i < room->len; i++)
+			if (!isdigit((unsigned char)room->s[i]))
+				return;
+		for (i = 0; i + 2 < room->len; i++)
+			f = f * 10 + (room->s[i] - '0');
+		*floor = f;
+	}
+}
+
+/* Keep the digits; refuse anything but digits and the usual punctuation.
+ * Returns 0, or -1 when a character that cannot be in a phone number
+ * appears. */
+static int
+phone_digits(const char *s, struct pm_buf *d, int *plus)
+{
+	*plus = 0;
+	for (; *s; s++) {
+		if (isdigit((unsigned char)*s)) {
+			if (pm_buf_addc(d, *s) < 0)
+				return -1;
+		} else if (*s == '+' && !d->len && !*plus) {
+			*plus = 1;
+		} else if (!strchr(" -()./", *s)) {
+			return -1;
+		}
+	}
+	return 0;
+}
+
+const char *
+pm_phone_normalize(const char *s, size_t n, struct pm_buf *out, int *landline)
+{
+	static char reason[160];
+	struct pm_buf b = PM_BUF_INIT, d = PM_BUF_INIT;
+	const char *why = NULL, *p;
+	int plus;
+	size_t len;
+
+	pm_buf_reset(out);
+	*landline = 0;
+	if (pm_text_clean(&b, s, n) < 0 || phone_digits(pm_buf_str(&b), &d, &plus) < 0) {
+		why = _("not a phone number");
+		goto done;
+	}
+	if (!d.len) {
+		why = b.len ? _("not a phone number") : _("phone missing");
+		goto done;
+	}
+	p = d.s;
+	len = d.len;
+	/* country code: +86, 0086, 86 in front of a mobile number */
+	if (len == 15 && !strncmp(p, "0086", 4) && p[4] == '1') {
+		p += 4;
+		len -= 4;
+	} else if (len == 13 && !strncmp(p, "86", 2) && p[2] == '1') {
+		p += 2;
+		len -= 2;
+	} else if (plus) {
+		if (len >= 2 && !strncmp(p, "86", 2)) {
+			p += 2;
+			len -= 2;
+		} else {
+			why = _("not a mainland phone number");
+			goto done;
+		}
+	}
+	if (p[0] == '1') {
+		if (len != 11) {
+			snprintf(reason, sizeof reason, _("phone has %zu digits"), len);
+			why = reason;
+		} else if (p[1] < '3') {
+			why = _("not a mobile number");
+		} else if (pm_buf_add(out, p, 11) < 0) {
+			why = _("out of memory");
+		}
+		goto done;
+	}
+	if (p[0] == '0' && len >= 10 && len <= 12) {
+		/* 010 and 02x have three-digit area codes, the rest four */
+		size_t area = (p[1] == '1' || p[1] == '2') ? 3 : 4;
+
+		if (len - area < 7 || len - area > 8) {
+			why = _("not a landline number");
+			goto done;
+		}
+		if (pm_buf_add(out, p, area) < 0 || pm_buf_addc(out, '-') < 0 ||
+		    pm_buf_add(out, p + area, len - area) < 0) {
+			why = _("out of memory");
+			goto done;
+		}
+		*landline = 1;
+		goto done;
+	}
+	why = _("not a phone number");
+done:
+	pm_buf_free(&b);
+	pm_buf_free(&d);
+	if (why)
+		pm_buf_reset(out);
+	return why;
+}
+
+char
+pm_idno_check_char(const char *body17)
+{
+	static const int w[17] = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
+	int i, sum = 0;
+
+	for (i = 0; i < 17; i++)
+		sum += (body17[i] - '0') * w[i];
+	return "10X98765432"[sum % 11];
+}
+
+static int
+all_digits(const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (!isdigit((unsigned char)s[i]))
+			return 0;
+	return 1;
+}
+
+/* "1.10105E+17": what Excel shows for an 18-digit number cell. */
+static int
+excel_scientific(const char *s)
+{
+	const char *e = strpbrk(s, "Ee");
+
+	if (!e || e == s || !isdigit((unsigned char)s[0]) || (e[1] != '+' && e[1] != '-'))
+		return 0;
+	return all_digits(e + 2, strlen(e + 2)) && e[2];
+}
+
+const char *
+pm_idno_normalize(const char *s, size_t n, struct pm_buf *out)
+{
+	static char reason[160];
+	struct pm_buf b = PM_BUF_INIT;
+	const char *why = NULL;
+	char id[19];
+	int y, m, d;
+
+	pm_buf_reset(out);
+	if (pm_text_clean(&b, s, n) < 0) {
+		why = _("out of memory");
+		goto done;
+	}
+	if (!b.len) {
+		why = _("ID number missing");
+		goto done;
+	}
+	if (excel_scientific(b.s)) {
+		why = _("ID number in Excel's scientific notation: format the column as text and export again");
+		goto done;
+	}
+	if (b.len == 15 && all_digits(b.s, 15)) {
+		/* pre-1999 IDs: insert the century and add the check digit */
+		memcpy(id, b.s, 6);
+		memcpy(id + 6, "19", 2);
+		memcpy(id + 8, b.s + 6, 9);
+		id[17] = pm_idno_check_char(id);
+	} else if (b.len == 18 && all_digits(b.s, 17) &&
+		   (isdigit((unsigned char)b.s[17]) || b.s[17] == 'x' || b.s[17] == 'X')) {
+		memcpy(id, b.s, 18);
+		id[17] = (char)toupper((unsigned char)id[17]);
+	} else {
+		if (all_digits(b.s, b.len) || (b.len && all_digits(b.s, b.len - 1)))
+			snprintf(reason, sizeof reason, _("ID number has %zu characters, not 18"), b.len);
+		else
+			snprintf(reason, sizeof reason, "%s", _("not an ID number"));
+		why = reason;
+		goto done;
+	}
+	id[18] = '\0';
+	y = (id[6] - '0') * 1000 + (id[7] - '0') * 100 + (id[8] - '0') * 10 + (id[9] - '0');
+	m = (id[10] - '0') * 10 + (id[11] - '0');
+	d = (id[12] - '0') * 10 + (id[13] - '0');
+	if (y < 1900 || !pm_date_valid(y, m, d)) {
+		why = _("ID number has no valid birth date");
+		goto done;
+	}
+	if (pm_idno_check_char(id) != id[17]) {
+		why = memcmp(id + 15, "000", 3)
+		    ? _("ID number check digit wrong")
+		    : _("ID number check digit wrong; it ends in 000, as when Excel rounds a long number: format the column as text");
+		goto done;
+	}
+	if (pm_buf_add(out, id, 18) < 0)
+		why = _("out of memory");
+done:
+	pm_buf_free(&b);
+	if (why)
+		pm_buf_reset(out);
+	return why;
+}
+
+static size_t
+chars(const char *s, size_t n)
+{
+	size_t k = 0, i;
+
+	for (i = 0; i < n; i++)
+		if (((unsigned char)s[i] & 0xC0) != 0x80)
+			k++;
+	return k;
+}
+
+const char *
+pm_name_normalize(const char *s, size_t n, struct pm_buf *out)
+{
+	pm_buf_reset(out);
+	pm_text_trim(&s, &n);
+	if (!n)
+		return _("name missing");
+	if (pm_utf8_check(s, n, NULL) != 0 || pm_text_has_control(s, n, 0))
+		return _("name holds a control character");
+	if (chars(s, n) > PM_NAME_MAX)
+		return _("name too long");
+	if (pm_buf_add(out, s, n) < 0)
+		return _("out of memory");
+	return NULL;
+}
+
+const char *
+pm_text_normalize(const char *s, size_t n, struct pm_buf *out)
+{
+	pm_buf_reset(out);
+	pm_text_trim(&s, &n);
+	if (pm_utf8_check(s, n, NULL) != 0 || pm_text_has_control(s, n, 1))
+		return _("text holds a control character");
+	if (chars(s, n) > PM_TEXT_MAX)
+		return _("text too long");
+	if (pm_buf_add(out, s, n) < 0)
+		return _("out of memory");
+	return NULL;
+}
+
+/* Keep the first `head` and last `tail` characters, star the rest. */
+static int
+mask(const char *s, size_t head, size_t tail, struct pm_buf *out)
+{
+	size_t n = strlen(s), i;
+
+	pm_buf_reset(out);
+	if (n < head + tail + 1) {
+		head = 0;
+		tail = n > 2 ? 2 : 0;
+	}
+	for (i = 0; i < n; i++)
+		if (pm_buf_addc(out, i < head || i >= n - tail ? s[i] : '*') < 0)
+			return -1;
+	return 0;
+}
+
+int
+pm_mask_idno(const char *s, struct pm_buf *out)
+{
+	return mask(s, 6, 4, out);
+}
+
+int
+pm_mask_phone(const char *s, struct pm_buf *out)
+{
+	const char *dash = strchr(s, '-');
+
+	if (dash) {  /* landline: keep the area code and the last four */
+		if (mask(s, (size_t)(dash - s) + 1, 4, out) < 0)
+			return -1;
+		return 0;
+	}
+	return mask(s, 3, 4, out);
+}
