@@ -143,6 +143,21 @@ pm_bind_int(sqlite3_stmt *st, int i, int64_t v)
 }
 
 int
+pm_bind_today(sqlite3_stmt *st, struct pm_err *err)
+{
+	int i = sqlite3_bind_parameter_index(st, ":today");
+	struct pm_date d;
+	char buf[PM_DATE_BUFSZ];
+
+	if (!i)
+		return 0;
+	if (pm_today(&d, err) < 0)
+		return -1;
+	return sqlite3_bind_text(st, i, pm_date_fmt(d, buf), -1, SQLITE_TRANSIENT) == SQLITE_OK
+	    ? 0 : pm_err_oom(err);
+}
+
+int
 pm_db_step_done(struct pm_db *db, sqlite3_stmt *st, struct pm_err *err)
 {
 	int rc;

@@ -78,6 +78,10 @@ int pm_bind_text(sqlite3_stmt *st, int i, const char *s);
 int pm_bind_text_null(sqlite3_stmt *st, int i, const char *s);  /* NULL or "" -> NULL */
 int pm_bind_int(sqlite3_stmt *st, int i, int64_t v);
 
+/* Bind today's estate-local date ($PM_NOW aware) to the parameter
+ * ":today" of st, when it has one. */
+int pm_bind_today(sqlite3_stmt *st, struct pm_err *err);
+
 /* Step a statement that returns no rows (or whose rows are ignored). */
 int pm_db_step_done(struct pm_db *db, sqlite3_stmt *st, struct pm_err *err);
 

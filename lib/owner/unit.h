@@ -1,0 +1,61 @@
+/*
+ * unit.h - units (房屋): finding them, their status, their owners
+ *
+ * What other domains need of pm-owner's records.  A unit is named on
+ * the command line however the clerk writes it ("3栋2单元1501"); it is
+ * normalized (validate.h) and looked up here.
+ *
+ * Status is derived, never stored:
+ *   unsold    no current owner
+ *   rented    a lease in force today
+ *   occupied  moved in (the last move-in is later than any move-out)
+ *   vacant    owned, not moved in, not let
+ */
+#ifndef PM_UNIT_H
+#define PM_UNIT_H
+
+#include <stdint.h>
+
+#include "core/db.h"
+#include "core/err.h"
+#include "core/keyword.h"
+
+extern const struct pm_keyword pm_unit_types[];
+extern const struct pm_keyword pm_unit_statuses[];
+
+/* The SQL expression of a unit's status, for lib queries that alias the
+ * unit table "u" and bind today's date to the parameter :today. */
+#define PM_UNIT_STATUS_SQL \
+	"(CASE WHEN NOT EXISTS (SELECT 1 FROM ownership o WHERE o.unit_id = u.id AND o.until IS NULL)" \
+	"   THEN 'unsold'" \
+	" WHEN EXISTS (SELECT 1 FROM lease l WHERE l.unit_id = u.id AND l.start <= :today" \
+	"   AND (l.end_on IS NULL OR l.end_on >= :today) AND (l.ended IS NULL OR l.ended > :today))" \
+	"   THEN 'rented'" \
+	" WHEN coalesce((SELECT max(date) FROM movein m WHERE m.unit_id = u.id AND m.date <= :today), '')" \
+	"    > coalesce((SELECT max(date) FROM moveout x WHERE x.unit_id = u.id AND x.date <= :today), '')" \
+	"   THEN 'occupied'" \
+	" ELSE 'vacant' END)"
+
+/* Find the unit written as typed.  *id is its row; code (when not NULL)
+ * gets the normalized code, malloc'ed.  65 with the reason when typed is
+ * not a unit code, 65 "no unit 'x'" when there is no such unit. */
+int pm_unit_find(struct pm_db *db, const char *typed, int64_t *id, char **code,
+		 struct pm_err *err);
+
+/* The unit's code, malloc'ed. */
+int pm_unit_code(struct pm_db *db, int64_t id, char **code, struct pm_err *err);
+
+/* Its status today (a static key of pm_unit_statuses). */
+int pm_unit_status(struct pm_db *db, int64_t id, const char **status, struct pm_err *err);
+
+/* The current owners' names joined by "、" and the first owner's phone,
+ * both malloc'ed ("" when unsold); for letters, notices and lists. */
+int pm_unit_owners(struct pm_db *db, int64_t id, char **names, char **phone,
+		   struct pm_err *err);
+
+/* Is person_id a current owner (1) or a tenant under a lease in force
+ * today (2) of the unit?  0 when neither. */
+int pm_unit_party(struct pm_db *db, int64_t unit_id, int64_t person_id, int *party,
+		  struct pm_err *err);
+
+#endif
