@@ -297,6 +297,8 @@ feed_line(struct pm_csvin *in, const char *s, size_t n, struct pm_err *err)
 	if (!in->rec_line) {
 		/* libcsv skips empty lines; so do we, without starting a record */
 		if (n == 0 || s[0] == '\n' || s[0] == '\r') {
+			if (!in->keep_blank && in->header_seen)
+				in->blank++;
 			in->line++;
 			return 0;
 		}

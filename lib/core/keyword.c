@@ -16,11 +16,12 @@ same(const char *a, size_t n, const char *b, size_t m)
 const struct pm_keyword *
 pm_keyword_find(const struct pm_keyword *t, const char *s)
 {
-	size_t n;
+	return s ? pm_keyword_findn(t, s, strlen(s)) : NULL;
+}
 
-	if (!s)
-		return NULL;
-	n = strlen(s);
+const struct pm_keyword *
+pm_keyword_findn(const struct pm_keyword *t, const char *s, size_t n)
+{
 	pm_text_trim(&s, &n);
 	for (; t->key; t++) {
 		const char *a = t->aliases;

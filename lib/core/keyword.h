@@ -9,6 +9,8 @@
 #ifndef PM_KEYWORD_H
 #define PM_KEYWORD_H
 
+#include <stddef.h>
+
 struct pm_keyword {
 	const char *key;      /* stored and printed in csv/json */
 	const char *zh;       /* the Chinese name, printed in tables under zh_CN */
@@ -18,6 +20,9 @@ struct pm_keyword {
 /* The entry s names (case-insensitive for ASCII, surrounding spaces
  * ignored), or NULL.  The table ends with a NULL key. */
 const struct pm_keyword *pm_keyword_find(const struct pm_keyword *table, const char *s);
+
+/* The same for the n bytes at s. */
+const struct pm_keyword *pm_keyword_findn(const struct pm_keyword *table, const char *s, size_t n);
 
 /* The key for s, or NULL. */
 const char *pm_keyword_key(const struct pm_keyword *table, const char *s);

@@ -2,7 +2,6 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "buf.h"
 #include "i18n.h"
 #include "money.h"
 #include "utf8.h"
@@ -72,31 +71,30 @@ parse_plain(const char *s, size_t n, int scale, int64_t *out)
 	return PM_NUM_OK;
 }
 
+/* Values longer than this are refused as too large before parsing. */
+#define NUMBUF 64
+
 enum pm_num
 pm_dec_parse(const char *s, size_t n, int scale, int64_t *out)
 {
-	struct pm_buf b = PM_BUF_INIT;
-	enum pm_num rc;
+	char buf[NUMBUF];
+	long k;
 
 	if (scale < 0 || scale > 6)
 		return PM_NUM_RANGE;
-	if (pm_text_clean(&b, s, n) < 0) {
-		pm_buf_free(&b);
+	k = pm_text_clean_to(buf, sizeof buf, s, n);
+	if (k < 0)
 		return PM_NUM_RANGE;
-	}
-	rc = parse_plain(pm_buf_str(&b), b.len, scale, out);
-	pm_buf_free(&b);
-	return rc;
+	return parse_plain(buf, (size_t)k, scale, out);
 }
 
 /* Drop a currency sign in front and 元 behind, and thousands commas that
- * sit between groups of three digits; anything else is left for
- * parse_plain to refuse. */
+ * sit between groups of three digits, in place; anything else is left
+ * for parse_plain to refuse.  *n is updated. */
 static enum pm_num
-strip_money(struct pm_buf *b)
+strip_money(char *s, size_t *len)
 {
-	char *s = b->s ? b->s : "";
-	size_t n = b->len, i, o = 0, intdigits = 0, group = 0;
+	size_t n = *len, i, o = 0, intdigits = 0, group = 0;
 	int commas = 0, neg = 0, sawdot = 0;
 
 	if (n >= 1 && s[0] == '-') {
@@ -136,33 +134,29 @@ strip_money(struct pm_buf *b)
 	if (commas && group != 3)
 		return PM_NUM_SYNTAX;
 	if (neg) {
-		if (pm_buf_grow(b, 1) < 0)
-			return PM_NUM_RANGE;
-		s = b->s;
 		memmove(s + 1, s, o);
 		s[0] = '-';
 		o++;
 	}
-	b->len = o;
-	if (b->s)
-		b->s[o] = '\0';
+	*len = o;
 	return PM_NUM_OK;
 }
 
 enum pm_num
 pm_money_parse(const char *s, size_t n, int64_t *fen)
 {
-	struct pm_buf b = PM_BUF_INIT;
+	char buf[NUMBUF + 1];
+	long k;
+	size_t len;
 	enum pm_num rc;
 
-	if (pm_text_clean(&b, s, n) < 0) {
-		pm_buf_free(&b);
+	k = pm_text_clean_to(buf, NUMBUF, s, n);
+	if (k < 0)
 		return PM_NUM_RANGE;
-	}
-	rc = strip_money(&b);
+	len = (size_t)k;
+	rc = strip_money(buf, &len);
 	if (rc == PM_NUM_OK)
-		rc = parse_plain(pm_buf_str(&b), b.len, 2, fen);
-	pm_buf_free(&b);
+		rc = parse_plain(buf, len, 2, fen);
 	return rc;
 }
 

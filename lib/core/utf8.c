@@ -41,6 +41,17 @@ pm_utf8_check(const char *s, size_t n, size_t *bad)
 	while (i < n) {
 		int k, len;
 
+		/* ASCII eight bytes at a time */
+		while (i + 8 <= n) {
+			uint64_t w;
+
+			memcpy(&w, u + i, 8);
+			if (w & 0x8080808080808080ULL)
+				break;
+			i += 8;
+		}
+		if (i >= n)
+			break;
 		if (u[i] < 0x80) {
 			i++;
 			continue;
@@ -212,11 +223,27 @@ is_space(int32_t c)
 	       c == 0x202F || c == 0x205F || c == 0x3000 || c == 0xFEFF;
 }
 
+/* Can a character starting with byte c be white space by our rule?
+ * (space and tab; NBSP C2 A0; U+2000.. E2; U+3000 E3; U+FEFF EF) */
+static int
+space_lead(unsigned char c)
+{
+	return c <= ' ' || c == 0xC2 || c == 0xE2 || c == 0xE3 || c == 0xEF;
+}
+
 void
 pm_text_trim(const char **s, size_t *n)
 {
 	const char *p = *s, *end = *s + *n, *q;
 
+	/* most cells: neither end can be a space, nothing to remove */
+	if (*n == 0)
+		return;
+	q = end - 1;
+	while (q > p && ((unsigned char)*q & 0xC0) == 0x80)
+		q--;
+	if (!space_lead((unsigned char)p[0]) && !space_lead((unsigned char)*q))
+		return;
 	while (p < end) {
 		q = p;
 		if (!is_space(pm_utf8_next(&q, end)))
@@ -238,44 +265,95 @@ pm_text_trim(const char **s, size_t *n)
 	*n = (size_t)(end - p);
 }
 
+/* Fold into dst[0..cap): returns the length, or -1 when it does not fit.
+ * Runs of ASCII are copied whole; only U+3000 (E3 80 80) and the
+ * full-width block U+FF01..U+FF5E (EF BC 81 .. EF BD 9E) change. */
+static long
+fold_to(char *dst, size_t cap, const char *s, size_t n)
+{
+	size_t i = 0, o = 0;
+
+	while (i < n) {
+		const unsigned char *u = (const unsigned char *)s + i;
+		size_t run = 0;
+
+		while (i + run < n && (u[run] < 0x80 || (u[run] != 0xE3 && u[run] != 0xEF) ||
+		    i + run + 2 >= n))
+			run++;
+		if (run) {
+			if (o + run > cap)
+				return -1;
+			memcpy(dst + o, s + i, run);
+			o += run;
+			i += run;
+			continue;
+		}
+		/* u[0] is 0xE3 or 0xEF with two bytes after it */
+		if (o + 3 > cap)
+			return -1;
+		if (u[0] == 0xE3 && u[1] == 0x80 && u[2] == 0x80) {
+			dst[o++] = ' ';
+		} else if (u[0] == 0xEF && u[1] == 0xBC && u[2] >= 0x81 && u[2] <= 0xBF) {
+			dst[o++] = (char)(u[2] - 0x81 + 0x21);   /* U+FF01..U+FF3F */
+		} else if (u[0] == 0xEF && u[1] == 0xBD && u[2] >= 0x80 && u[2] <= 0x9E) {
+			dst[o++] = (char)(u[2] - 0x80 + 0x60);   /* U+FF40..U+FF5E */
+		} else {
+			memcpy(dst + o, u, 3);
+			o += 3;
+		}
+		i += 3;
+	}
+	return (long)o;
+}
+
 int
 pm_text_fold(struct pm_buf *out, const char *s, size_t n)
 {
-	const char *p = s, *end = s + n;
+	long k;
 
-	while (p < end) {
-		const char *start = p;
-		int32_t c = pm_utf8_next(&p, end);
-		int rc;
-
-		if (c >= 0xFF01 && c <= 0xFF5E)
-			rc = pm_buf_addc(out, (char)(c - 0xFEE0));
-		else if (c == 0x3000)
-			rc = pm_buf_addc(out, ' ');
-		else
-			rc = pm_buf_add(out, start, (size_t)(p - start));
-		if (rc < 0)
-			return -1;
-	}
+	/* folding never lengthens */
+	if (pm_buf_grow(out, n) < 0)
+		return -1;
+	k = fold_to(out->s + out->len, n, s, n);
+	if (k < 0)
+		return -1;
+	out->len += (size_t)k;
+	out->s[out->len] = '\0';
 	return 0;
+}
+
+long
+pm_text_clean_to(char *dst, size_t cap, const char *s, size_t n)
+{
+	const char *t;
+	long k;
+	size_t m;
+
+	pm_text_trim(&s, &n);
+	if (cap == 0 || (k = fold_to(dst, cap - 1, s, n)) < 0)
+		return -1;
+	/* folding can uncover spaces (U+3000 inside) at the ends: trim again */
+	t = dst;
+	m = (size_t)k;
+	pm_text_trim(&t, &m);
+	if (t != dst)
+		memmove(dst, t, m);
+	dst[m] = '\0';
+	return (long)m;
 }
 
 int
 pm_text_clean(struct pm_buf *out, const char *s, size_t n)
 {
+	long k;
+
 	pm_buf_reset(out);
-	pm_text_trim(&s, &n);
-	if (pm_text_fold(out, s, n) < 0)
+	if (pm_buf_grow(out, n) < 0)
 		return -1;
-	/* folding can uncover spaces (U+3000 inside) at the ends: trim again */
-	s = pm_buf_str(out);
-	n = out->len;
-	pm_text_trim(&s, &n);
-	if (s != out->s || n != out->len) {
-		memmove(out->s, s, n);
-		out->len = n;
-		out->s[n] = '\0';
-	}
+	k = pm_text_clean_to(out->s, n + 1, s, n);
+	if (k < 0)
+		return -1;
+	out->len = (size_t)k;
 	return 0;
 }
 

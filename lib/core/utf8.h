@@ -51,6 +51,11 @@ int pm_text_fold(struct pm_buf *out, const char *s, size_t n);
  * every parser of typed-in codes and numbers.  0, or -1 out of memory. */
 int pm_text_clean(struct pm_buf *out, const char *s, size_t n);
 
+/* The same into dst (cap bytes, NUL included): the cleaned length, or -1
+ * when it does not fit.  For parsers of short values (numbers, dates,
+ * codes), which need no allocation. */
+long pm_text_clean_to(char *dst, size_t cap, const char *s, size_t n);
+
 /* 1 when s has a character no name or free text should hold: a C0 or C1
  * control other than tab and line breaks (allow_newline), DEL, or a
  * bidirectional override (U+202A..U+202E, U+2066..U+2069). */

@@ -29,34 +29,76 @@ starts(const char *p, const char *end, const char *const *words)
 	return 0;
 }
 
+/* The common case, a code already written "3-2-1501" (perhaps in lower
+ * case or with leading zeros): ASCII letters, digits and single dashes.
+ * Returns 1 when handled (out filled or why set), 0 to take the slow road. */
+static int
+unit_fast(const char *s, size_t n, struct pm_buf *out, const char **why)
+{
+	size_t i, segs = 0, seglen = 0;
+	char *o;
+
+	for (i = 0; i < n; i++)
+		if (!(isalnum((unsigned char)s[i]) || (s[i] == '-' && i && i + 1 < n && s[i - 1] != '-')))
+			return 0;
+	if (pm_buf_grow(out, n) < 0) {
+		*why = _("out of memory");
+		return 1;
+	}
+	o = out->s;
+	for (i = 0; i < n; i++) {
+		char c = s[i];
+
+		if (c == '-') {
+			*o++ = '-';
+			seglen = 0;
+			continue;
+		}
+		if (!seglen)
+			segs++;
+		/* drop leading zeros of a number, but keep a lone 0 */
+		if (c == '0' && !seglen && i + 1 < n && isdigit((unsigned char)s[i + 1]))
+			continue;
+		*o++ = (char)toupper((unsigned char)c);
+		seglen++;
+	}
+	*o = '\0';
+	out->len = (size_t)(o - out->s);
+	if (segs > 4 || out->len > PM_CODE_MAX) {
+		*why = _("unit code too long");
+		pm_buf_reset(out);
+	}
+	return 1;
+}
+
 const char *
 pm_unit_normalize(const char *s, size_t n, struct pm_buf *out)
 {
-	struct pm_buf b = PM_BUF_INIT;
+	char buf[128];
 	const char *p, *end;
 	const char *why = NULL;
 	int segs = 0, seglen = 0;
+	long k;
 
 	pm_buf_reset(out);
-	if (pm_text_clean(&b, s, n) < 0) {
-		why = _("out of memory");
-		goto done;
-	}
-	if (!b.len) {
-		why = _("unit missing");
-		goto done;
-	}
-	p = b.s;
-	end = b.s + b.len;
+	k = pm_text_clean_to(buf, sizeof buf, s, n);
+	if (k < 0)
+		return _("unit code too long");
+	if (k == 0)
+		return _("unit missing");
+	if (unit_fast(buf, (size_t)k, out, &why))
+		return why;
+	p = buf;
+	end = buf + k;
 	while (p < end) {
-		size_t k;
+		size_t w;
 
-		if ((k = starts(p, end, unit_tail)) && p + k == end) {
-			p += k;
+		if ((w = starts(p, end, unit_tail)) && p + w == end) {
+			p += w;
 			continue;
 		}
-		if ((k = starts(p, end, unit_seps)) || *p == '-' || *p == ' ') {
-			p += k ? k : 1;
+		if ((w = starts(p, end, unit_seps)) || *p == '-' || *p == ' ') {
+			p += w ? w : 1;
 			/* one separator however many were written */
 			if (seglen && pm_buf_addc(out, '-') < 0)
 				goto oom;
@@ -89,7 +131,6 @@ pm_unit_normalize(const char *s, size_t n, struct pm_buf *out)
 oom:
 	why = _("out of memory");
 done:
-	pm_buf_free(&b);
 	if (why)
 		pm_buf_reset(out);
 	return why;
@@ -140,47 +181,50 @@ pm_unit_split(const char *code, struct pm_buf *building, struct pm_buf *entrance
 	}
 }
 
-/* Keep the digits; refuse anything but digits and the usual punctuation.
- * Returns 0, or -1 when a character that cannot be in a phone number
- * appears. */
-static int
-phone_digits(const char *s, struct pm_buf *d, int *plus)
+/* Keep the digits of s in d (cap bytes); refuse anything but digits and
+ * the usual punctuation.  The digit count, or -1. */
+static long
+phone_digits(const char *s, char *d, size_t cap, int *plus)
 {
+	size_t k = 0;
+
 	*plus = 0;
 	for (; *s; s++) {
 		if (isdigit((unsigned char)*s)) {
-			if (pm_buf_addc(d, *s) < 0)
+			if (k + 1 >= cap)
 				return -1;
-		} else if (*s == '+' && !d->len && !*plus) {
+			d[k++] = *s;
+		} else if (*s == '+' && !k && !*plus) {
 			*plus = 1;
 		} else if (!strchr(" -()./", *s)) {
 			return -1;
 		}
 	}
-	return 0;
+	d[k] = '\0';
+	return (long)k;
 }
 
 const char *
 pm_phone_normalize(const char *s, size_t n, struct pm_buf *out, int *landline)
 {
 	static char reason[160];
-	struct pm_buf b = PM_BUF_INIT, d = PM_BUF_INIT;
-	const char *why = NULL, *p;
+	char clean[64], digits[32];
+	const char *p;
+	long k, nd;
 	int plus;
 	size_t len;
 
 	pm_buf_reset(out);
 	*landline = 0;
-	if (pm_text_clean(&b, s, n) < 0 || phone_digits(pm_buf_str(&b), &d, &plus) < 0) {
-		why = _("not a phone number");
-		goto done;
-	}
-	if (!d.len) {
-		why = b.len ? _("not a phone number") : _("phone missing");
-		goto done;
-	}
-	p = d.s;
-	len = d.len;
+	k = pm_text_clean_to(clean, sizeof clean, s, n);
+	if (k == 0)
+		return _("phone missing");
+	if (k < 0 || (nd = phone_digits(clean, digits, sizeof digits, &plus)) < 0)
+		return _("not a phone number");
+	if (!nd)
+		return _("not a phone number");
+	p = digits;
+	len = (size_t)nd;
 	/* country code: +86, 0086, 86 in front of a mobile number */
 	if (len == 15 && !strncmp(p, "0086", 4) && p[4] == '1') {
 		p += 4;
@@ -193,44 +237,35 @@ pm_phone_normalize(const char *s, size_t n, struct pm_buf *out, int *landline)
 			p += 2;
 			len -= 2;
 		} else {
-			why = _("not a mainland phone number");
-			goto done;
+			return _("not a mainland phone number");
 		}
 	}
-	if (p[0] == '1') {
+	if (len && p[0] == '1') {
 		if (len != 11) {
 			snprintf(reason, sizeof reason, _("phone has %zu digits"), len);
-			why = reason;
-		} else if (p[1] < '3') {
-			why = _("not a mobile number");
-		} else if (pm_buf_add(out, p, 11) < 0) {
-			why = _("out of memory");
+			return reason;
 		}
-		goto done;
+		if (p[1] < '3')
+			return _("not a mobile number");
+		if (pm_buf_add(out, p, 11) < 0)
+			return _("out of memory");
+		return NULL;
 	}
-	if (p[0] == '0' && len >= 10 && len <= 12) {
+	if (len && p[0] == '0' && len >= 10 && len <= 12) {
 		/* 010 and 02x have three-digit area codes, the rest four */
 		size_t area = (p[1] == '1' || p[1] == '2') ? 3 : 4;
 
-		if (len - area < 7 || len - area > 8) {
-			why = _("not a landline number");
-			goto done;
-		}
+		if (len - area < 7 || len - area > 8)
+			return _("not a landline number");
 		if (pm_buf_add(out, p, area) < 0 || pm_buf_addc(out, '-') < 0 ||
 		    pm_buf_add(out, p + area, len - area) < 0) {
-			why = _("out of memory");
-			goto done;
+			pm_buf_reset(out);
+			return _("out of memory");
 		}
 		*landline = 1;
-		goto done;
+		return NULL;
 	}
-	why = _("not a phone number");
-done:
-	pm_buf_free(&b);
-	pm_buf_free(&d);
-	if (why)
-		pm_buf_reset(out);
-	return why;
+	return _("not a phone number");
 }
 
 char
@@ -270,63 +305,50 @@ const char *
 pm_idno_normalize(const char *s, size_t n, struct pm_buf *out)
 {
 	static char reason[160];
-	struct pm_buf b = PM_BUF_INIT;
-	const char *why = NULL;
-	char id[19];
+	char b[64], id[19];
+	long k;
+	size_t len;
 	int y, m, d;
 
 	pm_buf_reset(out);
-	if (pm_text_clean(&b, s, n) < 0) {
-		why = _("out of memory");
-		goto done;
-	}
-	if (!b.len) {
-		why = _("ID number missing");
-		goto done;
-	}
-	if (excel_scientific(b.s)) {
-		why = _("ID number in Excel's scientific notation: format the column as text and export again");
-		goto done;
-	}
-	if (b.len == 15 && all_digits(b.s, 15)) {
+	k = pm_text_clean_to(b, sizeof b, s, n);
+	if (k == 0)
+		return _("ID number missing");
+	if (k < 0)
+		return _("not an ID number");
+	len = (size_t)k;
+	if (excel_scientific(b))
+		return _("ID number in Excel's scientific notation: format the column as text and export again");
+	if (len == 15 && all_digits(b, 15)) {
 		/* pre-1999 IDs: insert the century and add the check digit */
-		memcpy(id, b.s, 6);
+		memcpy(id, b, 6);
 		memcpy(id + 6, "19", 2);
-		memcpy(id + 8, b.s + 6, 9);
+		memcpy(id + 8, b + 6, 9);
 		id[17] = pm_idno_check_char(id);
-	} else if (b.len == 18 && all_digits(b.s, 17) &&
-		   (isdigit((unsigned char)b.s[17]) || b.s[17] == 'x' || b.s[17] == 'X')) {
-		memcpy(id, b.s, 18);
+	} else if (len == 18 && all_digits(b, 17) &&
+		   (isdigit((unsigned char)b[17]) || b[17] == 'x' || b[17] == 'X')) {
+		memcpy(id, b, 18);
 		id[17] = (char)toupper((unsigned char)id[17]);
 	} else {
-		if (all_digits(b.s, b.len) || (b.len && all_digits(b.s, b.len - 1)))
-			snprintf(reason, sizeof reason, _("ID number has %zu characters, not 18"), b.len);
+		if (all_digits(b, len) || all_digits(b, len - 1))
+			snprintf(reason, sizeof reason, _("ID number has %zu characters, not 18"), len);
 		else
 			snprintf(reason, sizeof reason, "%s", _("not an ID number"));
-		why = reason;
-		goto done;
+		return reason;
 	}
 	id[18] = '\0';
 	y = (id[6] - '0') * 1000 + (id[7] - '0') * 100 + (id[8] - '0') * 10 + (id[9] - '0');
 	m = (id[10] - '0') * 10 + (id[11] - '0');
 	d = (id[12] - '0') * 10 + (id[13] - '0');
-	if (y < 1900 || !pm_date_valid(y, m, d)) {
-		why = _("ID number has no valid birth date");
-		goto done;
-	}
-	if (pm_idno_check_char(id) != id[17]) {
-		why = memcmp(id + 15, "000", 3)
+	if (y < 1900 || !pm_date_valid(y, m, d))
+		return _("ID number has no valid birth date");
+	if (pm_idno_check_char(id) != id[17])
+		return memcmp(id + 15, "000", 3)
 		    ? _("ID number check digit wrong")
 		    : _("ID number check digit wrong; it ends in 000, as when Excel rounds a long number: format the column as text");
-		goto done;
-	}
 	if (pm_buf_add(out, id, 18) < 0)
-		why = _("out of memory");
-done:
-	pm_buf_free(&b);
-	if (why)
-		pm_buf_reset(out);
-	return why;
+		return _("out of memory");
+	return NULL;
 }
 
 static size_t

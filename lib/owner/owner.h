@@ -22,4 +22,18 @@ int pm_owner_archive_pets(struct pm_db *db, int64_t unit_id, struct pm_out *out,
 int pm_owner_archive_keys(struct pm_db *db, int64_t unit_id, struct pm_out *out, struct pm_err *err);
 int pm_owner_archive_visits(struct pm_db *db, int64_t unit_id, struct pm_out *out, struct pm_err *err);
 
+/* pm-owner list: which units.  NULL/0 fields do not filter. */
+struct pm_unit_filter {
+	const char *building;
+	const char *type;       /* a pm_unit_types key or alias */
+	const char *status;     /* a pm_unit_statuses key or alias */
+	int moved_in;           /* 1 moved in (occupied or rented), -1 not, 0 either */
+	const char *owner;      /* part of a current owner's name */
+	const char *phone;      /* a full phone number, or its last four digits */
+};
+
+/* One row per unit, in building, entrance, floor and room order. */
+int pm_owner_list(struct pm_db *db, const struct pm_unit_filter *f, struct pm_out *out,
+		  struct pm_err *err);
+
 #endif

@@ -29,11 +29,14 @@ CREATE TABLE person (
 	name     TEXT NOT NULL,
 	phone    TEXT,                          -- 11-digit mobile
 	landline TEXT,                          -- '0571-88886666'
-	id_no    TEXT UNIQUE,                   -- 18 characters, GB 11643
+	id_no    TEXT,                          -- 18 characters, GB 11643
 	remark   TEXT
 ) STRICT;
+-- a named index (not an inline UNIQUE) so that the first import into an
+-- empty estate can build it once at the end instead of row by row
+CREATE UNIQUE INDEX person_id_no ON person(id_no);
 -- a person without an ID number is matched by name and phone
-CREATE INDEX person_name_phone ON person(name, phone);
+CREATE INDEX person_name_phone ON person(name, phone) WHERE id_no IS NULL;
 
 -- Who owns a unit, from when to when.  A transfer ends the old rows and
 -- starts new ones; nothing is overwritten.  share is in basis points
@@ -42,7 +45,7 @@ CREATE TABLE ownership (
 	id        INTEGER PRIMARY KEY,
 	unit_id   INTEGER NOT NULL REFERENCES unit(id),
 	person_id INTEGER NOT NULL REFERENCES person(id),
-	share     INTEGER NOT NULL DEFAULT 10000 CHECK (share > 0 AND share <= 10000),
+	share     INTEGER CHECK (share > 0 AND share <= 10000),  -- NULL: not stated
 	how       TEXT NOT NULL DEFAULT 'purchase' CHECK (how IN
 	          ('purchase', 'transfer', 'inheritance', 'gift', 'court', 'roll')),
 	since     TEXT,                         -- NULL when the roll did not say
@@ -50,6 +53,8 @@ CREATE TABLE ownership (
 	CHECK (until IS NULL OR since IS NULL OR until >= since)
 ) STRICT;
 CREATE INDEX ownership_unit ON ownership(unit_id, until);
+-- every foreign key to person has an index: merging or deleting a person
+-- must not scan the children
 CREATE INDEX ownership_person ON ownership(person_id);
 
 -- Tenants (租赁清册).  ended is set when a lease stops before end_on.
@@ -66,6 +71,7 @@ CREATE TABLE lease (
 	CHECK (ended IS NULL OR ended >= start)
 ) STRICT;
 CREATE INDEX lease_unit ON lease(unit_id, start);
+CREATE INDEX lease_person ON lease(person_id);
 
 -- Household members and other residents.
 CREATE TABLE resident (
@@ -78,6 +84,7 @@ CREATE TABLE resident (
 	until     TEXT
 ) STRICT;
 CREATE INDEX resident_unit ON resident(unit_id);
+CREATE INDEX resident_person ON resident(person_id);
 
 -- Moving in (入住/入夥).  source 'roll' marks a date taken from an owner
 -- roll: history, not a desk procedure with a checklist.
@@ -104,6 +111,7 @@ CREATE TABLE movein (
 	remark      TEXT
 ) STRICT;
 CREATE INDEX movein_unit ON movein(unit_id, date);
+CREATE INDEX movein_person ON movein(person_id);
 
 CREATE TABLE moveout (
 	id          INTEGER PRIMARY KEY,

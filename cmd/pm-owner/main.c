@@ -1,0 +1,21 @@
+/* pm-owner - units, owners, tenants, residents, moving in and out, the
+ * household archive, and bulk import of owner rolls */
+#include "owner.h"
+
+const char *argp_program_version = "pm-owner (pm-tools) " PM_VERSION;
+const char *argp_program_bug_address = PM_BUG_ADDRESS;
+
+static const struct pm_verb verbs[] = {
+	{"import", owner_import, N_("import an owner roll (CSV or TSV, UTF-8, GBK or UTF-16)")},
+	{"export", owner_export, N_("write the owner roll that import reads back")},
+	{"list", owner_list, N_("list units with their status and owners")},
+	{"show", owner_show, N_("one household's whole file (一户一档)")},
+	{NULL, NULL, NULL},
+};
+
+int
+main(int argc, char **argv)
+{
+	return pm_cli_main(argc, argv, verbs,
+	    N_("Units, owners and tenants, moving in and out, and the household archive."));
+}
