@@ -103,6 +103,23 @@ pm_cli_open(struct pm_db **db)
 	return 0;
 }
 
+int
+pm_cli_write(int (*fn)(struct pm_db *db, void *arg, struct pm_err *err), void *arg)
+{
+	struct pm_err err = {0};
+	struct pm_db *db;
+	int rc;
+
+	if ((rc = pm_cli_open(&db)))
+		return rc;
+	if (pm_db_begin(db, &err) < 0 || fn(db, arg, &err) < 0 || pm_db_commit(db, &err) < 0) {
+		pm_db_close(db);  /* rolls back */
+		return pm_cli_fail(&err);
+	}
+	pm_db_close(db);
+	return 0;
+}
+
 struct pm_out *
 pm_cli_out(void)
 {

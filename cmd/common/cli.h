@@ -60,6 +60,11 @@ void pm_cli_warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
  * status after reporting. */
 int pm_cli_open(struct pm_db **db);
 
+/* Run fn(db, arg, err) as one write: open the database, BEGIN
+ * IMMEDIATE, fn, COMMIT -- or ROLLBACK and report when anything fails.
+ * 0 or the exit status. */
+int pm_cli_write(int (*fn)(struct pm_db *db, void *arg, struct pm_err *err), void *arg);
+
 /* A writer on stdout with the common options; NULL (after reporting)
  * only when memory runs out. */
 struct pm_out *pm_cli_out(void);

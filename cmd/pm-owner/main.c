@@ -10,6 +10,12 @@ static const struct pm_verb verbs[] = {
 	{"export", owner_export, N_("write the owner roll that import reads back")},
 	{"list", owner_list, N_("list units with their status and owners")},
 	{"show", owner_show, N_("one household's whole file (一户一档)")},
+	{"unit", owner_unit, N_("add or change a unit by hand")},
+	{"transfer", owner_transfer, N_("record a change of ownership; the history is kept")},
+	{"lease", owner_lease, N_("tenants: record a lease, end one early")},
+	{"resident", owner_resident, N_("household members: add, record leaving")},
+	{"movein", owner_movein, N_("record a move-in and its checklist; list what is pending")},
+	{"moveout", owner_moveout, N_("record a move-out and issue the goods release permit")},
 	{NULL, NULL, NULL},
 };
 

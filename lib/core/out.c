@@ -416,16 +416,10 @@ pm_out_stmt_all(struct pm_out *out, sqlite3_stmt *st, struct pm_err *err)
 }
 
 static void
-pad(struct pm_out *out, size_t n)
+pad(struct pm_buf *b, size_t n)
 {
-	static const char spaces[] = "                                ";
-
-	while (n > 0) {
-		size_t k = n < sizeof spaces - 1 ? n : sizeof spaces - 1;
-
-		put(out, spaces, k);
-		n -= k;
-	}
+	while (n--)
+		pm_buf_addc(b, ' ');
 }
 
 static void
@@ -433,6 +427,7 @@ table_flush(struct pm_out *out)
 {
 	size_t nc = out->ncols, r, i, rows = nc ? out->ncells / nc : 0;
 	size_t *w = calloc(nc ? nc : 1, sizeof *w);
+	struct pm_buf *line = &out->tmp;
 
 	if (!w) {
 		out->failed = 1;
@@ -451,7 +446,8 @@ table_flush(struct pm_out *out)
 				w[i] = k;
 		}
 	}
-	for (r = out->o.no_header ? 1 : 0; r < rows + 2; r++) {
+	for (r = out->o.no_header ? 2 : 0; r < rows + 2; r++) {
+		pm_buf_reset(line);
 		for (i = 0; i < nc; i++) {
 			const char *v;
 			size_t k;
@@ -464,23 +460,26 @@ table_flush(struct pm_out *out)
 			else
 				v = out->cells[(r - 2) * nc + i];
 			if (i)
-				put(out, "  ", 2);
+				pm_buf_adds(line, "  ");
 			if (!v) {
 				size_t d;
 
 				for (d = 0; d < w[i]; d++)
-					put(out, "-", 1);
+					pm_buf_addc(line, '-');
 				continue;
 			}
 			k = pm_utf8_width(v, strlen(v));
 			if (right)
-				pad(out, w[i] - k);
-			puts_(out, v);
-			/* no trailing blanks after the last column */
-			if (!right && i + 1 < nc)
-				pad(out, w[i] - k);
+				pad(line, w[i] - k);
+			pm_buf_adds(line, v);
+			if (!right)
+				pad(line, w[i] - k);
 		}
-		put(out, "\n", 1);
+		/* no blanks at the end of a line */
+		while (line->len && line->s[line->len - 1] == ' ')
+			line->len--;
+		pm_buf_addc(line, '\n');
+		put(out, line->s, line->len);
 	}
 	free(w);
 }

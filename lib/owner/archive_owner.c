@@ -3,8 +3,9 @@
 #include "owner.h"
 #include "unit.h"
 
-/* One section from one query whose only parameter is the unit (?1) and
- * perhaps :today. */
+/* One section from one query whose parameters are :unit and perhaps
+ * :today (named, never ?N: SQLite numbers a named parameter by its first
+ * appearance, so mixing the two styles can alias them). */
 static int
 section(struct pm_db *db, int64_t unit_id, struct pm_out *out, const char *name,
 	const struct pm_col *cols, size_t ncols, int single, const char *sql,
@@ -15,7 +16,7 @@ section(struct pm_db *db, int64_t unit_id, struct pm_out *out, const char *name,
 
 	if (pm_db_prepare(db, sql, &st, err) < 0)
 		return -1;
-	pm_bind_int(st, 1, unit_id);
+	pm_bind_int(st, sqlite3_bind_parameter_index(st, ":unit"), unit_id);
 	if (pm_bind_today(st, err) < 0) {
 		sqlite3_finalize(st);
 		return -1;
@@ -51,7 +52,7 @@ pm_owner_archive_unit(struct pm_db *db, int64_t unit_id, struct pm_out *out, str
 	static const char sql[] =
 	    "SELECT code, building, entrance, floor, room, type, " PM_UNIT_STATUS_SQL ","
 	    " building_area, usable_area, land_area, use, facilities, parking, remark"
-	    " FROM unit u WHERE u.id = ?1";
+	    " FROM unit u WHERE u.id = :unit";
 
 	return section(db, unit_id, out, "unit", cols, N(cols), 1, sql, err);
 }
@@ -71,7 +72,7 @@ pm_owner_archive_owners(struct pm_db *db, int64_t unit_id, struct pm_out *out, s
 	static const char sql[] =
 	    "SELECT p.name, p.phone, p.id_no, o.share, o.how, o.since, o.until"
 	    " FROM ownership o JOIN person p ON p.id = o.person_id"
-	    " WHERE o.unit_id = ?1 ORDER BY o.until IS NOT NULL, o.until DESC, o.id";
+	    " WHERE o.unit_id = :unit ORDER BY o.until IS NOT NULL, o.until DESC, o.id";
 
 	return section(db, unit_id, out, "owners", cols, N(cols), 0, sql, err);
 }
@@ -91,7 +92,7 @@ pm_owner_archive_tenants(struct pm_db *db, int64_t unit_id, struct pm_out *out, 
 	static const char sql[] =
 	    "SELECT p.name, p.phone, p.id_no, l.start, l.end_on, l.ended, l.decoration"
 	    " FROM lease l JOIN person p ON p.id = l.person_id"
-	    " WHERE l.unit_id = ?1 ORDER BY l.start DESC";
+	    " WHERE l.unit_id = :unit ORDER BY l.start DESC";
 
 	return section(db, unit_id, out, "tenants", cols, N(cols), 0, sql, err);
 }
@@ -109,7 +110,7 @@ pm_owner_archive_residents(struct pm_db *db, int64_t unit_id, struct pm_out *out
 	static const char sql[] =
 	    "SELECT p.name, r.relation, p.phone, r.since, r.until"
 	    " FROM resident r JOIN person p ON p.id = r.person_id"
-	    " WHERE r.unit_id = ?1 ORDER BY r.until IS NOT NULL, r.id";
+	    " WHERE r.unit_id = :unit ORDER BY r.until IS NOT NULL, r.id";
 
 	return section(db, unit_id, out, "residents", cols, N(cols), 0, sql, err);
 }
@@ -129,11 +130,12 @@ pm_owner_archive_moves(struct pm_db *db, int64_t unit_id, struct pm_out *out, st
 	static const char sql[] =
 	    "SELECT 'movein', date, NULL, water, electricity, gas,"
 	    "  CASE source WHEN 'roll' THEN 'from the owner roll'"
-	    "   ELSE trim(coalesce(inspection, '') || ' ' || coalesce(defects, '')) END"
-	    " FROM movein WHERE unit_id = ?1"
+	    "   ELSE trim(coalesce('inspection ' || inspection, '') || coalesce(': ' || defects, '')"
+	    "    || coalesce(', rectified ' || rectified, '')) END"
+	    " FROM movein WHERE unit_id = :unit"
 	    " UNION ALL"
 	    " SELECT 'moveout', date, permit, water, electricity, gas, goods"
-	    " FROM moveout WHERE unit_id = ?1"
+	    " FROM moveout WHERE unit_id = :unit"
 	    " ORDER BY 2, 1";
 
 	return section(db, unit_id, out, "moves", cols, N(cols), 0, sql, err);
@@ -151,7 +153,7 @@ pm_owner_archive_vehicles(struct pm_db *db, int64_t unit_id, struct pm_out *out,
 	};
 	static const char sql[] =
 	    "SELECT plate, space, pass_no, expires, removed FROM vehicle"
-	    " WHERE unit_id = ?1 ORDER BY removed IS NOT NULL, plate";
+	    " WHERE unit_id = :unit ORDER BY removed IS NOT NULL, plate";
 
 	return section(db, unit_id, out, "vehicles", cols, N(cols), 0, sql, err);
 }
@@ -169,7 +171,7 @@ pm_owner_archive_pets(struct pm_db *db, int64_t unit_id, struct pm_out *out, str
 	};
 	static const char sql[] =
 	    "SELECT kind, name, breed, licence, expires, removed FROM pet"
-	    " WHERE unit_id = ?1 ORDER BY removed IS NOT NULL, id";
+	    " WHERE unit_id = :unit ORDER BY removed IS NOT NULL, id";
 
 	return section(db, unit_id, out, "pets", cols, N(cols), 0, sql, err);
 }
@@ -188,7 +190,7 @@ pm_owner_archive_keys(struct pm_db *db, int64_t unit_id, struct pm_out *out, str
 	static const char sql[] =
 	    "SELECT k.what, k.taken, s.name, k.from_whom, k.returned, k.returned_to"
 	    " FROM key_custody k LEFT JOIN staff s ON s.id = k.taken_by"
-	    " WHERE k.unit_id = ?1 ORDER BY k.returned IS NOT NULL, k.taken DESC";
+	    " WHERE k.unit_id = :unit ORDER BY k.returned IS NOT NULL, k.taken DESC";
 
 	return section(db, unit_id, out, "keys", cols, N(cols), 0, sql, err);
 }
@@ -204,7 +206,7 @@ pm_owner_archive_visits(struct pm_db *db, int64_t unit_id, struct pm_out *out, s
 	};
 	static const char sql[] =
 	    "SELECT v.date, s.name, v.visitee, v.notes FROM visit v JOIN staff s ON s.id = v.staff_id"
-	    " WHERE v.unit_id = ?1 ORDER BY v.date DESC, v.id DESC";
+	    " WHERE v.unit_id = :unit ORDER BY v.date DESC, v.id DESC";
 
 	return section(db, unit_id, out, "visits", cols, N(cols), 0, sql, err);
 }

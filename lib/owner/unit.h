@@ -58,4 +58,17 @@ int pm_unit_owners(struct pm_db *db, int64_t id, char **names, char **phone,
 int pm_unit_party(struct pm_db *db, int64_t unit_id, int64_t person_id, int *party,
 		  struct pm_err *err);
 
+/* A unit as typed by hand (pm-owner unit add|set).  NULL: not given. */
+struct pm_unit_in {
+	const char *code;
+	const char *type;
+	const char *area[3];      /* building, usable, land share: "89.37" */
+	const char *use, *facilities, *parking, *remark;
+};
+
+/* Add a unit (65 when the code exists or a value is bad). */
+int pm_unit_add(struct pm_db *db, const struct pm_unit_in *u, struct pm_err *err);
+/* Change the given fields of an existing unit. */
+int pm_unit_set(struct pm_db *db, const struct pm_unit_in *u, struct pm_err *err);
+
 #endif

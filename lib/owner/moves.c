@@ -1,0 +1,371 @@
+/* moves.c - move-in checklist, move-out and the goods release permit */
+#include <stdlib.h>
+#include <string.h>
+
+#include "admin/staff.h"
+#include "core/audit.h"
+#include "core/buf.h"
+#include "core/i18n.h"
+#include "core/keyword.h"
+#include "core/money.h"
+#include "core/settings.h"
+#include "core/time.h"
+#include "moves.h"
+#include "ties.h"
+#include "unit.h"
+
+static const struct pm_keyword inspections[] = {
+	{"passed", "合格", "验收合格|pass|ok"},
+	{"failed", "不合格", "验收不合格|fail"},
+	{NULL, NULL, NULL},
+};
+
+/* A meter reading option: *v (x100), *has. */
+static int
+reading(const char *s, const char *opt, int64_t *v, int *has, struct pm_err *err)
+{
+	enum pm_num rc;
+
+	*has = 0;
+	if (!s)
+		return 0;
+	rc = pm_dec_parse(s, strlen(s), 2, v);
+	if (rc != PM_NUM_OK || *v < 0)
+		return pm_err_set(err, PM_EXIT_DATA, _("%s '%s': %s"), opt, s,
+		    rc != PM_NUM_OK ? pm_num_reason(rc) : _("negative"));
+	*has = 1;
+	return 0;
+}
+
+/* Append the items of comma-separated list to b, '\n'-separated, each
+ * checked against the checklist; "all" is the whole checklist. */
+static int
+documents(const char *list, const char *checklist, struct pm_buf *b, struct pm_err *err)
+{
+	const char *p = list;
+
+	if (!strcmp(list, "all") || !strcmp(list, "全部")) {
+		for (p = checklist; *p; p++)
+			if (pm_buf_addc(b, *p == ',' ? '\n' : *p) < 0)
+				return pm_err_oom(err);
+		return 0;
+	}
+	while (p && *p) {
+		const char *comma = p;
+		size_t n;
+
+		/* split at ',' or the full-width '，' (EF BC 8C) */
+		while (*comma && *comma != ',' && strncmp(comma, "，", 3))
+			comma++;
+		if (!*comma)
+			comma = NULL;
+		n = comma ? (size_t)(comma - p) : strlen(p);
+		const char *c = checklist;
+		int found = 0;
+
+		while (c && *c) {
+			const char *cc = strchr(c, ',');
+			size_t k = cc ? (size_t)(cc - c) : strlen(c);
+
+			if (k == n && !strncmp(c, p, n))
+				found = 1;
+			c = cc ? cc + 1 : NULL;
+		}
+		if (!found)
+			return pm_err_set(err, PM_EXIT_DATA,
+			    _("'%.*s' is not on the move-in checklist (%s)"), (int)n, p, checklist);
+		if ((b->len && pm_buf_addc(b, '\n') < 0) || pm_buf_add(b, p, n) < 0)
+			return pm_err_oom(err);
+		p = comma ? comma + (*comma == ',' ? 1 : 3) : NULL;
+	}
+	return 0;
+}
+
+static int
+staff_id(struct pm_db *db, const char *name, int64_t *id, struct pm_err *err)
+{
+	*id = 0;
+	return name ? pm_staff_find(db, name, id, NULL, err) : 0;
+}
+
+int
+pm_movein(struct pm_db *db, const struct pm_movein_in *m, struct pm_err *err)
+{
+	char date[PM_DATE_BUFSZ], rectify[PM_DATE_BUFSZ], rectified[PM_DATE_BUFSZ];
+	char *code = NULL, *checklist = NULL;
+	const char *insp = NULL, *status;
+	struct pm_buf signed_ = PM_BUF_INIT;
+	int64_t unit, w, e, g, staff, person = 0, existing = 0;
+	int hw, he, hg, rc = -1;
+	sqlite3_stmt *st = NULL;
+
+	if (m->inspection && !(insp = pm_keyword_key(inspections, m->inspection)))
+		return pm_err_set(err, PM_EXIT_DATA, _("--inspection: '%s' is not passed or failed"),
+		    m->inspection);
+	if (pm_owner_date(m->date, "--date", date, err) < 0 ||
+	    (m->rectify_by && pm_owner_date(m->rectify_by, "--rectify-by", rectify, err) < 0) ||
+	    (m->rectified && pm_owner_date(m->rectified, "--rectified", rectified, err) < 0) ||
+	    reading(m->water, "--water", &w, &hw, err) < 0 ||
+	    reading(m->electricity, "--electricity", &e, &he, err) < 0 ||
+	    reading(m->gas, "--gas", &g, &hg, err) < 0)
+		return -1;
+	if (pm_unit_find(db, m->unit, &unit, &code, err) < 0)
+		return -1;
+	if (staff_id(db, m->by, &staff, err) < 0 ||
+	    pm_setting_get(db, "movein.documents", &checklist, err) < 0 ||
+	    pm_unit_status(db, unit, &status, err) < 0)
+		goto out;
+	if (m->signed_docs && documents(m->signed_docs, checklist, &signed_, err) < 0)
+		goto out;
+	if (!strcmp(status, "unsold")) {
+		pm_err_set(err, PM_EXIT_DATA, _("%s has no owner: record the sale first (pm-owner transfer)"), code);
+		goto out;
+	}
+	if (m->amend) {
+		if (pm_db_prepare(db, "SELECT id FROM movein WHERE unit_id = ?1 AND source = 'desk'"
+		    " ORDER BY date DESC, id DESC LIMIT 1", &st, err) < 0)
+			goto out;
+		pm_bind_int(st, 1, unit);
+		if (sqlite3_step(st) == SQLITE_ROW)
+			existing = sqlite3_column_int64(st, 0);
+		sqlite3_finalize(st);
+		st = NULL;
+		if (!existing) {
+			pm_err_set(err, PM_EXIT_DATA, _("%s has no move-in recorded at the desk to amend"), code);
+			goto out;
+		}
+		/* documents signed later add to those signed before */
+		if (pm_db_prepare(db, "UPDATE movein SET"
+		    " signed = CASE WHEN ?2 IS NULL THEN signed WHEN signed IS NULL OR signed = '' THEN ?2"
+		    "   ELSE signed || char(10) || ?2 END,"
+		    " keys = coalesce(?3, keys), keys_signed = max(keys_signed, ?4),"
+		    " water = coalesce(?5, water), electricity = coalesce(?6, electricity),"
+		    " gas = coalesce(?7, gas), inspection = coalesce(?8, inspection),"
+		    " defects = coalesce(?9, defects), rectify_by = coalesce(?10, rectify_by),"
+		    " rectified = coalesce(?11, rectified), services = coalesce(?12, services),"
+		    " remark = coalesce(?13, remark) WHERE id = ?1", &st, err) < 0)
+			goto out;
+		pm_bind_int(st, 1, existing);
+	} else {
+		if (!strcmp(status, "occupied")) {
+			pm_err_set(err, PM_EXIT_DATA,
+			    _("%s is already moved into: record the move-out first, or --amend the move-in"), code);
+			goto out;
+		}
+		/* who moves in: the named owner, or the first current one */
+		if (pm_db_prepare(db, "SELECT o.person_id FROM ownership o JOIN person p ON p.id = o.person_id"
+		    " WHERE o.unit_id = ?1 AND o.until IS NULL AND (?2 IS NULL OR p.name = ?2)"
+		    " ORDER BY o.id LIMIT 1", &st, err) < 0)
+			goto out;
+		pm_bind_int(st, 1, unit);
+		pm_bind_text_null(st, 2, m->owner);
+		if (sqlite3_step(st) == SQLITE_ROW)
+			person = sqlite3_column_int64(st, 0);
+		sqlite3_finalize(st);
+		st = NULL;
+		if (!person) {
+			pm_err_set(err, PM_EXIT_DATA, _("'%s' is not an owner of %s"), m->owner, code);
+			goto out;
+		}
+		if (pm_db_prepare(db, "INSERT INTO movein(unit_id, date, source, batch, person_id,"
+		    " required, signed, keys, keys_signed, water, electricity, gas, inspection, defects,"
+		    " rectify_by, rectified, services, remark, staff_id) VALUES (?1, ?14, 'desk', ?15,"
+		    " ?16, ?17, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?18)", &st, err) < 0)
+			goto out;
+		pm_bind_int(st, 1, unit);
+		pm_bind_text(st, 14, date);
+		pm_bind_int(st, 15, m->batch);
+		pm_bind_int(st, 16, person);
+		{
+			/* the checklist as it stood: a later change to the
+			 * setting does not reopen old move-ins */
+			char *p;
+
+			for (p = checklist; *p; p++)
+				if (*p == ',')
+					*p = '\n';
+			pm_bind_text(st, 17, checklist);
+		}
+		if (staff)
+			pm_bind_int(st, 18, staff);
+	}
+	if (insp && !strcmp(insp, "failed") && !m->rectify_by) {
+		/* the seeds' "限期整改": a deadline always; 15 days unless told */
+		struct pm_date d;
+
+		pm_date_parse(date, strlen(date), &d);
+		pm_date_fmt(pm_date_add(d, 15), rectify);
+	}
+	pm_bind_text_null(st, 2, signed_.len ? signed_.s : NULL);
+	pm_bind_text_null(st, 3, m->keys);
+	pm_bind_int(st, 4, m->keys_signed);
+	if (hw)
+		pm_bind_int(st, 5, w);
+	if (he)
+		pm_bind_int(st, 6, e);
+	if (hg)
+		pm_bind_int(st, 7, g);
+	pm_bind_text_null(st, 8, insp);
+	pm_bind_text_null(st, 9, m->defects);
+	pm_bind_text_null(st, 10, m->rectify_by || (insp && !strcmp(insp, "failed")) ? rectify : NULL);
+	pm_bind_text_null(st, 11, m->rectified ? rectified : NULL);
+	pm_bind_text_null(st, 12, m->services);
+	pm_bind_text_null(st, 13, m->remark);
+	if (pm_db_step_done(db, st, err) < 0)
+		goto out;
+	rc = pm_auditf(db, code, err, m->amend ? "move-in amended" : "moved in %s%s", date,
+	    m->batch ? " (batch)" : "");
+out:
+	sqlite3_finalize(st);
+	pm_buf_free(&signed_);
+	free(checklist);
+	free(code);
+	return rc;
+}
+
+/* Items of the '\n'-separated required list not in signed, joined by "、". */
+static void
+missing_docs(const char *required, const char *signed_, struct pm_buf *out)
+{
+	const char *p = required;
+
+	while (p && *p) {
+		const char *nl = strchr(p, '\n');
+		size_t n = nl ? (size_t)(nl - p) : strlen(p);
+		const char *s = signed_;
+		int found = 0;
+
+		while (s && *s && !found) {
+			const char *snl = strchr(s, '\n');
+			size_t k = snl ? (size_t)(snl - s) : strlen(s);
+
+			found = k == n && !strncmp(s, p, n);
+			s = snl ? snl + 1 : NULL;
+		}
+		if (!found && n) {
+			if (out->len)
+				pm_buf_adds(out, "、");
+			pm_buf_add(out, p, n);
+		}
+		p = nl ? nl + 1 : NULL;
+	}
+}
+
+int
+pm_movein_pending(struct pm_db *db, struct pm_out *out, struct pm_err *err)
+{
+	static const struct pm_col cols[] = {
+		{"unit", N_("Unit"), PM_COL_CODE, 0},
+		{"date", N_("Moved in"), PM_COL_CODE, 0},
+		{"missing", N_("Missing"), PM_COL_TEXT, 0},
+		{"rectify_by", N_("Rectify by"), PM_COL_CODE, 0},
+		{"overdue", N_("Overdue"), PM_COL_CODE, 0},
+	};
+	/* the latest desk move-in of each unit that is still moved into */
+	static const char sql[] =
+	    "SELECT u.code, m.date, m.required, m.signed, m.keys_signed,"
+	    " m.water IS NULL AND m.electricity IS NULL AND m.gas IS NULL, m.inspection,"
+	    " m.rectify_by, m.rectified, :today"
+	    " FROM movein m JOIN unit u ON u.id = m.unit_id"
+	    " WHERE m.source = 'desk'"
+	    "   AND m.id = (SELECT id FROM movein WHERE unit_id = m.unit_id ORDER BY date DESC, id DESC LIMIT 1)"
+	    "   AND NOT EXISTS (SELECT 1 FROM moveout x WHERE x.unit_id = m.unit_id AND x.date >= m.date)"
+	    " ORDER BY m.date, u.code";
+	struct pm_buf miss = PM_BUF_INIT;
+	sqlite3_stmt *st;
+	int rc;
+
+	if (pm_db_prepare(db, sql, &st, err) < 0)
+		return -1;
+	if (pm_bind_today(st, err) < 0) {
+		sqlite3_finalize(st);
+		return -1;
+	}
+	pm_out_begin(out, NULL, cols, sizeof cols / sizeof cols[0], 0);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *insp = pm_col_text(st, 6), *by = pm_col_text(st, 7);
+		int open_defects = !strcmp(insp, "failed") && sqlite3_column_type(st, 8) == SQLITE_NULL;
+		int overdue = open_defects && *by && strcmp(by, pm_col_text(st, 9)) < 0;
+		const char *v[5];
+
+		pm_buf_reset(&miss);
+		missing_docs(pm_col_text(st, 2), pm_col_text(st, 3), &miss);
+		if (!sqlite3_column_int(st, 4))
+			pm_buf_addf(&miss, "%s%s", miss.len ? "、" : "", _("keys not signed for"));
+		if (sqlite3_column_int(st, 5))
+			pm_buf_addf(&miss, "%s%s", miss.len ? "、" : "", _("meter readings"));
+		if (!*insp)
+			pm_buf_addf(&miss, "%s%s", miss.len ? "、" : "", _("house inspection"));
+		if (open_defects)
+			pm_buf_addf(&miss, "%s%s", miss.len ? "、" : "", _("defects not put right"));
+		if (!miss.len)
+			continue;
+		v[0] = pm_col_text(st, 0);
+		v[1] = pm_col_text(st, 1);
+		v[2] = miss.s;
+		v[3] = open_defects ? by : NULL;
+		v[4] = overdue ? "yes" : "no";
+		if (pm_out_row(out, v) < 0)
+			break;
+	}
+	sqlite3_finalize(st);
+	pm_buf_free(&miss);
+	if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+		return pm_db_fail(db, rc, err, _("reading move-ins"));
+	pm_out_end(out);
+	return 0;
+}
+
+int
+pm_moveout(struct pm_db *db, const struct pm_moveout_in *m, char permit[PM_SEQ_BUFSZ],
+	   struct pm_err *err)
+{
+	char date[PM_DATE_BUFSZ], *code = NULL;
+	const char *status;
+	int64_t unit, w, e, g, staff;
+	int hw, he, hg, rc = -1;
+	struct pm_date d;
+	sqlite3_stmt *st;
+
+	if (pm_owner_date(m->date, "--date", date, err) < 0 ||
+	    reading(m->water, "--water", &w, &hw, err) < 0 ||
+	    reading(m->electricity, "--electricity", &e, &he, err) < 0 ||
+	    reading(m->gas, "--gas", &g, &hg, err) < 0)
+		return -1;
+	if (pm_unit_find(db, m->unit, &unit, &code, err) < 0)
+		return -1;
+	if (staff_id(db, m->by, &staff, err) < 0 || pm_unit_status(db, unit, &status, err) < 0)
+		goto out;
+	if (strcmp(status, "occupied") && strcmp(status, "rented")) {
+		pm_err_set(err, PM_EXIT_DATA, _("%s: nobody has moved in (it is %s)"), code, status);
+		goto out;
+	}
+	pm_date_parse(date, strlen(date), &d);
+	if (pm_seq_next(db, "F", d.y, permit, err) < 0)
+		goto out;
+	if (pm_db_prepare(db, "INSERT INTO moveout(unit_id, date, permit, goods, keys, water,"
+	    " electricity, gas, staff_id, remark) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+	    &st, err) < 0)
+		goto out;
+	pm_bind_int(st, 1, unit);
+	pm_bind_text(st, 2, date);
+	pm_bind_text(st, 3, permit);
+	pm_bind_text_null(st, 4, m->goods);
+	pm_bind_text_null(st, 5, m->keys);
+	if (hw)
+		pm_bind_int(st, 6, w);
+	if (he)
+		pm_bind_int(st, 7, e);
+	if (hg)
+		pm_bind_int(st, 8, g);
+	if (staff)
+		pm_bind_int(st, 9, staff);
+	pm_bind_text_null(st, 10, m->remark);
+	rc = pm_db_step_done(db, st, err);
+	sqlite3_finalize(st);
+	if (rc == 0)
+		rc = pm_auditf(db, code, err, "moved out %s, permit %s", date, permit);
+out:
+	free(code);
+	return rc;
+}
