@@ -191,7 +191,7 @@ pm_ticket_step(struct pm_db *db, const char *no, const struct pm_ticket_step_arg
 	const char *step = pm_ticket_step_name(a->step), *why, *result = NULL;
 	struct pm_buf text = PM_BUF_INIT, mat = PM_BUF_INIT, detail = PM_BUF_INIT;
 	char now[PM_TIME_BUFSZ], due[PM_TIME_BUFSZ], dept[32];
-	char *name = NULL, *other = NULL;
+	char *name = NULL, *other = NULL, *rework = NULL;
 	int64_t by = 0, to = 0;
 	struct tk t;
 	int rc = -1, days;
@@ -310,7 +310,7 @@ pm_ticket_step(struct pm_db *db, const char *no, const struct pm_ticket_step_arg
 			      "(pm-ticket handover %s --to STAFF)"), t.no, other, t.no);
 			goto out;
 		}
-		if (exec1(db, ins, err, "itiin", t.id, now, by, result, pm_buf_str(&text)) < 0)
+		if (exec1(db, ins, err, "ititn", t.id, now, by, result, pm_buf_str(&text)) < 0)
 			goto out;
 		pm_buf_addf(&detail, "%s", result);
 		if (text.len)
@@ -321,7 +321,6 @@ pm_ticket_step(struct pm_db *db, const char *no, const struct pm_ticket_step_arg
 			    " VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
 			int64_t hours, cb = sqlite3_last_insert_rowid(db->h);
 			sqlite3_stmt *st;
-			char *rd = NULL;
 
 			if (pm_setting_get_int(db, "rework.hours", &hours, err) < 0 ||
 			    tk_add(now, 0, hours, due, err) < 0)
@@ -345,16 +344,12 @@ pm_ticket_step(struct pm_db *db, const char *no, const struct pm_ticket_step_arg
 				goto out;
 			if (t.assignee && tk_staff_name(db, t.assignee, &other, err) < 0)
 				goto out;
-			if (asprintf(&rd, _("to %s, due %s"), other && *other ? other
+			if (asprintf(&rework, _("to %s, due %s"), other && *other ? other
 			    : _("the repair staff"), due) < 0) {
+				rework = NULL;
 				pm_err_oom(err);
 				goto out;
 			}
-			rc = tk_event(db, t.id, now, "rework", by, rd, err);
-			free(rd);
-			if (rc < 0)
-				goto out;
-			rc = -1;
 		} else if (exec1(db, "UPDATE ticket SET status = 'called', callback_due = NULL"
 		    " WHERE id = ?1", err, "i", t.id) < 0) {
 			goto out;
@@ -403,12 +398,15 @@ pm_ticket_step(struct pm_db *db, const char *no, const struct pm_ticket_step_arg
 	}
 	if (tk_event(db, t.id, now, step, by, pm_buf_str(&detail), err) < 0)
 		goto out;
+	if (rework && tk_event(db, t.id, now, "rework", by, rework, err) < 0)
+		goto out;
 	if (pm_auditf(db, t.no, err, "%s%s%s", step, detail.len ? ": " : "", pm_buf_str(&detail)) < 0)
 		goto out;
 	rc = 0;
 out:
 	free(name);
 	free(other);
+	free(rework);
 	pm_buf_free(&text);
 	pm_buf_free(&mat);
 	pm_buf_free(&detail);
