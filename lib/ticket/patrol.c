@@ -114,12 +114,12 @@ pm_patrol_missing(struct pm_db *db, const char *typed, struct pm_out *out, long 
 	};
 	/* ?1 the areas, one per line (the setting), or NULL for the butlers' */
 	static const char sql[] =
-	    "WITH RECURSIVE split(area, rest) AS ("
-	    "   SELECT NULL, ?1 || char(10) WHERE ?1 IS NOT NULL"
+	    "WITH RECURSIVE split(area, rest, o) AS ("
+	    "   SELECT NULL, ?1 || char(10), 0 WHERE ?1 IS NOT NULL"
 	    "   UNION ALL SELECT trim(substr(rest, 1, instr(rest, char(10)) - 1)),"
-	    "   substr(rest, instr(rest, char(10)) + 1) FROM split WHERE rest <> ''),"
+	    "   substr(rest, instr(rest, char(10)) + 1), o + 1 FROM split WHERE rest <> ''),"
 	    " areas(area, o) AS ("
-	    "   SELECT area, rowid FROM split WHERE area IS NOT NULL AND area <> ''"
+	    "   SELECT area, o FROM split WHERE area IS NOT NULL AND area <> ''"
 	    "   UNION ALL SELECT area, min(id) FROM staff WHERE ?1 IS NULL AND role = 'butler'"
 	    "   AND left_on IS NULL AND joined <= ?2 AND coalesce(area, '') <> '' GROUP BY area)"
 	    " SELECT a.area, (SELECT group_concat(name, '、') FROM staff WHERE area = a.area"
@@ -188,7 +188,7 @@ pm_patrol_counts(struct pm_db *db, const struct pm_period *month, struct pm_out 
 	if (days < 0)
 		days = 0;
 	pm_date_fmt(month->first, first);
-	pm_date_fmt(month->last, last);
+	pm_date_fmt(end, last);
 	if (pm_db_prepare(db, sql, &st, err) < 0)
 		return -1;
 	pm_bind_text(st, 1, first);
