@@ -70,7 +70,8 @@ due_query(struct pm_db *db, const struct pm_due_filter *f, const char *order, sq
 	if (f->overdue) {
 		snprintf(until, sizeof until, "%s", now);
 	} else if (f->within >= 0) {
-		pm_time_fmt(t + f->within, until);
+		/* due at exactly now + within is within */
+		pm_time_fmt(t + f->within + 1, until);
 	} else {
 		/* to the end of today: before tomorrow's midnight */
 		char d[PM_DATE_BUFSZ];
