@@ -1,6 +1,7 @@
 /* common.c - what pm-ticket's verbs share: ticket lists, transactions, listings */
 #include <string.h>
 
+#include "core/audit.h"
 #include "ticket.h"
 
 int
@@ -49,7 +50,7 @@ ticket_commit_close(struct pm_db *db, int failed, struct pm_err *err)
 
 int
 ticket_listing(int (*fn)(struct pm_db *, const void *, struct pm_out *, struct pm_err *),
-	       const void *arg)
+	       const void *arg, const char *record)
 {
 	struct pm_err err = {0};
 	struct pm_db *db;
@@ -58,6 +59,13 @@ ticket_listing(int (*fn)(struct pm_db *, const void *, struct pm_out *, struct p
 
 	if ((rc = pm_cli_open(&db)))
 		return rc;
+	/* phone numbers in full are recorded: who saw whose, when */
+	if (record && pm_cli.out.reveal &&
+	    (pm_db_begin(db, &err) < 0 || pm_audit(db, record, "revealed phone numbers", &err) < 0 ||
+	     pm_db_commit(db, &err) < 0)) {
+		pm_db_close(db);
+		return pm_cli_fail(&err);
+	}
 	if (!(out = pm_cli_out())) {
 		pm_db_close(db);
 		return PM_EXIT_OSERR;

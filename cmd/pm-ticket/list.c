@@ -61,7 +61,7 @@ ticket_show(int argc, char **argv)
 
 	a.want_ticket = 1;
 	pm_cli_parse(&argp, argc, argv, &a);
-	return ticket_listing(do_show, a.ticket);
+	return ticket_listing(do_show, a.ticket, a.ticket);
 }
 
 static int
@@ -93,7 +93,7 @@ ticket_list(int argc, char **argv)
 	struct list_args a = {0};
 
 	pm_cli_parse(&argp, argc, argv, &a);
-	return ticket_listing(do_list, &a.f);
+	return ticket_listing(do_list, &a.f, NULL);
 }
 
 static int
@@ -118,5 +118,5 @@ ticket_today(int argc, char **argv)
 	struct list_args a = {0};
 
 	pm_cli_parse(&argp, argc, argv, &a);
-	return ticket_listing(do_today, &a);
+	return ticket_listing(do_today, &a, NULL);
 }

@@ -96,7 +96,7 @@ ticket_stats(int argc, char **argv)
 		pm_db_close(db);  /* the zone is set: "this week" is the estate's */
 		if ((rc = period(&a, PM_PERIOD_WEEK)))
 			return rc;
-		return ticket_listing(do_stats, &a);
+		return ticket_listing(do_stats, &a, NULL);
 	}
 	if ((rc = pm_cli_open(&db)))
 		return rc;
@@ -144,5 +144,10 @@ ticket_sample(int argc, char **argv)
 		return rc;
 	if (!a.have_seed)
 		a.seed = (uint64_t)a.p.year * 100 + (uint64_t)a.p.num;
-	return ticket_listing(do_sample, &a);
+	{
+		char record[64];
+
+		snprintf(record, sizeof record, "callback sample %s", pm_period_fmt(a.p, (char[PM_PERIOD_BUFSZ]){0}));
+		return ticket_listing(do_sample, &a, record);
+	}
 }

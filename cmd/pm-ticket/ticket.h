@@ -39,8 +39,10 @@ int ticket_open_write(struct pm_db **db);
 /* Commit (unless failed) and close; 0 or the exit status after reporting. */
 int ticket_commit_close(struct pm_db *db, int failed, struct pm_err *err);
 
-/* Run a listing: open, make the writer, call fn, finish. */
+/* Run a listing: open, make the writer, call fn, finish.  record names
+ * what is listed when it shows phone numbers, so that --reveal is
+ * audited; NULL when it shows none. */
 int ticket_listing(int (*fn)(struct pm_db *, const void *, struct pm_out *, struct pm_err *),
-		   const void *arg);
+		   const void *arg, const char *record);
 
 #endif

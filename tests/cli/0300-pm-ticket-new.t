@@ -88,5 +88,7 @@ run pm-ticket show T2026-000001 -o json
 out_has '"phone": "138****8000"' "show masks the phone"
 run pm-ticket show T2026-000001 -o json --reveal
 out_has '"phone": "13800138000"' "--reveal shows it"
+is "$(sql "SELECT record, change FROM audit ORDER BY id DESC LIMIT 1")" "T2026-000001|revealed phone numbers" \
+	"and is recorded in the audit log"
 
 done_testing
