@@ -114,6 +114,10 @@ is_out '张三 <staff-1@desk.example.org> | pm-ticket: 1 overdue, 0 due | utf-8 
 PM_NOW=2026-11-01T09:00:00 run pm-ticket remind
 is_rc 0 "nothing due"
 is_out_file /dev/null "writes nothing, so cron mails nothing"
+pm-ticket remind > /dev/full 2> "$T/err"
+rc=$?
+is_rc 74 "a mail stream that cannot be written is an error, not a short digest"
+err_has "write error" "and says so"
 run pm-ticket remind --by 谁
 is_rc 65 "an unknown person"
 
