@@ -1,4 +1,6 @@
 /* list.c - pm-ticket show, list, today */
+#include <string.h>
+
 #include "ticket.h"
 #include "ticket/ticket.h"
 
@@ -78,7 +80,7 @@ ticket_list(int argc, char **argv)
 		{"category", OPT_CATEGORY, N_("CATEGORY"), 0, N_("only this category"), 0},
 		{"status", OPT_STATUS, N_("STATUS"), 0, N_("open (not closed), dispatched, accepted, working, finished, called, rework, closed"), 0},
 		{"channel", OPT_CHANNEL, N_("CHANNEL"), 0, N_("only what came in this way"), 0},
-		{"unit", OPT_UNIT, N_("UNIT"), 0, N_("only this unit's"), 0},
+		{"unit", OPT_UNIT, N_("UNIT"), 0, N_("only this unit's; - for the unit column of a CSV on stdin"), 0},
 		{"building", OPT_BUILDING, N_("TEXT"), 0, N_("only this building's"), 0},
 		{"person", OPT_PERSON, N_("STAFF"), 0, N_("only those this person took, calls back or was sent"), 0},
 		{"by", OPT_PERSON, N_("STAFF"), OPTION_ALIAS, NULL, 0},
@@ -91,9 +93,25 @@ ticket_list(int argc, char **argv)
 	static const struct argp argp = {options, parse, "",
 	    N_("List tickets, oldest first."), pm_cli_children, NULL, PM_TEXTDOMAIN};
 	struct list_args a = {0};
+	static const char *const none[] = {NULL};
+	struct pm_strv units = PM_STRV_INIT;
+	struct pm_err err = {0};
+	int rc;
 
 	pm_cli_parse(&argp, argc, argv, &a);
-	return ticket_listing(do_list, &a.f, NULL);
+	if (a.f.unit && !strcmp(a.f.unit, "-")) {
+		/* the unit column of a CSV on stdin: pm-owner list ... | pm-ticket list --unit - */
+		if (pm_keys_read("-", pm_keys_unit, &units, &err) < 0)
+			return pm_cli_fail(&err);
+		a.f.unit = NULL;
+		a.f.units = (const char *const *)units.v;
+		a.f.n_units = units.n;
+		if (!units.n)
+			a.f.units = none;  /* no units: no tickets */
+	}
+	rc = ticket_listing(do_list, &a.f, NULL);
+	pm_strv_free(&units);
+	return rc;
 }
 
 static int

@@ -81,7 +81,7 @@ int
 pm_ticket_list(struct pm_db *db, const struct pm_ticket_filter *f, struct pm_out *out,
 	       struct pm_err *err)
 {
-	struct pm_buf sql = PM_BUF_INIT;
+	struct pm_buf sql = PM_BUF_INIT, ids = PM_BUF_INIT;
 	const char *kind, *cat, *status = NULL, *channel;
 	char since[PM_DATE_BUFSZ] = "", until[PM_DATE_BUFSZ] = "", now[PM_TIME_BUFSZ];
 	int64_t unit = 0, person = 0;
@@ -103,6 +103,25 @@ pm_ticket_list(struct pm_db *db, const struct pm_ticket_filter *f, struct pm_out
 		return -1;
 	if (f->person && pm_staff_find(db, f->person, &person, NULL, err) < 0)
 		return -1;
+	if (f->units) {
+		/* several units: their rows as a JSON array for json_each() */
+		size_t i;
+
+		pm_buf_addc(&ids, '[');
+		for (i = 0; i < f->n_units; i++) {
+			int64_t id;
+
+			if (pm_unit_find(db, f->units[i], &id, NULL, err) < 0) {
+				pm_buf_free(&ids);
+				return -1;
+			}
+			pm_buf_addf(&ids, "%s%lld", i ? "," : "", (long long)id);
+		}
+		if (pm_buf_addc(&ids, ']') < 0) {
+			pm_buf_free(&ids);
+			return pm_err_oom(err);
+		}
+	}
 	if (tk_now(now, err) < 0)
 		return -1;
 	pm_buf_adds(&sql, LIST_SELECT " WHERE 1");
@@ -118,6 +137,8 @@ pm_ticket_list(struct pm_db *db, const struct pm_ticket_filter *f, struct pm_out
 		pm_buf_adds(&sql, " AND t.status <> 'closed'");
 	if (unit)
 		pm_buf_adds(&sql, " AND t.unit_id = :unit");
+	if (f->units)
+		pm_buf_adds(&sql, " AND t.unit_id IN (SELECT value FROM json_each(:units))");
 	if (f->building)
 		pm_buf_adds(&sql, " AND t.building = :building");
 	if (person)
@@ -143,6 +164,7 @@ pm_ticket_list(struct pm_db *db, const struct pm_ticket_filter *f, struct pm_out
 	bind_name(st, ":channel", channel);
 	bind_name(st, ":status", status);
 	bind_id(st, ":unit", unit);
+	bind_name(st, ":units", pm_buf_str(&ids));
 	bind_name(st, ":building", f->building);
 	bind_id(st, ":person", person);
 	bind_name(st, ":since", since);
@@ -157,6 +179,7 @@ pm_ticket_list(struct pm_db *db, const struct pm_ticket_filter *f, struct pm_out
 out:
 	sqlite3_finalize(st);
 	pm_buf_free(&sql);
+	pm_buf_free(&ids);
 	return rc;
 }
 

@@ -116,6 +116,8 @@ int pm_ticket_attachment(struct pm_db *db, const char *no, int64_t id, char **da
 struct pm_ticket_filter {
 	const char *kind, *category, *status, *channel; /* keywords; status "open" = not closed */
 	const char *unit;        /* as typed */
+	const char *const *units; /* or several, as typed (n_units of them) */
+	size_t n_units;
 	const char *building;
 	const char *person;      /* taker, callback owner or assignee */
 	const char *since, *until; /* received, local dates inclusive; NULL open */

@@ -227,6 +227,19 @@ run pm-ticket list --unit 1栋1单元102 --no-header
 is_out "T2026-000003,2026-11-23T09:00:00,repair,leak,1-1-102,desk,normal,closed,张三,赵师傅,卫生间渗水
 T2026-000011,2026-11-24T13:10:00,inquiry,,1-1-102,phone,normal,finished,张三,,咨询
 T2026-000022,2026-11-27T16:00:00,repair,leak,1-1-102,desk,normal,finished,张三,,窗户渗水" "list --unit"
+printf 'unit,name\n2-1-105,x\n1栋1单元102,y\n' > "$T/units.csv"
+run_in "$T/units.csv" pm-ticket list --unit - --kind repair --no-header
+is_out "T2026-000003,2026-11-23T09:00:00,repair,leak,1-1-102,desk,normal,closed,张三,赵师傅,卫生间渗水
+T2026-000019,2026-11-26T09:00:00,repair,inhome,2-1-105,desk,normal,dispatched,张三,王师傅,门锁坏
+T2026-000022,2026-11-27T16:00:00,repair,leak,1-1-102,desk,normal,finished,张三,,窗户渗水" \
+	"list --unit - takes the unit column of a CSV on stdin"
+printf 'unit\n' > "$T/none.csv"
+run_in "$T/none.csv" pm-ticket list --unit - --no-header
+is_rc 0 "no units on stdin"
+is_out_file /dev/null "no tickets"
+printf 'unit\n9-9-999\n' > "$T/bad.csv"
+run_in "$T/bad.csv" pm-ticket list --unit -
+is_rc 65 "an unknown unit on stdin"
 run pm-ticket list --person 王师傅 --since 2026-11-24 --until 2026-11-26 --no-header
 is_out "T2026-000007,2026-11-24T09:00:00,repair,plumbing,2-1-103,desk,normal,finished,张三,王师傅,下水道堵
 T2026-000019,2026-11-26T09:00:00,repair,inhome,2-1-105,desk,normal,dispatched,张三,王师傅,门锁坏" \
