@@ -4,15 +4,19 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include <cmocka.h>
 
+#include "core/audit.h"
+#include "core/db.h"
 #include "core/err.h"
 #include "core/keyword.h"
 #include "core/time.h"
 #include "ticket/internal.h"
+#include "owner/archive.h"
 #include "ticket/ticket.h"
 
 static void
@@ -119,6 +123,55 @@ test_keywords(void **state)
 	assert_string_equal(pm_ticket_step_name(PM_STEP_HANDOVER), "handover");
 }
 
+/* pm-owner show UNIT: the archive has a "tickets" section with the unit's
+ * tickets, and only the unit's */
+static void
+test_archive(void **state)
+{
+	char dir[] = "/tmp/pm-test-ticket.XXXXXX", path[64], no[24], *text = NULL;
+	struct pm_ticket_new t = {0};
+	struct pm_outopts o = {PM_FMT_CSV, 0, 0, 0};
+	struct pm_err err = {0};
+	struct pm_out *out;
+	struct pm_db *db;
+	size_t len = 0;
+	FILE *fp;
+
+	(void)state;
+	assert_non_null(mkdtemp(dir));
+	snprintf(path, sizeof path, "%s/pm.db", dir);
+	setenv("PM_NOW", "2026-11-30T09:00:00", 1);
+	pm_audit_actor("test", "archive", "tester", NULL);
+	assert_int_equal(pm_db_open(path, 0, &db, &err), 0);
+	assert_int_equal(pm_db_exec(db,
+	    "INSERT INTO staff(name, dept, role, joined) VALUES ('张三', 'service', 'clerk', '2026-01-01');"
+	    "INSERT INTO unit(code, building, room) VALUES ('1-1-101', '1', '101'), ('1-1-102', '1', '102');",
+	    &err), 0);
+	t.by = "张三";
+	t.category = "leak";
+	t.unit = "1-1-101";
+	t.summary = "漏水";
+	assert_int_equal(pm_ticket_new(db, &t, no, &err), 0);
+	t.unit = "1-1-102";
+	t.summary = "别家的";
+	assert_int_equal(pm_ticket_new(db, &t, no, &err), 0);
+
+	fp = open_memstream(&text, &len);
+	assert_non_null(fp);
+	out = pm_out_new(fp, &o, &err);
+	assert_non_null(out);
+	assert_int_equal(pm_archive_write(db, 1, out, &err), 0);
+	assert_int_equal(pm_out_finish(out, &err), 0);
+	fclose(fp);
+	assert_non_null(strstr(text, "[tickets]\nticket,received,kind,category,status,summary,finished,callback\n"
+	    "T2026-000001,2026-11-30T09:00:00,repair,leak,open,漏水,,\n"));
+	assert_null(strstr(text, "别家的"));
+	free(text);
+	pm_db_close(db);
+	snprintf(path, sizeof path, "rm -rf '%s'", dir);
+	assert_int_equal(system(path), 0);
+}
+
 int
 main(void)
 {
@@ -127,6 +180,7 @@ main(void)
 		cmocka_unit_test(test_add),
 		cmocka_unit_test(test_percent),
 		cmocka_unit_test(test_keywords),
+		cmocka_unit_test(test_archive),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
