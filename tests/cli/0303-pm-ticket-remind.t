@@ -99,8 +99,7 @@ run python3 "$T/read.py" "$T/mbox"
 is_out 'engineering <engineering@desk.example.org> | pm-ticket: 0 overdue, 1 due | utf-8 | 7
 service <service@desk.example.org> | pm-ticket: 1 overdue, 1 due | utf-8 | 8' \
 	"one message per department, at the mail.domain setting"
-grep -q '^From pm-ticket@desk.example.org Mon Nov 30' "$T/mbox" && ok "the sender follows the setting too" ||
-	not_ok "the sender follows the setting too"
+if grep -q '^From pm-ticket@desk.example.org Mon Nov 30' "$T/mbox"; then ok "the sender follows the setting too"; else not_ok "the sender follows the setting too"; fi
 
 run pm-ticket remind --by 王师傅
 cp "$T/out" "$T/mbox"

@@ -37,7 +37,7 @@ is_out_file "$T/first" "the same month gives the same sample again"
 run pm-ticket sample --month 2026-11 -n 3 --seed 202611 --no-header
 is_out_file "$T/first" "the default seed is the month as a number"
 run pm-ticket sample --month 2026-11 -n 3 --seed 7 --no-header
-cmp -s "$T/out" "$T/first" && not_ok "another seed gives another sample" || ok "another seed gives another sample"
+if cmp -s "$T/out" "$T/first"; then not_ok "another seed gives another sample"; else ok "another seed gives another sample"; fi
 run pm-ticket sample --month 2026-11 -n 50 --no-header
 is "$(cut -d, -f1 "$T/out" | tr '\n' ' ')" \
 	"T2026-000002 T2026-000003 T2026-000004 T2026-000005 T2026-000006 T2026-000007 T2026-000008 T2026-000009 T2026-000010 T2026-000011 " \

@@ -72,9 +72,8 @@ while IFS= read -r ex_line <&3; do
 		sh -c "$ex_line"
 	is_rc 0 "cron: $ex_line"
 done 3< "$T/cron"
-grep -q '^To: =?UTF-8?B?' "$T/sent" && ok "the reminder reached the mailer" || not_ok "the reminder reached the mailer"
-grep -q '^T2026-000004,callback,2026-12-13T10:00:00,overdue' "$T/sent" && ok "and the overdue list" ||
-	not_ok "and the overdue list"
+if grep -q '^To: =?UTF-8?B?' "$T/sent"; then ok "the reminder reached the mailer"; else not_ok "the reminder reached the mailer"; fi
+if grep -q '^T2026-000004,callback,2026-12-13T10:00:00,overdue' "$T/sent"; then ok "and the overdue list"; else not_ok "and the overdue list"; fi
 
 # examples/ticket-morning.sh
 printf '#!/bin/sh\nn=$(ls "%s"/msg.* 2>/dev/null | wc -l)\ncat > "%s/msg.$n"\n' "$T" "$T" > "$T/bin/fake-sendmail"
