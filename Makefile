@@ -51,7 +51,7 @@ BINS := $(notdir $(wildcard cmd/pm-*))
 BIN_PATHS := $(BINS:%=$(O)/bin/%)
 UNIT_SRC := $(sort $(wildcard tests/unit/test_*.c))
 UNIT_BINS := $(UNIT_SRC:tests/unit/%.c=$(O)/tests/%)
-TOOL_BINS := $(O)/tests/csvdump
+TOOL_BINS := $(patsubst tests/tools/%.c,$(O)/tests/%,$(wildcard tests/tools/*.c))
 MANS := $(wildcard man/*.[1-8])
 PO := $(wildcard po/*.po)
 MO := $(PO:po/%.po=$(O)/locale/%/LC_MESSAGES/pm-tools.mo)

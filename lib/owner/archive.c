@@ -2,6 +2,7 @@
 #include "archive.h"
 #include "core/i18n.h"
 #include "owner.h"
+#include "ticket/ticket.h"
 
 const struct pm_archive_section pm_archive_sections[] = {
 	{N_("unit"), pm_owner_archive_unit},
@@ -13,6 +14,7 @@ const struct pm_archive_section pm_archive_sections[] = {
 	{N_("pets"), pm_owner_archive_pets},
 	{N_("keys"), pm_owner_archive_keys},
 	{N_("visits"), pm_owner_archive_visits},
+	{N_("tickets"), pm_ticket_archive},
 	/* other domains add their sections here */
 	{NULL, NULL},
 };
