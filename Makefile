@@ -119,6 +119,11 @@ demo:
 bench: all
 	@sh bench/run.sh $(O)
 
+# Shell completions are generated from the binaries themselves (their
+# hidden __complete verb); a test fails when these files are stale.
+completions: all
+	python3 tools/gencomp.py $(O)/bin completions
+
 lint:
 	mandoc -Tlint -Wwarning $(MANS)
 	shellcheck -s sh $(filter-out completions/%,$(SCRIPTS))
@@ -156,7 +161,7 @@ uninstall:
 clean:
 	rm -rf $(O)
 
-.PHONY: all tests deps check check-quick demo bench lint pot install uninstall clean
+.PHONY: all tests deps check check-quick demo bench lint pot install uninstall clean completions
 .DELETE_ON_ERROR:
 
 -include $(shell find $(O) -name '*.d' 2>/dev/null)

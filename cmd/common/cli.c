@@ -6,7 +6,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <sys/stat.h>
+
 #include "cli.h"
+#include "complete.h"
 #include "core/audit.h"
 #include "core/buf.h"
 #include "core/i18n.h"
@@ -144,7 +147,27 @@ pm_cli_finish(struct pm_out *out)
 void
 pm_cli_parse(const struct argp *argp, int argc, char **argv, void *input)
 {
+	if (pm_cli.complete)
+		pm_complete_parse(argp);
 	argp_parse(argp, argc, argv, 0, NULL, input);
+}
+
+int
+pm_cli_open_quiet(struct pm_db **db)
+{
+	struct pm_err err = {0};
+	struct stat st;
+	char *path;
+	int rc;
+
+	if (pm_db_path(pm_cli.db_opt, &path, &err) < 0) {
+		pm_err_clear(&err);
+		return PM_EXIT_USAGE;
+	}
+	rc = stat(path, &st) == 0 ? pm_db_open(path, 0, db, &err) : -1;
+	free(path);
+	pm_err_clear(&err);
+	return rc < 0 ? PM_EXIT_NOINPUT : 0;
 }
 
 long
@@ -249,6 +272,8 @@ run_verb(const struct pm_verb *v, const char *prog, int argc, char **argv)
 	return rc;
 }
 
+static int dispatch_top(int argc, char **argv, const struct pm_verb *verbs);
+
 /* Dispatch argv[1..] among verbs.  argv[0] names the program so far. */
 static int
 dispatch(int argc, char **argv, const struct pm_verb *verbs, const char *doc, int top,
@@ -305,6 +330,14 @@ dispatch(int argc, char **argv, const struct pm_verb *verbs, const char *doc, in
 		usage(stderr, prog, verbs, doc);
 		return PM_EXIT_USAGE;
 	}
+	if (pm_cli.complete == PM_COMPLETE_VERBS && i >= argc) {
+		pm_complete_verbs(verbs);
+		return 0;
+	}
+	if (pm_cli.complete && i >= argc)
+		return 0;
+	if (top && i < argc && !strcmp(argv[i], "__complete") && i == 1)
+		return pm_complete_main(argc - i, argv + i, verbs, dispatch_top);
 	if (i >= argc && default_verb) {
 		v = find_verb(verbs, default_verb);
 		if (asprintf((char **)&pm_cli.verb, "%s %s", pm_cli.verb, v->name) < 0)
@@ -345,6 +378,13 @@ dispatch(int argc, char **argv, const struct pm_verb *verbs, const char *doc, in
 	pm_audit_actor(pm_cli.prog, pm_cli.verb, NULL, getenv("PM_USER"));
 	argv[i] = argv[0];
 	return run_verb(v, prog, argc - i, argv + i);
+}
+
+/* The top level again, for __complete, which has consumed its own words. */
+static int
+dispatch_top(int argc, char **argv, const struct pm_verb *verbs)
+{
+	return dispatch(argc, argv, verbs, NULL, 1, NULL);
 }
 
 int

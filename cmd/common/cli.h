@@ -27,6 +27,7 @@ struct pm_cli {
 	const char *verb;    /* "import"; "staff add" for nested verbs */
 	const char *db_opt;  /* --db */
 	struct pm_outopts out;
+	int complete;        /* answering __complete: see complete.h */
 };
 extern struct pm_cli pm_cli;
 
@@ -64,6 +65,10 @@ int pm_cli_open(struct pm_db **db);
  * IMMEDIATE, fn, COMMIT -- or ROLLBACK and report when anything fails.
  * 0 or the exit status. */
 int pm_cli_write(int (*fn)(struct pm_db *db, void *arg, struct pm_err *err), void *arg);
+
+/* The same, silently and without creating a missing database: for
+ * shell completion.  0 when open. */
+int pm_cli_open_quiet(struct pm_db **db);
 
 /* A writer on stdout with the common options; NULL (after reporting)
  * only when memory runs out. */

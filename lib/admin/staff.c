@@ -332,15 +332,16 @@ pm_staff_require(struct pm_db *db, const char *name, const char *roles, const ch
 }
 
 int
-pm_staff_names(struct pm_db *db, struct pm_out *out, struct pm_err *err)
+pm_staff_complete(struct pm_db *db, const char *prefix, struct pm_out *out, struct pm_err *err)
 {
-	static const struct pm_col cols[] = {{"name", N_("Name"), PM_COL_TEXT, 0}};
+	static const struct pm_col cols[] = {{"name", N_("Name"), PM_COL_CODE, 0}};
 	sqlite3_stmt *st;
 	int rc;
 
-	if (pm_db_prepare(db, "SELECT name FROM staff WHERE left_on IS NULL ORDER BY name",
-	    &st, err) < 0)
+	if (pm_db_prepare(db, "SELECT name FROM staff WHERE left_on IS NULL"
+	    " AND substr(name, 1, length(?1)) = ?1 ORDER BY name", &st, err) < 0)
 		return -1;
+	pm_bind_text(st, 1, prefix);
 	pm_out_begin(out, NULL, cols, 1, 0);
 	rc = pm_out_stmt_all(out, st, err);
 	sqlite3_finalize(st);

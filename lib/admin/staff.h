@@ -56,7 +56,8 @@ int pm_staff_find(struct pm_db *db, const char *name, int64_t *id, const char **
 int pm_staff_require(struct pm_db *db, const char *name, const char *roles,
 		     const char *what, int64_t *id, struct pm_err *err);
 
-/* Names of current staff, one per line, for shell completion. */
-int pm_staff_names(struct pm_db *db, struct pm_out *out, struct pm_err *err);
+/* Names of current staff starting with prefix, for shell completion. */
+int pm_staff_complete(struct pm_db *db, const char *prefix, struct pm_out *out,
+		      struct pm_err *err);
 
 #endif

@@ -19,6 +19,7 @@
 #include "core/db.h"
 #include "core/err.h"
 #include "core/keyword.h"
+#include "core/out.h"
 
 extern const struct pm_keyword pm_unit_types[];
 extern const struct pm_keyword pm_unit_statuses[];
@@ -57,6 +58,10 @@ int pm_unit_owners(struct pm_db *db, int64_t id, char **names, char **phone,
  * today (2) of the unit?  0 when neither. */
 int pm_unit_party(struct pm_db *db, int64_t unit_id, int64_t person_id, int *party,
 		  struct pm_err *err);
+
+/* Unit codes starting with prefix (at most 200), one a row: completion. */
+int pm_unit_complete(struct pm_db *db, const char *prefix, struct pm_out *out,
+		     struct pm_err *err);
 
 /* A unit as typed by hand (pm-owner unit add|set).  NULL: not given. */
 struct pm_unit_in {

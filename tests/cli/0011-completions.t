@@ -1,0 +1,88 @@
+#!/bin/sh
+# shell completion: generated from the binaries, current, complete, working
+. "$(dirname "$0")/lib.sh"
+
+# the files in completions/ are what the generator makes of these binaries
+run python3 "$PM_TOP/tools/gencomp.py" "$PM_BUILD/bin" "$T/comp"
+is_rc 0 "the generator runs"
+for f in bash/pm zsh/_pm fish/pm.fish; do
+	cmp -s "$T/comp/$f" "$PM_TOP/completions/$f" && ok "completions/$f is current (make completions)" ||
+		not_ok "completions/$f is current (make completions)" "$(diff "$PM_TOP/completions/$f" "$T/comp/$f" | head)"
+done
+
+# every option every verb's --help lists is in each completion file
+missing=
+for bin in "$PM_BUILD"/bin/pm-*; do
+	b=${bin##*/}
+	for verb in $("$bin" __complete verbs); do
+		subs=$("$bin" __complete verbs "$verb")
+		for path in ${subs:+$(for s in $subs; do echo "$verb:$s"; done)} ${subs:-$verb}; do
+			# shellcheck disable=SC2086
+			"$bin" $(echo "$path" | tr : ' ') --help > "$T/help" 2>&1
+			for o in $(grep -o -- '--[a-z][a-z-]*' "$T/help" | sort -u); do
+				for f in bash/pm zsh/_pm fish/pm.fish; do
+					case $f in
+					fish/*) pat="-l ${o#--}" ;;
+					*) pat=$o ;;
+					esac
+					grep -qF -- "$pat" "$PM_TOP/completions/$f" || missing="$missing $b:$path:$o:$f"
+				done
+			done
+		done
+	done
+done
+is "$missing" "" "every option in --help appears in every completion file"
+
+# bash completion, run for real
+pm-admin init > /dev/null
+pm-admin staff add 王芳 --dept service --role clerk > /dev/null
+pm-owner unit add 3-2-1501 > /dev/null
+pm-owner unit add 3-2-1502 > /dev/null
+cat > "$T/complete.bash" <<'BASH'
+source "$1"
+shift
+COMP_WORDS=("$@")
+COMP_CWORD=$(( $# - 1 ))
+COMPREPLY=()
+_pm
+printf '%s\n' "${COMPREPLY[@]}"
+BASH
+run bash "$T/complete.bash" "$PM_TOP/completions/bash/pm" pm-admin st
+is_out "staff" "bash: a verb"
+run bash "$T/complete.bash" "$PM_TOP/completions/bash/pm" pm-admin staff ""
+is_out "add
+list
+set
+leave
+help" "bash: the sub-verbs of staff"
+run bash "$T/complete.bash" "$PM_TOP/completions/bash/pm" pm-owner show 3-2-15
+is_out "3-2-1501
+3-2-1502" "bash: unit codes from the database"
+run bash "$T/complete.bash" "$PM_TOP/completions/bash/pm" pm-owner movein --by=王
+is_out "王芳" "bash: staff names for a STAFF option"
+run bash "$T/complete.bash" "$PM_TOP/completions/bash/pm" pm-owner list -o j
+is_out "json" "bash: formats"
+run bash "$T/complete.bash" "$PM_TOP/completions/bash/pm" pm-owner import --dry
+is_out "--dry-run" "bash: options of a verb"
+dump > "$T/before"
+PM_DB=$T/none.db pm-owner __complete data UNIT 3 > "$T/out" 2>&1
+is "$(cat "$T/out")" "" "completion against a missing database prints nothing"
+[ -e "$T/none.db" ] && not_ok "and creates no database" || ok "and creates no database"
+
+if command -v zsh > /dev/null; then
+	run zsh -n "$PM_TOP/completions/zsh/_pm"
+	is_rc 0 "zsh: the file parses"
+else
+	ok "# SKIP zsh is not installed"
+fi
+if command -v fish > /dev/null; then
+	run fish -n "$PM_TOP/completions/fish/pm.fish"
+	is_rc 0 "fish: the file parses"
+	run fish -c "source '$PM_TOP/completions/fish/pm.fish'; complete -C 'pm-owner show 3-2-150'"
+	is_out "3-2-1501
+3-2-1502" "fish: unit codes from the database"
+else
+	ok "# SKIP fish is not installed"
+fi
+
+done_testing
