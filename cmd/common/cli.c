@@ -12,6 +12,7 @@
 #include "complete.h"
 #include "core/audit.h"
 #include "core/buf.h"
+#include "core/settings.h"
 #include "core/i18n.h"
 
 struct pm_cli pm_cli;
@@ -25,7 +26,7 @@ enum {
 
 static const struct argp_option common_options[] = {
 	{"db", OPT_DB, N_("FILE"), 0, N_("the estate database (default: $PM_DB, else ~/.local/share/pm/pm.db)"), -1},
-	{"format", 'o', N_("FORMAT"), 0, N_("output as csv, tsv, table or json (default: table on a terminal, else csv)"), -1},
+	{"format", 'o', N_("FORMAT"), 0, N_("output as csv, tsv, table, json or html (default: table on a terminal, else csv)"), -1},
 	{"no-header", OPT_NO_HEADER, NULL, 0, N_("leave out the header row"), -1},
 	{"excel", OPT_EXCEL, NULL, 0, N_("csv for Excel: UTF-8 BOM, CRLF, formula cells guarded"), -1},
 	{"reveal", OPT_REVEAL, NULL, 0, N_("show phone and ID numbers in full (recorded in the audit log)"), -1},
@@ -43,7 +44,7 @@ common_parse(int key, char *arg, struct argp_state *state)
 		break;
 	case 'o':
 		if (pm_format_parse(arg, &pm_cli.out.format) < 0)
-			argp_error(state, _("unknown format '%s' (csv, tsv, table, json)"), arg);
+			argp_error(state, _("unknown format '%s' (csv, tsv, table, json, html)"), arg);
 		break;
 	case OPT_NO_HEADER:
 		pm_cli.out.no_header = 1;
@@ -132,6 +133,19 @@ pm_cli_out(void)
 	if (!out)
 		pm_cli_fail(&err);
 	return out;
+}
+
+struct pm_out *
+pm_cli_out_titled(struct pm_db *db, const char *title)
+{
+	static char *estate;
+	struct pm_err err = {0};
+
+	if (!estate && pm_setting_get(db, "estate.name", &estate, &err) < 0)
+		pm_err_clear(&err);
+	pm_cli.out.title = title;
+	pm_cli.out.estate = estate;
+	return pm_cli_out();
 }
 
 int
@@ -307,7 +321,7 @@ dispatch(int argc, char **argv, const struct pm_verb *verbs, const char *doc, in
 			if (!strcmp(a, "--db")) {
 				pm_cli.db_opt = val;
 			} else if (pm_format_parse(val, &pm_cli.out.format) < 0) {
-				pm_cli_warn(_("unknown format '%s' (csv, tsv, table, json)"), val);
+				pm_cli_warn(_("unknown format '%s' (csv, tsv, table, json, html)"), val);
 				return PM_EXIT_USAGE;
 			}
 			i += 2;
@@ -320,7 +334,7 @@ dispatch(int argc, char **argv, const struct pm_verb *verbs, const char *doc, in
 		}
 		if (!strncmp(a, "--format=", 9)) {
 			if (pm_format_parse(a + 9, &pm_cli.out.format) < 0) {
-				pm_cli_warn(_("unknown format '%s' (csv, tsv, table, json)"), a + 9);
+				pm_cli_warn(_("unknown format '%s' (csv, tsv, table, json, html)"), a + 9);
 				return PM_EXIT_USAGE;
 			}
 			i++;

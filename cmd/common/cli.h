@@ -73,6 +73,9 @@ int pm_cli_open_quiet(struct pm_db **db);
 /* A writer on stdout with the common options; NULL (after reporting)
  * only when memory runs out. */
 struct pm_out *pm_cli_out(void);
+/* The same for a document: with -o html, title heads it, under the
+ * estate's name (the setting estate.name). */
+struct pm_out *pm_cli_out_titled(struct pm_db *db, const char *title);
 /* Finish out; 0 or the exit status after reporting. */
 int pm_cli_finish(struct pm_out *out);
 

@@ -74,7 +74,7 @@ pm_complete_verbs(const struct pm_verb *verbs)
 static int
 complete_data(const char *kind, const char *prefix)
 {
-	struct pm_outopts oo = {PM_FMT_CSV, 1, 0, 0};
+	struct pm_outopts oo = {.format = PM_FMT_CSV, .no_header = 1};
 	struct pm_err err = {0};
 	struct pm_db *db;
 	struct pm_out *out;

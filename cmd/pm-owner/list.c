@@ -1,4 +1,5 @@
 /* list.c - pm-owner list, export, show */
+#include <stdio.h>
 #include <stdlib.h>
 
 #include "owner.h"
@@ -48,7 +49,7 @@ list_parse(int key, char *arg, struct argp_state *state)
 /* Open the database and a writer; with --reveal, record that personal
  * numbers were shown (an audited read). */
 static int
-open_for_output(struct pm_db **db, struct pm_out **out, const char *what)
+open_for_output(struct pm_db **db, struct pm_out **out, const char *what, const char *title)
 {
 	struct pm_err err = {0};
 	int rc;
@@ -62,7 +63,7 @@ open_for_output(struct pm_db **db, struct pm_out **out, const char *what)
 		pm_db_close(*db);
 		return pm_cli_fail(&err);
 	}
-	if (!(*out = pm_cli_out())) {
+	if (!(*out = pm_cli_out_titled(*db, title))) {
 		pm_db_close(*db);
 		return PM_EXIT_OSERR;
 	}
@@ -94,7 +95,7 @@ owner_list(int argc, char **argv)
 	int rc;
 
 	pm_cli_parse(&argp, argc, argv, &f);
-	if ((rc = open_for_output(&db, &out, "owner list")))
+	if ((rc = open_for_output(&db, &out, "owner list", _("Units"))))
 		return rc;
 	return close_output(db, out, pm_owner_list(db, &f, out, &err) < 0, &err);
 }
@@ -120,7 +121,7 @@ owner_export(int argc, char **argv)
 	int rc;
 
 	pm_cli_parse(&argp, argc, argv, NULL);
-	if ((rc = open_for_output(&db, &out, "owner export")))
+	if ((rc = open_for_output(&db, &out, "owner export", _("Owner roll"))))
 		return rc;
 	return close_output(db, out, pm_roll_export(db, out, &err) < 0, &err);
 }
@@ -154,6 +155,7 @@ owner_show(int argc, char **argv)
 	       "tenants, residents, moves, vehicles, pets, keys, visits, and what the other "
 	       "binaries keep of it."), pm_cli_children, NULL, PM_TEXTDOMAIN};
 	const char *unit = NULL;
+	char *code = NULL, *title;
 	struct pm_err err = {0};
 	struct pm_db *db;
 	struct pm_out *out;
@@ -163,12 +165,19 @@ owner_show(int argc, char **argv)
 	pm_cli_parse(&argp, argc, argv, &unit);
 	if ((rc = pm_cli_open(&db)))
 		return rc;
-	if (pm_unit_find(db, unit, &id, NULL, &err) < 0) {
+	if (pm_unit_find(db, unit, &id, &code, &err) < 0) {
 		pm_db_close(db);
 		return pm_cli_fail(&err);
 	}
 	pm_db_close(db);
-	if ((rc = open_for_output(&db, &out, unit)))
-		return rc;
-	return close_output(db, out, pm_archive_write(db, id, out, &err) < 0, &err);
+	if (asprintf(&title, _("Household archive %s"), code) < 0) {
+		free(code);
+		return PM_EXIT_OSERR;
+	}
+	rc = open_for_output(&db, &out, code, title);
+	if (rc == 0)
+		rc = close_output(db, out, pm_archive_write(db, id, out, &err) < 0, &err);
+	free(title);
+	free(code);
+	return rc;
 }

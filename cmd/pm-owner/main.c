@@ -16,6 +16,7 @@ static const struct pm_verb verbs[] = {
 	{"resident", owner_resident, N_("household members: add, record leaving")},
 	{"movein", owner_movein, N_("record a move-in and its checklist; list what is pending")},
 	{"moveout", owner_moveout, N_("record a move-out and issue the goods release permit")},
+	{"permit", owner_permit, N_("print a goods release permit")},
 	{NULL, NULL, NULL},
 };
 

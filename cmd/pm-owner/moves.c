@@ -7,13 +7,13 @@
 enum {
 	OPT_DATE = 0x100, OPT_BATCH, OPT_OWNER, OPT_SIGNED, OPT_KEYS, OPT_KEYS_SIGNED, OPT_WATER,
 	OPT_ELEC, OPT_GAS, OPT_INSPECTION, OPT_DEFECTS, OPT_RECTIFY_BY, OPT_RECTIFIED, OPT_SERVICES,
-	OPT_BY, OPT_REMARK, OPT_AMEND, OPT_PENDING, OPT_GOODS,
+	OPT_BY, OPT_REMARK, OPT_AMEND, OPT_PENDING, OPT_GOODS, OPT_SHEET,
 };
 
 struct args {
 	struct pm_movein_in in;
 	struct pm_moveout_in out;
-	int pending;
+	int pending, sheet;
 };
 
 static error_t
@@ -40,6 +40,7 @@ parse(int key, char *arg, struct argp_state *state)
 	case OPT_REMARK: a->in.remark = a->out.remark = arg; break;
 	case OPT_AMEND: a->in.amend = 1; break;
 	case OPT_PENDING: a->pending = 1; break;
+	case OPT_SHEET: a->sheet = 1; break;
 	case OPT_GOODS: a->out.goods = arg; break;
 	case ARGP_KEY_ARG:
 		if (a->in.unit)
@@ -89,6 +90,7 @@ owner_movein(int argc, char **argv)
 		{"remark", OPT_REMARK, N_("TEXT"), 0, N_("a remark"), 0},
 		{"amend", OPT_AMEND, NULL, 0, N_("complete the unit's latest move-in instead of recording a new one"), 0},
 		{"pending", OPT_PENDING, NULL, 0, N_("list move-ins with something missing, and overdue rectifications"), 0},
+		{"sheet", OPT_SHEET, NULL, 0, N_("print the unit's move-in sign-off sheet (with -o html, for paper)"), 0},
 		{NULL, 0, NULL, 0, NULL, 0}};
 	static const struct argp argp = {options, parse, N_("UNIT [OPTION...]\n--pending"),
 	    N_("Record a move-in (入住): documents, keys, meter readings, the house inspection and "
@@ -101,15 +103,15 @@ owner_movein(int argc, char **argv)
 	int rc;
 
 	pm_cli_parse(&argp, argc, argv, &a);
-	if (!a.pending)
+	if (!a.pending && !a.sheet)
 		return pm_cli_write(do_movein, &a);
 	if ((rc = pm_cli_open(&db)))
 		return rc;
-	if (!(out = pm_cli_out())) {
+	if (!(out = pm_cli_out_titled(db, a.sheet ? _("Move-in sign-off sheet") : _("Pending move-ins")))) {
 		pm_db_close(db);
 		return PM_EXIT_OSERR;
 	}
-	rc = pm_movein_pending(db, out, &err);
+	rc = a.sheet ? pm_movein_sheet(db, a.in.unit, out, &err) : pm_movein_pending(db, out, &err);
 	pm_db_close(db);
 	if (rc < 0) {
 		pm_out_free(out);
@@ -155,4 +157,53 @@ owner_moveout(int argc, char **argv)
 		return rc;
 	printf("%s\n", m.permit);
 	return 0;
+}
+
+static error_t
+permit_parse(int key, char *arg, struct argp_state *state)
+{
+	const char **number = state->input;
+
+	switch (key) {
+	case ARGP_KEY_ARG:
+		if (*number)
+			argp_error(state, _("one permit at a time"));
+		*number = arg;
+		break;
+	case ARGP_KEY_END:
+		if (!*number)
+			argp_error(state, _("which permit? give its NUMBER, e.g. F2026-000001"));
+		break;
+	default:
+		return ARGP_ERR_UNKNOWN;
+	}
+	return 0;
+}
+
+int
+owner_permit(int argc, char **argv)
+{
+	static const struct argp argp = {NULL, permit_parse, N_("PERMIT"),
+	    N_("Print a goods release permit (放行条) issued at a move-out; -o html for paper."),
+	    pm_cli_children, NULL, PM_TEXTDOMAIN};
+	const char *number = NULL;
+	struct pm_err err = {0};
+	struct pm_db *db;
+	struct pm_out *out;
+	int rc;
+
+	pm_cli_parse(&argp, argc, argv, &number);
+	if ((rc = pm_cli_open(&db)))
+		return rc;
+	if (!(out = pm_cli_out_titled(db, _("Goods release permit")))) {
+		pm_db_close(db);
+		return PM_EXIT_OSERR;
+	}
+	rc = pm_moveout_permit(db, number, out, &err);
+	pm_db_close(db);
+	if (rc < 0) {
+		pm_out_free(out);
+		return pm_cli_fail(&err);
+	}
+	return pm_cli_finish(out);
 }

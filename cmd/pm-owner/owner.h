@@ -15,5 +15,6 @@ int owner_lease(int argc, char **argv);
 int owner_resident(int argc, char **argv);
 int owner_movein(int argc, char **argv);
 int owner_moveout(int argc, char **argv);
+int owner_permit(int argc, char **argv);
 
 #endif

@@ -135,7 +135,7 @@ complete -c pm-admin -n '__fish_seen_subcommand_from staff; and __fish_seen_subc
 complete -c pm-admin -n '__fish_seen_subcommand_from staff; and __fish_seen_subcommand_from leave' -l usage
 
 complete -c pm-owner -f
-complete -c pm-owner -n '__fish_use_subcommand' -a 'import export list show unit transfer lease resident movein moveout'
+complete -c pm-owner -n '__fish_use_subcommand' -a 'import export list show unit transfer lease resident movein moveout permit'
 complete -c pm-owner -n '__fish_use_subcommand' -l help
 complete -c pm-owner -n '__fish_use_subcommand' -l version
 complete -c pm-owner -n '__fish_seen_subcommand_from import' -l dry-run
@@ -312,6 +312,7 @@ complete -c pm-owner -n '__fish_seen_subcommand_from movein' -l by -x -a '(pm-ow
 complete -c pm-owner -n '__fish_seen_subcommand_from movein' -l remark -x
 complete -c pm-owner -n '__fish_seen_subcommand_from movein' -l amend
 complete -c pm-owner -n '__fish_seen_subcommand_from movein' -l pending
+complete -c pm-owner -n '__fish_seen_subcommand_from movein' -l sheet
 complete -c pm-owner -n '__fish_seen_subcommand_from movein' -l db -r -F
 complete -c pm-owner -n '__fish_seen_subcommand_from movein' -l format -x -a 'csv tsv table json'
 complete -c pm-owner -n '__fish_seen_subcommand_from movein' -s o -x -a 'csv tsv table json'
@@ -338,6 +339,15 @@ complete -c pm-owner -n '__fish_seen_subcommand_from moveout' -l reveal
 complete -c pm-owner -n '__fish_seen_subcommand_from moveout' -l help
 complete -c pm-owner -n '__fish_seen_subcommand_from moveout' -l usage
 complete -c pm-owner -n '__fish_seen_subcommand_from moveout' -a '(pm-owner __complete data UNIT (commandline -ct))'
+complete -c pm-owner -n '__fish_seen_subcommand_from permit' -l db -r -F
+complete -c pm-owner -n '__fish_seen_subcommand_from permit' -l format -x -a 'csv tsv table json'
+complete -c pm-owner -n '__fish_seen_subcommand_from permit' -s o -x -a 'csv tsv table json'
+complete -c pm-owner -n '__fish_seen_subcommand_from permit' -l no-header
+complete -c pm-owner -n '__fish_seen_subcommand_from permit' -l excel
+complete -c pm-owner -n '__fish_seen_subcommand_from permit' -l reveal
+complete -c pm-owner -n '__fish_seen_subcommand_from permit' -l help
+complete -c pm-owner -n '__fish_seen_subcommand_from permit' -l usage
+complete -c pm-owner -n '__fish_seen_subcommand_from permit' -a '(pm-owner __complete data PERMIT (commandline -ct))'
 
 complete -c pm-ticket -f
 complete -c pm-ticket -n '__fish_use_subcommand' -a 'new dispatch accept start finish reply callback close reopen handover attach photo show list today due remind stats sample recheck patrol patrols'

@@ -40,6 +40,7 @@ pm_format_parse(const char *s, enum pm_format *f)
 	static const struct { const char *name; enum pm_format f; } names[] = {
 		{"csv", PM_FMT_CSV}, {"tsv", PM_FMT_TSV}, {"table", PM_FMT_TABLE},
 		{"json", PM_FMT_JSON}, {"表格", PM_FMT_TABLE}, {"text", PM_FMT_TABLE},
+		{"html", PM_FMT_HTML},
 	};
 	size_t i;
 
@@ -218,6 +219,102 @@ json_string(struct pm_out *out, const char *v)
 	put(out, "\"", 1);
 }
 
+static void
+html_text(struct pm_out *out, const char *v)
+{
+	for (; v && *v; v++) {
+		switch (*v) {
+		case '<': puts_(out, "&lt;"); break;
+		case '>': puts_(out, "&gt;"); break;
+		case '&': puts_(out, "&amp;"); break;
+		case '"': puts_(out, "&quot;"); break;
+		case '\n': puts_(out, "<br>"); break;
+		default: put(out, v, 1);
+		}
+	}
+}
+
+/* A4, Chinese fonts first with what each system has, then any sans. */
+static const char html_head[] =
+    "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n<title>";
+static const char html_style[] =
+    "</title>\n<style>\n"
+    "@page { size: A4; margin: 15mm 12mm; }\n"
+    "body { font-family: \"Noto Sans CJK SC\", \"Source Han Sans SC\", \"WenQuanYi Micro Hei\","
+    " \"Microsoft YaHei\", \"PingFang SC\", \"SimSun\", sans-serif; font-size: 11pt;"
+    " color: #000; margin: 0; }\n"
+    ".estate { text-align: center; font-size: 12pt; margin: 0; }\n"
+    "h1 { text-align: center; font-size: 18pt; letter-spacing: 0.2em; margin: 4pt 0 10pt; }\n"
+    "h2 { font-size: 12pt; margin: 12pt 0 4pt; }\n"
+    "table { border-collapse: collapse; width: 100%; page-break-inside: auto; }\n"
+    "tr { page-break-inside: avoid; }\n"
+    "th, td { border: 0.75pt solid #000; padding: 3pt 5pt; text-align: left; vertical-align: top; }\n"
+    "th { background: #eee; font-weight: bold; }\n"
+    "td.num { text-align: right; font-variant-numeric: tabular-nums; }\n"
+    "table.record th { width: 25%; }\n"
+    "p.note { margin: 6pt 0; }\n"
+    ".signatures { display: flex; justify-content: space-between; margin-top: 28pt; }\n"
+    ".signatures div { width: 30%; border-top: 0.75pt solid #000; padding-top: 3pt; }\n"
+    "@media screen { body { margin: 20px auto; max-width: 210mm; } }\n"
+    "</style>\n</head>\n<body>\n";
+
+static void
+html_begin(struct pm_out *out)
+{
+	puts_(out, html_head);
+	html_text(out, out->o.title ? out->o.title : "pm-tools");
+	puts_(out, html_style);
+	if (out->o.estate && *out->o.estate) {
+		puts_(out, "<p class=\"estate\">");
+		html_text(out, out->o.estate);
+		puts_(out, "</p>\n");
+	}
+	if (out->o.title) {
+		puts_(out, "<h1>");
+		html_text(out, out->o.title);
+		puts_(out, "</h1>\n");
+	}
+}
+
+void
+pm_out_title(struct pm_out *out, const char *title, const char *estate)
+{
+	out->o.title = title;
+	out->o.estate = estate;
+}
+
+int
+pm_out_note(struct pm_out *out, const char *text)
+{
+	if (out->o.format != PM_FMT_HTML)
+		return 0;
+	if (!out->started) {
+		out->started = 1;
+		html_begin(out);
+	}
+	puts_(out, "<p class=\"note\">");
+	html_text(out, text);
+	puts_(out, "</p>\n");
+	return out->failed ? -1 : 0;
+}
+
+int
+pm_out_signatures(struct pm_out *out, const char *const *labels, size_t n)
+{
+	size_t i;
+
+	if (out->o.format != PM_FMT_HTML)
+		return 0;
+	puts_(out, "<div class=\"signatures\">");
+	for (i = 0; i < n; i++) {
+		puts_(out, "<div>");
+		html_text(out, _(labels[i]));
+		puts_(out, "</div>");
+	}
+	puts_(out, "</div>\n");
+	return out->failed ? -1 : 0;
+}
+
 int
 pm_out_begin(struct pm_out *out, const char *section, const struct pm_col *cols,
 	     size_t ncols, int single)
@@ -236,6 +333,8 @@ pm_out_begin(struct pm_out *out, const char *section, const struct pm_col *cols,
 			out->sections = 1;
 			puts_(out, "{");
 		}
+		if (out->o.format == PM_FMT_HTML)
+			html_begin(out);
 	}
 	switch (out->o.format) {
 	case PM_FMT_JSON:
@@ -274,6 +373,25 @@ pm_out_begin(struct pm_out *out, const char *section, const struct pm_col *cols,
 			puts_(out, "]\n");
 		}
 		out->ncells = 0;
+		break;
+	case PM_FMT_HTML:
+		/* a document's first record sits under the title itself */
+		if (section && !(single && out->nsections == 0 && out->o.title)) {
+			puts_(out, "<h2>");
+			html_text(out, _(section));
+			puts_(out, "</h2>\n");
+		}
+		puts_(out, single ? "<table class=\"record\">\n" : "<table>\n");
+		if (!single && !out->o.no_header) {
+			puts_(out, "<thead><tr>");
+			for (i = 0; i < ncols; i++) {
+				puts_(out, "<th>");
+				html_text(out, _(cols[i].label));
+				puts_(out, "</th>");
+			}
+			puts_(out, "</tr></thead>\n");
+		}
+		puts_(out, "<tbody>\n");
 		break;
 	case PM_FMT_DEFAULT:
 		break;
@@ -340,6 +458,24 @@ pm_out_row(struct pm_out *out, const char *const *values)
 			else
 				json_string(out, v);
 			break;
+		case PM_FMT_HTML:
+			if (out->single) {
+				/* a record: one label/value row per column */
+				puts_(out, "<tr><th>");
+				html_text(out, _(c->label));
+				puts_(out, is_numeric(c->type) ? "</th><td class=\"num\">" : "</th><td>");
+				html_text(out, v);
+				puts_(out, "</td></tr>\n");
+				break;
+			}
+			if (i == 0)
+				puts_(out, "<tr>");
+			puts_(out, is_numeric(c->type) ? "<td class=\"num\">" : "<td>");
+			html_text(out, v);
+			puts_(out, "</td>");
+			if (i + 1 == out->ncols)
+				puts_(out, "</tr>\n");
+			break;
 		case PM_FMT_TABLE:
 			if (table_keep(out, v) < 0) {
 				out->failed = 1;
@@ -353,7 +489,7 @@ pm_out_row(struct pm_out *out, const char *const *values)
 	}
 	if (out->o.format == PM_FMT_JSON)
 		puts_(out, "}");
-	else if (out->o.format != PM_FMT_TABLE)
+	else if (out->o.format != PM_FMT_TABLE && out->o.format != PM_FMT_HTML)
 		puts_(out, out->eol);
 	out->rows++;
 	return out->failed ? -1 : 0;
@@ -502,6 +638,9 @@ pm_out_end(struct pm_out *out)
 		table_flush(out);
 		free_cells(out);
 		break;
+	case PM_FMT_HTML:
+		puts_(out, "</tbody>\n</table>\n");
+		break;
 	case PM_FMT_JSON:
 		if (!out->single)
 			puts_(out, out->rows ? "\n]" : "]");
@@ -540,6 +679,11 @@ pm_out_finish(struct pm_out *out, struct pm_err *err)
 		pm_out_end(out);
 	if (out->sections)
 		puts_(out, "\n}\n");
+	if (out->o.format == PM_FMT_HTML) {
+		if (!out->started)
+			html_begin(out);
+		puts_(out, "</body>\n</html>\n");
+	}
 	if (!out->failed && fflush(out->fp) != 0) {
 		out->failed = 1;
 		out->err_no = errno;

@@ -14,6 +14,10 @@
  *          Headers translated.  Buffered: the widths need every row.
  *   json   an array of objects (or, with sections, an object of them);
  *          numbers bare, NULL as null.
+ *   html   a whole document to print on A4: the title and the estate's
+ *          name on top, each table (a single record as label/value
+ *          rows), signature lines where the command asks for them;
+ *          Chinese fonts named with fallbacks.  Headers translated.
  *
  *   --no-header   no header row (csv, tsv, table)
  *   --excel       what Excel on a Chinese Windows desk opens right: a
@@ -34,7 +38,8 @@
 
 #include "err.h"
 
-enum pm_format { PM_FMT_DEFAULT, PM_FMT_CSV, PM_FMT_TSV, PM_FMT_TABLE, PM_FMT_JSON };
+enum pm_format { PM_FMT_DEFAULT, PM_FMT_CSV, PM_FMT_TSV, PM_FMT_TABLE, PM_FMT_JSON,
+		 PM_FMT_HTML };
 
 enum pm_coltype {
 	PM_COL_TEXT,   /* free text: Excel-guarded */
@@ -58,6 +63,8 @@ struct pm_outopts {
 	int no_header;
 	int excel;
 	int reveal;
+	const char *title;    /* html: the document's heading, or NULL */
+	const char *estate;   /* html: the estate's name above it, or NULL */
 };
 
 struct pm_out;
@@ -97,6 +104,14 @@ int pm_out_finish(struct pm_out *out, struct pm_err *err);
 
 /* Free without writing anything more (on an error path). */
 void pm_out_free(struct pm_out *out);
+
+/* html only (a no-op otherwise): a line of text under the title, and a
+ * row of signature lines ("业主签字", "经办人", ...) with a date. */
+int pm_out_note(struct pm_out *out, const char *text);
+int pm_out_signatures(struct pm_out *out, const char *const *labels, size_t n);
+
+/* Set the html title after creation (the command knows it late). */
+void pm_out_title(struct pm_out *out, const char *title, const char *estate);
 
 /* Helpers for commands that print one value or a message block. */
 int pm_out_failed(const struct pm_out *out);

@@ -223,6 +223,21 @@ out:
 	return rc;
 }
 
+/* Is the n bytes at item one of the '\n'-separated entries of list? */
+static int
+in_list(const char *list, const char *item, size_t n)
+{
+	while (list && *list) {
+		const char *nl = strchr(list, '\n');
+		size_t k = nl ? (size_t)(nl - list) : strlen(list);
+
+		if (k == n && !strncmp(list, item, n))
+			return 1;
+		list = nl ? nl + 1 : NULL;
+	}
+	return 0;
+}
+
 /* Items of the '\n'-separated required list not in signed, joined by "、". */
 static void
 missing_docs(const char *required, const char *signed_, struct pm_buf *out)
@@ -232,17 +247,8 @@ missing_docs(const char *required, const char *signed_, struct pm_buf *out)
 	while (p && *p) {
 		const char *nl = strchr(p, '\n');
 		size_t n = nl ? (size_t)(nl - p) : strlen(p);
-		const char *s = signed_;
-		int found = 0;
 
-		while (s && *s && !found) {
-			const char *snl = strchr(s, '\n');
-			size_t k = snl ? (size_t)(snl - s) : strlen(s);
-
-			found = k == n && !strncmp(s, p, n);
-			s = snl ? snl + 1 : NULL;
-		}
-		if (!found && n) {
+		if (n && !in_list(signed_, p, n)) {
 			if (out->len)
 				pm_buf_adds(out, "、");
 			pm_buf_add(out, p, n);
@@ -368,4 +374,129 @@ pm_moveout(struct pm_db *db, const struct pm_moveout_in *m, char permit[PM_SEQ_B
 out:
 	free(code);
 	return rc;
+}
+
+int
+pm_moveout_permit(struct pm_db *db, const char *permit, struct pm_out *out, struct pm_err *err)
+{
+	static const struct pm_col cols[] = {
+		{"permit", N_("Permit"), PM_COL_CODE, 0},
+		{"unit", N_("Unit"), PM_COL_CODE, 0},
+		{"owner", N_("Owner"), PM_COL_TEXT, 0},
+		{"date", N_("Date"), PM_COL_CODE, 0},
+		{"goods", N_("Goods"), PM_COL_TEXT, 0},
+		{"keys", N_("Keys returned"), PM_COL_TEXT, 0},
+		{"water", N_("Water"), PM_COL_DEC, 2},
+		{"electricity", N_("Electricity"), PM_COL_DEC, 2},
+		{"gas", N_("Gas"), PM_COL_DEC, 2},
+		{"clerk", N_("Clerk"), PM_COL_TEXT, 0},
+	};
+	static const char sql[] =
+	    "SELECT x.permit, u.code,"
+	    " (SELECT group_concat(name, '、') FROM (SELECT p.name FROM ownership o JOIN person p"
+	    "   ON p.id = o.person_id WHERE o.unit_id = u.id"
+	    "   AND (o.since IS NULL OR o.since <= x.date) AND (o.until IS NULL OR o.until >= x.date)"
+	    "   ORDER BY o.id)),"
+	    " x.date, x.goods, x.keys, x.water, x.electricity, x.gas, s.name"
+	    " FROM moveout x JOIN unit u ON u.id = x.unit_id LEFT JOIN staff s ON s.id = x.staff_id"
+	    " WHERE x.permit = ?1";
+	static const char *const sign[] = {N_("Owner's signature"), N_("Clerk"), N_("Security check")};
+	sqlite3_stmt *st;
+	int rc, rows = 0;
+
+	if (pm_db_prepare(db, sql, &st, err) < 0)
+		return -1;
+	pm_bind_text(st, 1, permit);
+	pm_out_begin(out, "permit", cols, sizeof cols / sizeof cols[0], 1);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		pm_out_stmt(out, st);
+		rows++;
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return pm_db_fail(db, rc, err, _("reading permits"));
+	if (!rows)
+		return pm_err_set(err, PM_EXIT_DATA, _("no goods release permit '%s'"), permit);
+	pm_out_end(out);
+	pm_out_note(out, _("The goods above may leave the estate.  Valid on the date shown."));
+	return pm_out_signatures(out, sign, 3);
+}
+
+int
+pm_movein_sheet(struct pm_db *db, const char *unit_s, struct pm_out *out, struct pm_err *err)
+{
+	static const struct pm_col cols[] = {
+		{"unit", N_("Unit"), PM_COL_CODE, 0},
+		{"owner", N_("Owner"), PM_COL_TEXT, 0},
+		{"date", N_("Moved in"), PM_COL_CODE, 0},
+		{"batch", N_("Batch move-in"), PM_COL_CODE, 0},
+		{"keys", N_("Keys handed over"), PM_COL_TEXT, 0},
+		{"keys_signed", N_("Keys signed for"), PM_COL_CODE, 0},
+		{"water", N_("Water"), PM_COL_DEC, 2},
+		{"electricity", N_("Electricity"), PM_COL_DEC, 2},
+		{"gas", N_("Gas"), PM_COL_DEC, 2},
+		{"inspection", N_("House inspection"), PM_COL_CODE, 0},
+		{"defects", N_("Defects"), PM_COL_TEXT, 0},
+		{"rectify_by", N_("Rectify by"), PM_COL_CODE, 0},
+		{"rectified", N_("Rectified"), PM_COL_CODE, 0},
+		{"services", N_("Delegated services"), PM_COL_TEXT, 0},
+		{"clerk", N_("Clerk"), PM_COL_TEXT, 0},
+	};
+	static const struct pm_col doc_cols[] = {
+		{"document", N_("Document"), PM_COL_TEXT, 0},
+		{"signed", N_("Signed for"), PM_COL_CODE, 0},
+	};
+	static const char sql[] =
+	    "SELECT u.code, p.name, m.date, CASE m.batch WHEN 1 THEN 'yes' ELSE 'no' END, m.keys,"
+	    " CASE m.keys_signed WHEN 1 THEN 'yes' ELSE 'no' END, m.water, m.electricity, m.gas,"
+	    " m.inspection, m.defects, m.rectify_by, m.rectified, m.services, s.name,"
+	    " m.required, m.signed"
+	    " FROM movein m JOIN unit u ON u.id = m.unit_id LEFT JOIN person p ON p.id = m.person_id"
+	    " LEFT JOIN staff s ON s.id = m.staff_id"
+	    " WHERE m.unit_id = ?1 AND m.source = 'desk' ORDER BY m.date DESC, m.id DESC LIMIT 1";
+	static const char *const sign[] = {N_("Owner's signature"), N_("Clerk"), N_("Date")};
+	struct pm_buf doc = PM_BUF_INIT;
+	char *code = NULL;
+	const char *p;
+	sqlite3_stmt *st;
+	int64_t unit;
+	int rc;
+
+	if (pm_unit_find(db, unit_s, &unit, &code, err) < 0)
+		return -1;
+	if (pm_db_prepare(db, sql, &st, err) < 0) {
+		free(code);
+		return -1;
+	}
+	pm_bind_int(st, 1, unit);
+	rc = sqlite3_step(st);
+	if (rc != SQLITE_ROW) {
+		sqlite3_finalize(st);
+		rc = rc == SQLITE_DONE
+		    ? pm_err_set(err, PM_EXIT_DATA, _("%s has no move-in recorded at the desk"), code)
+		    : pm_db_fail(db, rc, err, _("reading move-ins"));
+		free(code);
+		return rc;
+	}
+	free(code);
+	pm_out_begin(out, "movein", cols, sizeof cols / sizeof cols[0], 1);
+	pm_out_stmt(out, st);
+	pm_out_end(out);
+	pm_out_begin(out, "documents", doc_cols, 2, 0);
+	for (p = pm_col_text(st, 15); *p; ) {
+		const char *nl = strchr(p, '\n');
+		size_t n = nl ? (size_t)(nl - p) : strlen(p);
+		const char *v[2];
+
+		pm_buf_reset(&doc);
+		pm_buf_add(&doc, p, n);
+		v[0] = doc.s;
+		v[1] = in_list(pm_col_text(st, 16), p, n) ? "yes" : "no";
+		pm_out_row(out, v);
+		p = nl ? nl + 1 : p + n;
+	}
+	sqlite3_finalize(st);
+	pm_out_end(out);
+	pm_buf_free(&doc);
+	return pm_out_signatures(out, sign, 3);
 }

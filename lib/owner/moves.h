@@ -62,4 +62,13 @@ struct pm_moveout_in {
 int pm_moveout(struct pm_db *db, const struct pm_moveout_in *m, char permit[PM_SEQ_BUFSZ],
 	       struct pm_err *err);
 
+/* The goods release permit (放行条) numbered permit, as a document:
+ * print it with -o html. */
+int pm_moveout_permit(struct pm_db *db, const char *permit, struct pm_out *out,
+		      struct pm_err *err);
+
+/* The move-in sign-off sheet (入住签收单) of the unit's latest desk
+ * move-in: what was handed over and signed for, document by document. */
+int pm_movein_sheet(struct pm_db *db, const char *unit, struct pm_out *out, struct pm_err *err);
+
 #endif

@@ -244,6 +244,14 @@ pm_resident_add(struct pm_db *db, const struct pm_resident_in *r, struct pm_err 
 	if (pm_owner_date(r->since, "--since", since, err) < 0 ||
 	    pm_unit_find(db, r->unit, &unit, &code, err) < 0)
 		return -1;
+	/* without numbers a name is the only handle: one per household */
+	if (r->who.name && ask_int(db, "SELECT count(*) FROM resident r JOIN person p ON p.id = r.person_id"
+	    " WHERE r.unit_id = ?1 AND r.until IS NULL AND p.name = ?3", unit, 0, r->who.name, &n, err) < 0)
+		goto out;
+	if (n) {
+		pm_err_set(err, PM_EXIT_DATA, _("'%s' already lives at %s"), r->who.name, code);
+		goto out;
+	}
 	if (pm_person_get(db, &r->who, &person, &created, err) < 0)
 		goto out;
 	if (ask_int(db, "SELECT count(*) FROM resident WHERE unit_id = ?1 AND person_id = ?2"
