@@ -130,7 +130,7 @@ test_archive(void **state)
 {
 	char dir[] = "/tmp/pm-test-ticket.XXXXXX", path[64], no[24], *text = NULL;
 	struct pm_ticket_new t = {0};
-	struct pm_outopts o = {PM_FMT_CSV, 0, 0, 0};
+	struct pm_outopts o = {.format = PM_FMT_CSV};
 	struct pm_err err = {0};
 	struct pm_out *out;
 	struct pm_db *db;
