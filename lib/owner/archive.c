@@ -2,6 +2,7 @@
 #include "archive.h"
 #include "core/i18n.h"
 #include "owner.h"
+#include "survey/survey.h"
 
 const struct pm_archive_section pm_archive_sections[] = {
 	{N_("unit"), pm_owner_archive_unit},
@@ -14,6 +15,7 @@ const struct pm_archive_section pm_archive_sections[] = {
 	{N_("keys"), pm_owner_archive_keys},
 	{N_("visits"), pm_owner_archive_visits},
 	/* other domains add their sections here */
+	{N_("surveys"), pm_survey_archive},
 	{NULL, NULL},
 };
 
