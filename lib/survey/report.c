@@ -80,7 +80,7 @@ heading(struct doc *d, int level, const char *s)
 		esc(d, s);
 		addf(d, "</h%d>\n", level);
 	} else {
-		addf(d, "\n%.*s ", level, "######");
+		addf(d, "%.*s ", level, "######");
 		esc(d, s);
 		add(d, "\n\n");
 	}
@@ -233,7 +233,7 @@ begin_doc(struct doc *d, const char *title)
 	} else {
 		add(d, "# ");
 		esc(d, title);
-		add(d, "\n");
+		add(d, "\n\n");
 	}
 }
 
