@@ -28,6 +28,7 @@ survey_new(int argc, char **argv)
 	       "form, what share of units."), pm_cli_children, NULL, PM_TEXTDOMAIN};
 	struct sv_args a = {0};
 	struct pm_survey_round_opts o = {0};
+	struct pm_survey_scope sc;
 	struct pm_err err = {0};
 	struct pm_db *db;
 	char issue[16], due[16];
@@ -50,7 +51,9 @@ survey_new(int argc, char **argv)
 	rc = pm_survey_round_new(db, &o, issue, due, &err);
 	if ((rc = sv_commit_close(db, rc < 0, &err)))
 		return rc;
-	printf(_("%s: forms out %s, due back %s\n"), a.quarter, issue, due);
+	if (pm_survey_scope_parse(a.quarter, &sc, &err) < 0)
+		return pm_cli_fail(&err);
+	printf(_("%s: forms out %s, due back %s\n"), sc.name, issue, due);
 	return 0;
 }
 
