@@ -60,7 +60,7 @@ is_err "pm-survey: no survey template 'nosuch' (see pm-survey template list)" "i
 run pm-survey template add
 is_rc 64 "a name is needed"
 dump > "$T/after"
-cmp -s "$T/before" "$T/after" && ok "refused additions wrote nothing" || not_ok "refused additions wrote nothing"
+if cmp -s "$T/before" "$T/after"; then ok "refused additions wrote nothing"; else not_ok "refused additions wrote nothing"; fi
 run pm-survey template show default:9
 is_rc 65 "an unknown version"
 run pm-survey template show default:x

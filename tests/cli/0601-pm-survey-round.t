@@ -61,7 +61,7 @@ run pm-survey new --quarter 2028Q1 --form nosuch
 is_rc 65 "an unknown form is refused"
 is_err "pm-survey: no survey template 'nosuch' (see pm-survey template list)" "naming it"
 dump > "$T/after"
-cmp -s "$T/before" "$T/after" && ok "refused rounds wrote nothing" || not_ok "refused rounds wrote nothing"
+if cmp -s "$T/before" "$T/after"; then ok "refused rounds wrote nothing"; else not_ok "refused rounds wrote nothing"; fi
 
 # show: the forms of a round, with their state
 sql "INSERT INTO unit (code, building, room) VALUES ('1-1-101', '1', '101'), ('1-1-102', '1', '102'), ('2-1-101', '2', '101')"

@@ -91,7 +91,7 @@ is_err "pm-survey: 2026Q1 has 10 forms already (--redo draws again while none is
 	"and says how to draw again"
 run pm-survey sample --quarter 2026Q1 --seed 7 --redo
 is_rc 0 "--redo draws again"
-cmp -s "$T/out" "$T/q1-first" && not_ok "another seed, another sample" || ok "another seed, another sample"
+if cmp -s "$T/out" "$T/q1-first"; then not_ok "another seed, another sample"; else ok "another seed, another sample"; fi
 run pm-survey sample --quarter 2026Q1 --seed 42 --redo
 is_out_file "$T/q1-first" "seed 42 again: the very same sample"
 
@@ -165,7 +165,7 @@ run_in "$T/units.csv" pm-survey sample --quarter 2029Q1 -
 is_rc 65 "a unit listed that is in the round already is refused"
 is_err "pm-survey: unit '1-1-101' is in 2029Q1 already (form 2029Q1-001)" "naming it and its form"
 dump > "$T/after"
-cmp -s "$T/before" "$T/after" && ok "and nothing was written (not even 1-1-103)" || not_ok "and nothing was written (not even 1-1-103)"
+if cmp -s "$T/before" "$T/after"; then ok "and nothing was written (not even 1-1-103)"; else not_ok "and nothing was written (not even 1-1-103)"; fi
 pm-survey new --quarter 2029Q2 > /dev/null
 run pm-survey sample --quarter 2029Q2 1-1-101
 is_rc 65 "a unit surveyed earlier in the year is refused"

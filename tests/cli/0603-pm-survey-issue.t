@@ -75,7 +75,7 @@ run pm-survey collect 1-1-103 1-1-103
 is_rc 65 "a unit listed twice"
 is_err "pm-survey: unit '1-1-103' is listed twice" "is refused"
 dump > "$T/after"
-cmp -s "$T/before" "$T/after" && ok "refused collections wrote nothing" || not_ok "refused collections wrote nothing"
+if cmp -s "$T/before" "$T/after"; then ok "refused collections wrote nothing"; else not_ok "refused collections wrote nothing"; fi
 
 # due: nothing late before the due date
 pm-survey sample 2-1-101 > /dev/null

@@ -74,7 +74,7 @@ is_rc 65 "an answer dated before the form went out"
 is_err "pm-survey: form 2026Q4-002 (unit '1-1-102') cannot be answered on 2026-12-01: it was issued on 2026-12-15" \
 	"is refused"
 dump > "$T/after"
-cmp -s "$T/before" "$T/after" && ok "refused answers wrote nothing" || not_ok "refused answers wrote nothing"
+if cmp -s "$T/before" "$T/after"; then ok "refused answers wrote nothing"; else not_ok "refused answers wrote nothing"; fi
 
 run pm-survey answer --replace 1-1-101 客服=不满意 --problem '客服:法:投诉无回复'
 is_rc 0 "--replace enters a form again"
@@ -111,7 +111,7 @@ is_rc 0 "import --dry-run"
 is_out "2 form(s) and 3 problem(s) checked; nothing written (--dry-run)" "says what it checked"
 is_err "pm-survey: $T/answers.csv: column '备注' ignored" "warns of a column it does not know"
 dump > "$T/after"
-cmp -s "$T/before" "$T/after" && ok "and writes nothing" || not_ok "and writes nothing"
+if cmp -s "$T/before" "$T/after"; then ok "and writes nothing"; else not_ok "and writes nothing"; fi
 run pm-survey import --quarter 2026Q4 "$T/answers.csv"
 is_rc 0 "import"
 is_out "2 form(s) and 3 problem(s) imported" "says what it imported"
@@ -138,13 +138,13 @@ is "$(sql "SELECT detail FROM survey_problem WHERE cause = 'machine'")" 工具�
 # bad rows: all or nothing, FILE:LINE: column: reason
 pm-survey issue --quarter 2026Q4 --by 王芳 2-1-102 > /dev/null
 check_bad() {
-	printf "$1" > "$T/bad.csv"
+	printf '%b' "$1" > "$T/bad.csv"
 	dump > "$T/before"
 	run pm-survey import --quarter 2026Q4 "$T/bad.csv"
 	is_rc 65 "$3"
 	is_err "pm-survey: $T/bad.csv:$2" "$3: the message"
 	dump > "$T/after"
-	cmp -s "$T/before" "$T/after" && ok "$3: nothing written" || not_ok "$3: nothing written"
+	if cmp -s "$T/before" "$T/after"; then ok "$3: nothing written"; else not_ok "$3: nothing written"; fi
 }
 check_bad '房号,客服,安保\n2-1-102,满意,满意\n2-1-102,满意,\n' \
 	"3: 房号: unit '2-1-102' is answered twice (first on line 2)" "a unit answered twice in a file"
