@@ -467,7 +467,8 @@ year_report(struct pm_db *db, const struct pm_survey_scope *sc, struct doc *d,
 		size_t n;
 
 		qs.quarter = q + 1;
-		snprintf(qs.name, sizeof qs.name, "%04dQ%d", sc->year % 10000, q + 1);
+		snprintf(qs.name, sizeof qs.name, "%04uQ%u", (unsigned)sc->year % 10000u,
+		    (unsigned)(q + 1) % 10u);
 		if (sv_scope_rounds(db, &qs, &ids, &n, err) < 0) {
 			if (err->code != PM_EXIT_DATA)
 				goto out;
@@ -505,7 +506,7 @@ year_report(struct pm_db *db, const struct pm_survey_scope *sc, struct doc *d,
 		k = 1;
 		for (q = 0; q < 4; q++)
 			if (have[q]) {
-				snprintf(qn[q], sizeof qn[q], "Q%d", q + 1);
+				snprintf(qn[q], sizeof qn[q], "Q%u", (unsigned)(q + 1) % 10u);
 				cols[k++] = (struct pm_col){"q", qn[q], PM_COL_DEC, 1};
 			}
 		table_begin(d, cols, 0, k);
@@ -559,8 +560,8 @@ year_report(struct pm_db *db, const struct pm_survey_scope *sc, struct doc *d,
 			/* the next quarter may be in the next year */
 			memset(&ns, 0, sizeof ns);
 			memset(&np, 0, sizeof np);
-			snprintf(qs.name, sizeof qs.name, "%04dQ%d", (sc->year + (q == 3)) % 10000,
-			    q == 3 ? 1 : q + 2);
+			snprintf(qs.name, sizeof qs.name, "%04uQ%u",
+			    (unsigned)(sc->year + (q == 3)) % 10000u, (unsigned)(q == 3 ? 1 : q + 2) % 10u);
 			qs.year = sc->year + (q == 3);
 			qs.quarter = q == 3 ? 1 : q + 2;
 			if (pm_survey_score_get(db, qs.name, &ns, err) == 0) {
