@@ -697,9 +697,13 @@ pm_survey_import_file(struct pm_db *db, struct pm_survey_import *im, struct pm_e
 				free(code);
 				goto out;
 			}
-			free(code);
-			if (insert_problems(db, fid, &e, 0, err) < 0)
+			if (insert_problems(db, fid, &e, 0, err) < 0 ||
+			    pm_auditf(db, r.quarter, err, "survey: unit %s: %zu more problem(s)", code,
+				e.np) < 0) {
+				free(code);
 				goto out;
+			}
+			free(code);
 			if (e.suggestion) {
 				sqlite3_stmt *st;
 

@@ -275,12 +275,15 @@ pareto_section(struct doc *d, const struct pm_survey_pareto *p, const char *titl
 		if (pm_buf_addf(&s, "%s%s", i ? "、" : "", p->rows[i].label) < 0)
 			d->failed = 1;
 	{
-		char line[512], pc[PM_DEC_BUFSZ];
+		struct pm_buf line = PM_BUF_INIT;
+		char pc[PM_DEC_BUFSZ];
 
-		snprintf(line, sizeof line, _("The vital few: %s, %s%% of the %lld problems."),
+		if (pm_buf_addf(&line, _("The vital few: %s, %s%% of the %lld problems."),
 		    pm_buf_str(&s), pm_dec_fmt(p->rows[i ? i - 1 : 0].cum10, 1, pc),
-		    (long long)p->total);
-		para(d, line);
+		    (long long)p->total) < 0)
+			d->failed = 1;
+		para(d, pm_buf_str(&line));
+		pm_buf_free(&line);
 	}
 	pm_buf_free(&svg);
 	pm_buf_free(&s);

@@ -55,14 +55,21 @@ pm_survey_template_add(struct pm_db *db, const char *name, const char *scale,
 		    " ORDER BY pos", &st, err) < 0)
 			goto out;
 		pm_bind_int(st, 1, from);
-		while (sqlite3_step(st) == SQLITE_ROW)
+		while ((rc = sqlite3_step(st)) == SQLITE_ROW)
 			if (pm_strv_add(&ckeys, pm_col_text(st, 0), strlen(pm_col_text(st, 0))) < 0 ||
 			    pm_strv_add(&clabels, pm_col_text(st, 1), strlen(pm_col_text(st, 1))) < 0) {
+				rc = -1;
 				pm_err_oom(err);
 				goto out;
 			}
 		sqlite3_finalize(st);
 		st = NULL;
+		if (rc != SQLITE_DONE) {
+			rc = -1;
+			pm_db_fail(db, sqlite3_errcode(db->h), err, _("reading templates"));
+			goto out;
+		}
+		rc = -1;
 		if (!ckeys.n) {
 			pm_err_set(err, PM_EXIT_DATA, _("a form needs at least one item"));
 			goto out;
