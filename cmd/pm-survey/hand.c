@@ -55,7 +55,7 @@ survey_issue(int argc, char **argv)
 		{"allow-repeat", OPT_REPEAT, NULL, 0,
 		 N_("a UNIT surveyed earlier in the year may have a form again"), 0},
 		{NULL, 0, NULL, 0, NULL, 0}};
-	static const struct argp argp = {options, sv_parse, N_("--by STAFF [UNIT...|-]"),
+	static const struct argp argp = {options, sv_parse, N_("UNIT... --by STAFF\n--by STAFF"),
 	    N_("Record forms handed out: those of the UNITs given (- reads the unit column "
 	       "of a CSV on stdin; a unit without a form gets one), or every form of the "
 	       "round not yet out."), pm_cli_children, NULL, PM_TEXTDOMAIN};
@@ -71,7 +71,7 @@ survey_collect(int argc, char **argv)
 		{"by", OPT_BY, N_("STAFF"), 0, N_("who collected them (default: the collector named at issue)"), 0},
 		{"date", OPT_DATE, N_("DATE"), 0, N_("the day they came back (default: today)"), 0},
 		{NULL, 0, NULL, 0, NULL, 0}};
-	static const struct argp argp = {options, sv_parse, N_("UNIT...|-"),
+	static const struct argp argp = {options, sv_parse, N_("UNIT..."),
 	    N_("Record the forms of the UNITs back (- reads the unit column of a CSV on stdin)."),
 	    pm_cli_children, NULL, PM_TEXTDOMAIN};
 

@@ -14,7 +14,7 @@ survey_sample(int argc, char **argv)
 		{"allow-repeat", OPT_REPEAT, NULL, 0,
 		 N_("with UNITs: take units surveyed earlier in the year too"), 0},
 		{NULL, 0, NULL, 0, NULL, 0}};
-	static const struct argp argp = {options, sv_parse, N_("[UNIT...|-]"),
+	static const struct argp argp = {options, sv_parse, N_("UNIT...\n"),
 	    N_("Choose the units that get a form: at random, at least the round's ratio of "
 	       "moved-in units in every building, leaving out units surveyed earlier in the "
 	       "year; or the UNITs given (- reads the unit column of a CSV on stdin)."),
