@@ -2,6 +2,7 @@
 #include "archive.h"
 #include "core/i18n.h"
 #include "owner.h"
+#include "survey/survey.h"
 #include "ticket/ticket.h"
 
 const struct pm_archive_section pm_archive_sections[] = {
@@ -15,6 +16,7 @@ const struct pm_archive_section pm_archive_sections[] = {
 	{N_("keys"), pm_owner_archive_keys},
 	{N_("visits"), pm_owner_archive_visits},
 	{N_("tickets"), pm_ticket_archive},
+	{N_("surveys"), pm_survey_archive},
 	/* other domains add their sections here */
 	{NULL, NULL},
 };

@@ -1,0 +1,121 @@
+/* round.c - pm-survey new, list, show */
+#include <stdio.h>
+
+#include "survey/survey.h"
+#include "verbs.h"
+
+static const struct argp_option quarter_option[] = {
+	{"quarter", OPT_QUARTER, N_("QUARTER"), 0, N_("the round (default: the latest)"), 0},
+	{NULL, 0, NULL, 0, NULL, 0},
+};
+
+int
+survey_new(int argc, char **argv)
+{
+	static const struct argp_option options[] = {
+		{"quarter", OPT_QUARTER, N_("QUARTER"), 0, N_("the quarter, like 2026Q4 (required)"), 0},
+		{"issue", OPT_ISSUE, N_("DATE"), 0,
+		 N_("the day the forms go out (default: the 15th of the quarter's last month)"), 0},
+		{"due", OPT_DUE, N_("DATE"), 0,
+		 N_("the day they are due back (default: issue + survey.collect_days)"), 0},
+		{"form", OPT_FORM, N_("TEXT"), 0,
+		 N_("the form: NAME or NAME:VERSION (default: the latest \"default\")"), 0},
+		{"ratio", OPT_RATIO, N_("N"), 0,
+		 N_("percent of moved-in units to sample (default: survey.ratio_percent)"), 0},
+		{NULL, 0, NULL, 0, NULL, 0}};
+	static const struct argp argp = {options, sv_parse, "--quarter QUARTER",
+	    N_("Open the round of a quarter: when the forms go out and are due back, which "
+	       "form, what share of units."), pm_cli_children, NULL, PM_TEXTDOMAIN};
+	struct sv_args a = {0};
+	struct pm_survey_round_opts o = {0};
+	struct pm_survey_scope sc;
+	struct pm_err err = {0};
+	struct pm_db *db;
+	char issue[16], due[16];
+	int rc;
+
+	a.max_pos = 0;
+	pm_cli_parse(&argp, argc, argv, &a);
+	sv_args_free(&a);
+	if (!a.quarter) {
+		pm_cli_warn("%s", _("which quarter? give --quarter QUARTER, like 2026Q4"));
+		return PM_EXIT_USAGE;
+	}
+	o.quarter = a.quarter;
+	o.issue_on = a.issue;
+	o.due_on = a.due;
+	o.tmpl = a.form;
+	o.ratio = (int)a.ratio;
+	if ((rc = sv_open_write(&db)))
+		return rc;
+	rc = pm_survey_round_new(db, &o, issue, due, &err);
+	if ((rc = sv_commit_close(db, rc < 0, &err)))
+		return rc;
+	if (pm_survey_scope_parse(a.quarter, &sc, &err) < 0)
+		return pm_cli_fail(&err);
+	printf(_("%s: forms out %s, due back %s\n"), sc.name, issue, due);
+	return 0;
+}
+
+int
+survey_list(int argc, char **argv)
+{
+	static const struct argp_option options[] = {
+		{"year", OPT_YEAR, N_("N"), 0, N_("only the rounds of this year"), 0},
+		{NULL, 0, NULL, 0, NULL, 0}};
+	static const struct argp argp = {options, sv_parse, "",
+	    N_("The rounds, newest first: dates, form, sample and how many forms are out, "
+	       "back and answered."), pm_cli_children, NULL, PM_TEXTDOMAIN};
+	struct sv_args a = {0};
+	struct pm_err err = {0};
+	struct pm_db *db;
+	struct pm_out *out;
+	int rc;
+
+	a.max_pos = 0;
+	pm_cli_parse(&argp, argc, argv, &a);
+	sv_args_free(&a);
+	if ((rc = pm_cli_open(&db)))
+		return rc;
+	if (!(out = pm_cli_out())) {
+		pm_db_close(db);
+		return PM_EXIT_OSERR;
+	}
+	rc = pm_survey_round_list(db, (int)a.year, out, &err);
+	pm_db_close(db);
+	if (rc < 0) {
+		pm_out_free(out);
+		return pm_cli_fail(&err);
+	}
+	return pm_cli_finish(out);
+}
+
+int
+survey_show(int argc, char **argv)
+{
+	static const struct argp argp = {quarter_option, sv_parse, "",
+	    N_("The forms of a round: the unit, who handed it out and when, who collects it, "
+	       "when it came back."), pm_cli_children, NULL, PM_TEXTDOMAIN};
+	struct sv_args a = {0};
+	struct pm_err err = {0};
+	struct pm_db *db;
+	struct pm_out *out;
+	int rc;
+
+	a.max_pos = 0;
+	pm_cli_parse(&argp, argc, argv, &a);
+	sv_args_free(&a);
+	if ((rc = pm_cli_open(&db)))
+		return rc;
+	if (!(out = pm_cli_out())) {
+		pm_db_close(db);
+		return PM_EXIT_OSERR;
+	}
+	rc = pm_survey_round_show(db, a.quarter, out, &err);
+	pm_db_close(db);
+	if (rc < 0) {
+		pm_out_free(out);
+		return pm_cli_fail(&err);
+	}
+	return pm_cli_finish(out);
+}
