@@ -349,6 +349,201 @@ complete -c pm-owner -n '__fish_seen_subcommand_from permit' -l help
 complete -c pm-owner -n '__fish_seen_subcommand_from permit' -l usage
 complete -c pm-owner -n '__fish_seen_subcommand_from permit' -a '(pm-owner __complete data PERMIT (commandline -ct))'
 
+complete -c pm-survey -f
+complete -c pm-survey -n '__fish_use_subcommand' -a 'template new list show sample issue collect due answer import score pareto causes report'
+complete -c pm-survey -n '__fish_use_subcommand' -l help
+complete -c pm-survey -n '__fish_use_subcommand' -l version
+complete -c pm-survey -n '__fish_seen_subcommand_from template; and not __fish_seen_subcommand_from list show add' -a 'list show add'
+complete -c pm-survey -n '__fish_seen_subcommand_from template' -l help
+complete -c pm-survey -n '__fish_seen_subcommand_from template; and __fish_seen_subcommand_from list' -l db -r -F
+complete -c pm-survey -n '__fish_seen_subcommand_from template; and __fish_seen_subcommand_from list' -l format -x -a 'csv tsv table json'
+complete -c pm-survey -n '__fish_seen_subcommand_from template; and __fish_seen_subcommand_from list' -s o -x -a 'csv tsv table json'
+complete -c pm-survey -n '__fish_seen_subcommand_from template; and __fish_seen_subcommand_from list' -l no-header
+complete -c pm-survey -n '__fish_seen_subcommand_from template; and __fish_seen_subcommand_from list' -l excel
+complete -c pm-survey -n '__fish_seen_subcommand_from template; and __fish_seen_subcommand_from list' -l reveal
+complete -c pm-survey -n '__fish_seen_subcommand_from template; and __fish_seen_subcommand_from list' -l help
+complete -c pm-survey -n '__fish_seen_subcommand_from template; and __fish_seen_subcommand_from list' -l usage
+complete -c pm-survey -n '__fish_seen_subcommand_from template; and __fish_seen_subcommand_from show' -l db -r -F
+complete -c pm-survey -n '__fish_seen_subcommand_from template; and __fish_seen_subcommand_from show' -l format -x -a 'csv tsv table json'
+complete -c pm-survey -n '__fish_seen_subcommand_from template; and __fish_seen_subcommand_from show' -s o -x -a 'csv tsv table json'
+complete -c pm-survey -n '__fish_seen_subcommand_from template; and __fish_seen_subcommand_from show' -l no-header
+complete -c pm-survey -n '__fish_seen_subcommand_from template; and __fish_seen_subcommand_from show' -l excel
+complete -c pm-survey -n '__fish_seen_subcommand_from template; and __fish_seen_subcommand_from show' -l reveal
+complete -c pm-survey -n '__fish_seen_subcommand_from template; and __fish_seen_subcommand_from show' -l help
+complete -c pm-survey -n '__fish_seen_subcommand_from template; and __fish_seen_subcommand_from show' -l usage
+complete -c pm-survey -n '__fish_seen_subcommand_from template; and __fish_seen_subcommand_from add' -l scale -x
+complete -c pm-survey -n '__fish_seen_subcommand_from template; and __fish_seen_subcommand_from add' -l db -r -F
+complete -c pm-survey -n '__fish_seen_subcommand_from template; and __fish_seen_subcommand_from add' -l format -x -a 'csv tsv table json'
+complete -c pm-survey -n '__fish_seen_subcommand_from template; and __fish_seen_subcommand_from add' -s o -x -a 'csv tsv table json'
+complete -c pm-survey -n '__fish_seen_subcommand_from template; and __fish_seen_subcommand_from add' -l no-header
+complete -c pm-survey -n '__fish_seen_subcommand_from template; and __fish_seen_subcommand_from add' -l excel
+complete -c pm-survey -n '__fish_seen_subcommand_from template; and __fish_seen_subcommand_from add' -l reveal
+complete -c pm-survey -n '__fish_seen_subcommand_from template; and __fish_seen_subcommand_from add' -l help
+complete -c pm-survey -n '__fish_seen_subcommand_from template; and __fish_seen_subcommand_from add' -l usage
+complete -c pm-survey -n '__fish_seen_subcommand_from new' -l quarter -x
+complete -c pm-survey -n '__fish_seen_subcommand_from new' -s q -x
+complete -c pm-survey -n '__fish_seen_subcommand_from new' -l issue -x
+complete -c pm-survey -n '__fish_seen_subcommand_from new' -l due -x
+complete -c pm-survey -n '__fish_seen_subcommand_from new' -l form -x
+complete -c pm-survey -n '__fish_seen_subcommand_from new' -l ratio -x
+complete -c pm-survey -n '__fish_seen_subcommand_from new' -l db -r -F
+complete -c pm-survey -n '__fish_seen_subcommand_from new' -l format -x -a 'csv tsv table json'
+complete -c pm-survey -n '__fish_seen_subcommand_from new' -s o -x -a 'csv tsv table json'
+complete -c pm-survey -n '__fish_seen_subcommand_from new' -l no-header
+complete -c pm-survey -n '__fish_seen_subcommand_from new' -l excel
+complete -c pm-survey -n '__fish_seen_subcommand_from new' -l reveal
+complete -c pm-survey -n '__fish_seen_subcommand_from new' -l help
+complete -c pm-survey -n '__fish_seen_subcommand_from new' -l usage
+complete -c pm-survey -n '__fish_seen_subcommand_from list' -l year -x
+complete -c pm-survey -n '__fish_seen_subcommand_from list' -l db -r -F
+complete -c pm-survey -n '__fish_seen_subcommand_from list' -l format -x -a 'csv tsv table json'
+complete -c pm-survey -n '__fish_seen_subcommand_from list' -s o -x -a 'csv tsv table json'
+complete -c pm-survey -n '__fish_seen_subcommand_from list' -l no-header
+complete -c pm-survey -n '__fish_seen_subcommand_from list' -l excel
+complete -c pm-survey -n '__fish_seen_subcommand_from list' -l reveal
+complete -c pm-survey -n '__fish_seen_subcommand_from list' -l help
+complete -c pm-survey -n '__fish_seen_subcommand_from list' -l usage
+complete -c pm-survey -n '__fish_seen_subcommand_from show' -l quarter -x
+complete -c pm-survey -n '__fish_seen_subcommand_from show' -s q -x
+complete -c pm-survey -n '__fish_seen_subcommand_from show' -l db -r -F
+complete -c pm-survey -n '__fish_seen_subcommand_from show' -l format -x -a 'csv tsv table json'
+complete -c pm-survey -n '__fish_seen_subcommand_from show' -s o -x -a 'csv tsv table json'
+complete -c pm-survey -n '__fish_seen_subcommand_from show' -l no-header
+complete -c pm-survey -n '__fish_seen_subcommand_from show' -l excel
+complete -c pm-survey -n '__fish_seen_subcommand_from show' -l reveal
+complete -c pm-survey -n '__fish_seen_subcommand_from show' -l help
+complete -c pm-survey -n '__fish_seen_subcommand_from show' -l usage
+complete -c pm-survey -n '__fish_seen_subcommand_from sample' -l quarter -x
+complete -c pm-survey -n '__fish_seen_subcommand_from sample' -s q -x
+complete -c pm-survey -n '__fish_seen_subcommand_from sample' -l seed -x
+complete -c pm-survey -n '__fish_seen_subcommand_from sample' -l redo
+complete -c pm-survey -n '__fish_seen_subcommand_from sample' -l allow-repeat
+complete -c pm-survey -n '__fish_seen_subcommand_from sample' -l db -r -F
+complete -c pm-survey -n '__fish_seen_subcommand_from sample' -l format -x -a 'csv tsv table json'
+complete -c pm-survey -n '__fish_seen_subcommand_from sample' -s o -x -a 'csv tsv table json'
+complete -c pm-survey -n '__fish_seen_subcommand_from sample' -l no-header
+complete -c pm-survey -n '__fish_seen_subcommand_from sample' -l excel
+complete -c pm-survey -n '__fish_seen_subcommand_from sample' -l reveal
+complete -c pm-survey -n '__fish_seen_subcommand_from sample' -l help
+complete -c pm-survey -n '__fish_seen_subcommand_from sample' -l usage
+complete -c pm-survey -n '__fish_seen_subcommand_from sample' -a '(pm-survey __complete data UNIT (commandline -ct))'
+complete -c pm-survey -n '__fish_seen_subcommand_from issue' -l quarter -x
+complete -c pm-survey -n '__fish_seen_subcommand_from issue' -s q -x
+complete -c pm-survey -n '__fish_seen_subcommand_from issue' -l by -x -a '(pm-survey __complete data STAFF (commandline -ct | string replace -r "^--[^=]*=" ""))'
+complete -c pm-survey -n '__fish_seen_subcommand_from issue' -l collector -x -a '(pm-survey __complete data STAFF (commandline -ct | string replace -r "^--[^=]*=" ""))'
+complete -c pm-survey -n '__fish_seen_subcommand_from issue' -l date -x
+complete -c pm-survey -n '__fish_seen_subcommand_from issue' -l allow-repeat
+complete -c pm-survey -n '__fish_seen_subcommand_from issue' -l db -r -F
+complete -c pm-survey -n '__fish_seen_subcommand_from issue' -l format -x -a 'csv tsv table json'
+complete -c pm-survey -n '__fish_seen_subcommand_from issue' -s o -x -a 'csv tsv table json'
+complete -c pm-survey -n '__fish_seen_subcommand_from issue' -l no-header
+complete -c pm-survey -n '__fish_seen_subcommand_from issue' -l excel
+complete -c pm-survey -n '__fish_seen_subcommand_from issue' -l reveal
+complete -c pm-survey -n '__fish_seen_subcommand_from issue' -l help
+complete -c pm-survey -n '__fish_seen_subcommand_from issue' -l usage
+complete -c pm-survey -n '__fish_seen_subcommand_from issue' -a '(pm-survey __complete data UNIT (commandline -ct))'
+complete -c pm-survey -n '__fish_seen_subcommand_from collect' -l quarter -x
+complete -c pm-survey -n '__fish_seen_subcommand_from collect' -s q -x
+complete -c pm-survey -n '__fish_seen_subcommand_from collect' -l by -x -a '(pm-survey __complete data STAFF (commandline -ct | string replace -r "^--[^=]*=" ""))'
+complete -c pm-survey -n '__fish_seen_subcommand_from collect' -l date -x
+complete -c pm-survey -n '__fish_seen_subcommand_from collect' -l db -r -F
+complete -c pm-survey -n '__fish_seen_subcommand_from collect' -l format -x -a 'csv tsv table json'
+complete -c pm-survey -n '__fish_seen_subcommand_from collect' -s o -x -a 'csv tsv table json'
+complete -c pm-survey -n '__fish_seen_subcommand_from collect' -l no-header
+complete -c pm-survey -n '__fish_seen_subcommand_from collect' -l excel
+complete -c pm-survey -n '__fish_seen_subcommand_from collect' -l reveal
+complete -c pm-survey -n '__fish_seen_subcommand_from collect' -l help
+complete -c pm-survey -n '__fish_seen_subcommand_from collect' -l usage
+complete -c pm-survey -n '__fish_seen_subcommand_from collect' -a '(pm-survey __complete data UNIT (commandline -ct))'
+complete -c pm-survey -n '__fish_seen_subcommand_from due' -l quarter -x
+complete -c pm-survey -n '__fish_seen_subcommand_from due' -s q -x
+complete -c pm-survey -n '__fish_seen_subcommand_from due' -l all
+complete -c pm-survey -n '__fish_seen_subcommand_from due' -l check
+complete -c pm-survey -n '__fish_seen_subcommand_from due' -l db -r -F
+complete -c pm-survey -n '__fish_seen_subcommand_from due' -l format -x -a 'csv tsv table json'
+complete -c pm-survey -n '__fish_seen_subcommand_from due' -s o -x -a 'csv tsv table json'
+complete -c pm-survey -n '__fish_seen_subcommand_from due' -l no-header
+complete -c pm-survey -n '__fish_seen_subcommand_from due' -l excel
+complete -c pm-survey -n '__fish_seen_subcommand_from due' -l reveal
+complete -c pm-survey -n '__fish_seen_subcommand_from due' -l help
+complete -c pm-survey -n '__fish_seen_subcommand_from due' -l usage
+complete -c pm-survey -n '__fish_seen_subcommand_from answer' -l quarter -x
+complete -c pm-survey -n '__fish_seen_subcommand_from answer' -s q -x
+complete -c pm-survey -n '__fish_seen_subcommand_from answer' -l problem -x
+complete -c pm-survey -n '__fish_seen_subcommand_from answer' -l suggestion -x
+complete -c pm-survey -n '__fish_seen_subcommand_from answer' -l date -x
+complete -c pm-survey -n '__fish_seen_subcommand_from answer' -l replace
+complete -c pm-survey -n '__fish_seen_subcommand_from answer' -l db -r -F
+complete -c pm-survey -n '__fish_seen_subcommand_from answer' -l format -x -a 'csv tsv table json'
+complete -c pm-survey -n '__fish_seen_subcommand_from answer' -s o -x -a 'csv tsv table json'
+complete -c pm-survey -n '__fish_seen_subcommand_from answer' -l no-header
+complete -c pm-survey -n '__fish_seen_subcommand_from answer' -l excel
+complete -c pm-survey -n '__fish_seen_subcommand_from answer' -l reveal
+complete -c pm-survey -n '__fish_seen_subcommand_from answer' -l help
+complete -c pm-survey -n '__fish_seen_subcommand_from answer' -l usage
+complete -c pm-survey -n '__fish_seen_subcommand_from answer' -a '(pm-survey __complete data UNIT (commandline -ct))'
+complete -c pm-survey -n '__fish_seen_subcommand_from import' -l quarter -x
+complete -c pm-survey -n '__fish_seen_subcommand_from import' -s q -x
+complete -c pm-survey -n '__fish_seen_subcommand_from import' -l encoding -x
+complete -c pm-survey -n '__fish_seen_subcommand_from import' -l dry-run
+complete -c pm-survey -n '__fish_seen_subcommand_from import' -l replace
+complete -c pm-survey -n '__fish_seen_subcommand_from import' -l db -r -F
+complete -c pm-survey -n '__fish_seen_subcommand_from import' -l format -x -a 'csv tsv table json'
+complete -c pm-survey -n '__fish_seen_subcommand_from import' -s o -x -a 'csv tsv table json'
+complete -c pm-survey -n '__fish_seen_subcommand_from import' -l no-header
+complete -c pm-survey -n '__fish_seen_subcommand_from import' -l excel
+complete -c pm-survey -n '__fish_seen_subcommand_from import' -l reveal
+complete -c pm-survey -n '__fish_seen_subcommand_from import' -l help
+complete -c pm-survey -n '__fish_seen_subcommand_from import' -l usage
+complete -c pm-survey -n '__fish_seen_subcommand_from score' -l quarter -x
+complete -c pm-survey -n '__fish_seen_subcommand_from score' -s q -x
+complete -c pm-survey -n '__fish_seen_subcommand_from score' -l db -r -F
+complete -c pm-survey -n '__fish_seen_subcommand_from score' -l format -x -a 'csv tsv table json'
+complete -c pm-survey -n '__fish_seen_subcommand_from score' -s o -x -a 'csv tsv table json'
+complete -c pm-survey -n '__fish_seen_subcommand_from score' -l no-header
+complete -c pm-survey -n '__fish_seen_subcommand_from score' -l excel
+complete -c pm-survey -n '__fish_seen_subcommand_from score' -l reveal
+complete -c pm-survey -n '__fish_seen_subcommand_from score' -l help
+complete -c pm-survey -n '__fish_seen_subcommand_from score' -l usage
+complete -c pm-survey -n '__fish_seen_subcommand_from pareto' -l quarter -x
+complete -c pm-survey -n '__fish_seen_subcommand_from pareto' -s q -x
+complete -c pm-survey -n '__fish_seen_subcommand_from pareto' -l year -x
+complete -c pm-survey -n '__fish_seen_subcommand_from pareto' -l svg -r -F
+complete -c pm-survey -n '__fish_seen_subcommand_from pareto' -l item -x -a '(pm-survey __complete data ITEM (commandline -ct | string replace -r "^--[^=]*=" ""))'
+complete -c pm-survey -n '__fish_seen_subcommand_from pareto' -l db -r -F
+complete -c pm-survey -n '__fish_seen_subcommand_from pareto' -l format -x -a 'csv tsv table json'
+complete -c pm-survey -n '__fish_seen_subcommand_from pareto' -s o -x -a 'csv tsv table json'
+complete -c pm-survey -n '__fish_seen_subcommand_from pareto' -l no-header
+complete -c pm-survey -n '__fish_seen_subcommand_from pareto' -l excel
+complete -c pm-survey -n '__fish_seen_subcommand_from pareto' -l reveal
+complete -c pm-survey -n '__fish_seen_subcommand_from pareto' -l help
+complete -c pm-survey -n '__fish_seen_subcommand_from pareto' -l usage
+complete -c pm-survey -n '__fish_seen_subcommand_from causes' -l quarter -x
+complete -c pm-survey -n '__fish_seen_subcommand_from causes' -s q -x
+complete -c pm-survey -n '__fish_seen_subcommand_from causes' -l year -x
+complete -c pm-survey -n '__fish_seen_subcommand_from causes' -l svg -r -F
+complete -c pm-survey -n '__fish_seen_subcommand_from causes' -l item -x -a '(pm-survey __complete data ITEM (commandline -ct | string replace -r "^--[^=]*=" ""))'
+complete -c pm-survey -n '__fish_seen_subcommand_from causes' -l db -r -F
+complete -c pm-survey -n '__fish_seen_subcommand_from causes' -l format -x -a 'csv tsv table json'
+complete -c pm-survey -n '__fish_seen_subcommand_from causes' -s o -x -a 'csv tsv table json'
+complete -c pm-survey -n '__fish_seen_subcommand_from causes' -l no-header
+complete -c pm-survey -n '__fish_seen_subcommand_from causes' -l excel
+complete -c pm-survey -n '__fish_seen_subcommand_from causes' -l reveal
+complete -c pm-survey -n '__fish_seen_subcommand_from causes' -l help
+complete -c pm-survey -n '__fish_seen_subcommand_from causes' -l usage
+complete -c pm-survey -n '__fish_seen_subcommand_from report' -l quarter -x
+complete -c pm-survey -n '__fish_seen_subcommand_from report' -s q -x
+complete -c pm-survey -n '__fish_seen_subcommand_from report' -l year -x
+complete -c pm-survey -n '__fish_seen_subcommand_from report' -l html
+complete -c pm-survey -n '__fish_seen_subcommand_from report' -l db -r -F
+complete -c pm-survey -n '__fish_seen_subcommand_from report' -l format -x -a 'csv tsv table json'
+complete -c pm-survey -n '__fish_seen_subcommand_from report' -s o -x -a 'csv tsv table json'
+complete -c pm-survey -n '__fish_seen_subcommand_from report' -l no-header
+complete -c pm-survey -n '__fish_seen_subcommand_from report' -l excel
+complete -c pm-survey -n '__fish_seen_subcommand_from report' -l reveal
+complete -c pm-survey -n '__fish_seen_subcommand_from report' -l help
+complete -c pm-survey -n '__fish_seen_subcommand_from report' -l usage
+
 complete -c pm-ticket -f
 complete -c pm-ticket -n '__fish_use_subcommand' -a 'new dispatch accept start finish reply callback close reopen handover attach photo show list today due remind stats sample recheck patrol patrols'
 complete -c pm-ticket -n '__fish_use_subcommand' -l help
