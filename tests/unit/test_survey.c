@@ -308,7 +308,7 @@ static void
 test_archive(void **state)
 {
 	char path[] = "/tmp/test_survey.XXXXXX", *db_path = NULL, *text = NULL;
-	struct pm_outopts o = {PM_FMT_CSV, 0, 0, 0};
+	struct pm_outopts o = {.format = PM_FMT_CSV};
 	struct pm_err err = {0};
 	struct pm_db *db;
 	struct pm_out *out;
