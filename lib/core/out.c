@@ -6,6 +6,7 @@
 
 #include "buf.h"
 #include "i18n.h"
+#include "keyword.h"
 #include "money.h"
 #include "out.h"
 #include "utf8.h"
@@ -28,6 +29,9 @@ struct pm_out {
 	char **cells;
 	size_t ncells, capcells;
 	struct pm_buf tmp, val;
+	/* keyword tables for columns of the current table (pm_out_keyword) */
+	const struct pm_keyword *kw[8];
+	size_t kwcol[8], nkw;
 	/* pm_out_stmt(): one row's values and their number texts */
 	const char **vals;
 	char (*nums)[24];
@@ -105,8 +109,86 @@ is_numeric(enum pm_coltype t)
 	return t == PM_COL_INT || t == PM_COL_DEC || t == PM_COL_MONEY;
 }
 
+void
+pm_out_keyword(struct pm_out *out, const char *key, const struct pm_keyword *table)
+{
+	size_t i;
+
+	for (i = 0; i < out->ncols && out->nkw < sizeof out->kw / sizeof out->kw[0]; i++)
+		if (!strcmp(out->cols[i].key, key)) {
+			out->kw[out->nkw] = table;
+			out->kwcol[out->nkw++] = i;
+		}
+}
+
 /* The value as shown: masked, and numbers formatted.  Returns a pointer
  * into out->val or v itself. */
+/* For people reading Chinese: is this output for their eyes (a table or
+ * a printed document) and are the messages Chinese?  Then dates and money
+ * are written as a Chinese desk writes them; csv, tsv and json never
+ * change, for the scripts that read them. */
+static int
+for_chinese_eyes(const struct pm_out *out)
+{
+	/* translators: the language of the messages, "zh" for Chinese */
+	return (out->o.format == PM_FMT_TABLE || out->o.format == PM_FMT_HTML) &&
+	    !strcmp(_("en"), "zh");
+}
+
+static int
+digits_at(const char *s, int n)
+{
+	int i;
+
+	for (i = 0; i < n; i++)
+		if (s[i] < '0' || s[i] > '9')
+			return 0;
+	return 1;
+}
+
+/* "2026-11-30" -> "2026年11月30日", "2026-11-30T09:05:00" -> "2026年11月30日 09:05". */
+static const char *
+chinese_date(struct pm_out *out, const char *v)
+{
+	size_t n = strlen(v);
+
+	if ((n != 10 && n != 19) || !digits_at(v, 4) || v[4] != '-' || !digits_at(v + 5, 2) ||
+	    v[7] != '-' || !digits_at(v + 8, 2))
+		return v;
+	if (n == 19 && (v[10] != 'T' || v[13] != ':' || v[16] != ':'))
+		return v;
+	pm_buf_reset(&out->val);
+	pm_buf_addf(&out->val, "%.4s年%d月%d日", v, atoi(v + 5), atoi(v + 8));
+	if (n == 19)
+		pm_buf_addf(&out->val, " %.5s", v + 11);
+	return pm_buf_str(&out->val);
+}
+
+/* "1234567.50" -> "¥1,234,567.50" */
+static const char *
+chinese_money(struct pm_out *out, const char *v)
+{
+	const char *dot = strchr(v, '.'), *p = v;
+	size_t ints;
+
+	if (*p == '-')
+		p++;
+	ints = (size_t)((dot ? dot : v + strlen(v)) - p);
+	pm_buf_reset(&out->tmp);
+	if (*v == '-')
+		pm_buf_addc(&out->tmp, '-');
+	pm_buf_adds(&out->tmp, "¥");
+	for (; ints; ints--, p++) {
+		pm_buf_addc(&out->tmp, *p);
+		if (ints > 1 && (ints - 1) % 3 == 0)
+			pm_buf_addc(&out->tmp, ',');
+	}
+	pm_buf_adds(&out->tmp, p);
+	return pm_buf_str(&out->tmp);
+}
+
+/* The value as shown: masked, and numbers formatted.  Returns a pointer
+ * into out->val (or out->tmp) or v itself. */
 static const char *
 shown(struct pm_out *out, const struct pm_col *c, const char *v)
 {
@@ -136,7 +218,19 @@ shown(struct pm_out *out, const struct pm_col *c, const char *v)
 		pm_buf_reset(&out->val);
 		if (pm_buf_adds(&out->val, pm_dec_fmt(x, c->type == PM_COL_MONEY ? 2 : c->scale, num)) < 0)
 			return "";
+		if (c->type == PM_COL_MONEY && for_chinese_eyes(out))
+			return chinese_money(out, pm_buf_str(&out->val));
 		return pm_buf_str(&out->val);
+	}
+	case PM_COL_CODE: {
+		size_t k;
+
+		if (!for_chinese_eyes(out))
+			return v;
+		for (k = 0; k < out->nkw; k++)
+			if (&out->cols[out->kwcol[k]] == c)
+				return pm_keyword_label(out->kw[k], v);
+		return chinese_date(out, v);
 	}
 	default:
 		return v;
@@ -324,6 +418,7 @@ pm_out_begin(struct pm_out *out, const char *section, const struct pm_col *cols,
 	out->cols = cols;
 	out->ncols = ncols;
 	out->rows = 0;
+	out->nkw = 0;
 	out->single = single;
 	if (!out->started) {
 		out->started = 1;
