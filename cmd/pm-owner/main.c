@@ -10,6 +10,15 @@ static const struct pm_verb verbs[] = {
 	{"export", owner_export, N_("write the owner roll that import reads back")},
 	{"list", owner_list, N_("list units with their status and owners")},
 	{"show", owner_show, N_("one household's whole file (一户一档)")},
+	{"vehicle", owner_vehicle, N_("vehicles, parking spaces and passes: add, remove, list")},
+	{"pet", owner_pet, N_("pets and dog licences (养犬证): add, remove, list")},
+	{"key", owner_key, N_("keys in custody (钥匙托管): in, out, list")},
+	{"expiring", owner_expiring, N_("passes and dog licences expiring soon, for reminder letters")},
+	{"visit", owner_visit, N_("record a household visit (走访)")},
+	{"visits", owner_visits, N_("a month's visits per butler against the target")},
+	{"vacant", owner_vacant, N_("the vacant-unit list (空置房清单) and inspections due")},
+	{"inspect", owner_inspect, N_("record an inspection of a vacant unit")},
+	{"register", owner_register, N_("the monthly ownership and rental registers (产权清册, 租赁清册)")},
 	{NULL, NULL, NULL},
 };
 

@@ -12,7 +12,8 @@
 	"   ORDER BY o.id LIMIT 1) AS phone"
 
 int
-pm_expiring_list(struct pm_db *db, int within_days, struct pm_out *out, struct pm_err *err)
+pm_expiring_list(struct pm_db *db, int within_days, long *rows, struct pm_out *out,
+		 struct pm_err *err)
 {
 	static const struct pm_col cols[] = {
 		{"unit", N_("Unit"), PM_COL_CODE, 0},
@@ -44,6 +45,7 @@ pm_expiring_list(struct pm_db *db, int within_days, struct pm_out *out, struct p
 	sqlite3_stmt *st;
 	int rc;
 
+	*rows = 0;
 	if (pm_reg_until(within_days, until, err) < 0)
 		return -1;
 	if (pm_db_prepare(db, sql, &st, err) < 0)
@@ -54,9 +56,17 @@ pm_expiring_list(struct pm_db *db, int within_days, struct pm_out *out, struct p
 	}
 	pm_bind_text(st, sqlite3_bind_parameter_index(st, ":until"), until);
 	pm_out_begin(out, NULL, cols, sizeof cols / sizeof cols[0], 0);
-	rc = pm_out_stmt_all(out, st, err);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		(*rows)++;
+		if (pm_out_stmt(out, st) < 0)
+			break;
+	}
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+		pm_db_fail(db, rc, err, _("listing what expires"));
+		sqlite3_finalize(st);
+		return -1;
+	}
 	sqlite3_finalize(st);
-	if (rc == 0)
-		pm_out_end(out);
-	return rc;
+	pm_out_end(out);
+	return 0;
 }

@@ -130,9 +130,10 @@ int pm_key_list(struct pm_db *db, const char *unit, int held, struct pm_out *out
  * reminder letters: unit, owners, the first owner's phone (masked unless
  * --reveal), what (vehicle or the pet's kind), item (plate or pet name),
  * number (pass or licence), expires, and days (left; negative when past).
- * By expiry date, then unit.
+ * By expiry date, then unit.  *rows gets how many.
  */
-int pm_expiring_list(struct pm_db *db, int within_days, struct pm_out *out, struct pm_err *err);
+int pm_expiring_list(struct pm_db *db, int within_days, long *rows, struct pm_out *out,
+		     struct pm_err *err);
 
 /*
  * Household visits (走访).  staff must be a current butler, clerk,
@@ -163,7 +164,8 @@ int pm_visit_month(struct pm_db *db, const struct pm_period *month, int *short_o
  * the last inspection (date, who, cleaned, problems) and the day the
  * next is due: the last inspection's date plus the setting
  * vacant.inspect_days (7).  A unit is overdue from the day after its due
- * day, and at once when it was never inspected.
+ * day, and at once when it was never inspected.  *rows gets how many
+ * units were listed.
  */
 int pm_vacant_list(struct pm_db *db, const char *building, int overdue, long *rows,
 		   struct pm_out *out, struct pm_err *err);
