@@ -1,7 +1,18 @@
 #!/bin/sh
 # pm-owner vehicle add, remove, list: plates normalized, one registration
 # per plate, refused writes leave the database as it was
+# shellcheck source=tests/cli/lib.sh disable=SC1091
 . "$(dirname "$0")/lib.sh"
+
+# unchanged DESC: the database is as it was when dumped to $T/before
+unchanged() {
+	dump > "$T/after"
+	if cmp -s "$T/before" "$T/after"; then
+		ok "$1"
+	else
+		not_ok "$1" "$(diff "$T/before" "$T/after" | head -n 20)"
+	fi
+}
 
 cat > "$T/roll.csv" <<'CSV'
 unit,building_area,usable_area,type,name,phone,id_no,move_in,remark
@@ -15,7 +26,7 @@ is_rc 0 "seed: the roll imports"
 # add: the plate as a clerk types it, stored normalized
 run pm-owner vehicle add 1-1-101 --plate '京a·123 45' --space b2-101 --pass p001 --expires 2026-12-30
 is_rc 0 "vehicle add"
-[ ! -s "$T/out" ] && ok "prints nothing" || not_ok "prints nothing"
+is "$(wc -c < "$T/out")" 0 "prints nothing"
 is "$(sql "SELECT plate, space, pass_no, expires, removed IS NULL FROM vehicle")" \
 	"京A12345|B2-101|P001|2026-12-30|1" "plate, space and pass are normalized"
 is "$(sql "SELECT prog, verb, record, change FROM audit WHERE verb = 'vehicle add'")" \
@@ -51,8 +62,7 @@ dump > "$T/before"
 run pm-owner vehicle add 1-1-102 --plate '京A-12345'
 is_rc 65 "a plate registered and not removed is refused"
 is_err "pm-owner: plate '京A12345' is already registered to unit 1-1-101" "naming the unit it is registered to"
-dump > "$T/after"
-cmp -s "$T/before" "$T/after" && ok "nothing was written" || not_ok "nothing was written"
+unchanged "nothing was written"
 
 for p in XA12345 京12345 京A1234 京A1234567 'A京12345' '京A12#45' '京A1234挂5'; do
 	run pm-owner vehicle add 1-1-102 --plate "$p"
@@ -68,8 +78,7 @@ is_err "pm-owner: no unit '9-9-909'" "is named"
 run pm-owner vehicle add 1-2-3-4-5 --plate 京B11111
 is_rc 65 "a unit code that cannot be one"
 err_has "pm-owner: unit '1-2-3-4-5': " "says why"
-dump > "$T/after"
-cmp -s "$T/before" "$T/after" && ok "none of the refused adds wrote anything" || not_ok "none of the refused adds wrote anything"
+unchanged "none of the refused adds wrote anything"
 
 # usage errors
 run pm-owner vehicle add 1-1-102
@@ -116,8 +125,7 @@ run pm-owner vehicle remove --plate 京
 is_rc 65 "a bad plate"
 run pm-owner vehicle remove
 is_rc 64 "remove without --plate"
-dump > "$T/after"
-cmp -s "$T/before" "$T/after" && ok "refused removals wrote nothing" || not_ok "refused removals wrote nothing"
+unchanged "refused removals wrote nothing"
 
 run pm-owner vehicle add 1-1-102 --plate 京A12345
 is_rc 0 "a removed plate may be registered again, to another unit"

@@ -1,7 +1,18 @@
 #!/bin/sh
 # pm-owner pet add, remove, list: kinds in English or Chinese, one pet
 # per licence number, removal by licence or by name
+# shellcheck source=tests/cli/lib.sh disable=SC1091
 . "$(dirname "$0")/lib.sh"
+
+# unchanged DESC: the database is as it was when dumped to $T/before
+unchanged() {
+	dump > "$T/after"
+	if cmp -s "$T/before" "$T/after"; then
+		ok "$1"
+	else
+		not_ok "$1" "$(diff "$T/before" "$T/after" | head -n 20)"
+	fi
+}
 
 cat > "$T/roll.csv" <<'CSV'
 unit,building_area,usable_area,type,name,phone,id_no,move_in,remark
@@ -13,7 +24,7 @@ is_rc 0 "seed: the roll imports"
 
 run pm-owner pet add 1-1-101 --name 旺财 --breed 柯基 --licence ' 京犬字ab-001 ' --expires 2027-03-31
 is_rc 0 "pet add: a dog by default"
-[ ! -s "$T/out" ] && ok "prints nothing" || not_ok "prints nothing"
+is "$(wc -c < "$T/out")" 0 "prints nothing"
 is "$(sql "SELECT kind, name, breed, licence, expires FROM pet")" "dog|旺财|柯基|京犬字AB-001|2027-03-31" \
 	"the licence number is cleaned like a code"
 is "$(sql "SELECT record, change FROM audit WHERE verb = 'pet add'")" \
@@ -36,7 +47,7 @@ is_out "unit,kind,name,breed,licence,expires,removed
 run pm-owner pet list --expiring 15d --no-header
 is_out "1-1-102,dog,旺财,,B-002,2026-12-15," "--expiring 15d takes the licence expiring on today + 15"
 run pm-owner pet list --expiring 14d --no-header
-[ ! -s "$T/out" ] && ok "and --expiring 14d does not" || not_ok "and --expiring 14d does not"
+is "$(wc -c < "$T/out")" 0 "and --expiring 14d does not"
 run pm-owner pet list --unit 1-1-101 --no-header
 is_out "1-1-101,dog,旺财,柯基,京犬字AB-001,2027-03-31,
 1-1-101,cat,咪咪,,,," "--unit"
@@ -72,8 +83,7 @@ run pm-owner pet remove 1-1-102
 is_rc 64 "neither"
 run pm-owner pet add
 is_rc 64 "add without UNIT"
-dump > "$T/after"
-cmp -s "$T/before" "$T/after" && ok "refused writes changed nothing" || not_ok "refused writes changed nothing"
+unchanged "refused writes changed nothing"
 
 run pm-owner pet remove 1-1-102 --licence b-002 --date 2026-11-28
 is_rc 0 "remove by licence"

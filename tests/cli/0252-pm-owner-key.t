@@ -1,6 +1,17 @@
 #!/bin/sh
 # pm-owner key in, out, list: keys in custody (钥匙托管), when and by whom
+# shellcheck source=tests/cli/lib.sh disable=SC1091
 . "$(dirname "$0")/lib.sh"
+
+# unchanged DESC: the database is as it was when dumped to $T/before
+unchanged() {
+	dump > "$T/after"
+	if cmp -s "$T/before" "$T/after"; then
+		ok "$1"
+	else
+		not_ok "$1" "$(diff "$T/before" "$T/after" | head -n 20)"
+	fi
+}
 
 cat > "$T/roll.csv" <<'CSV'
 unit,building_area,usable_area,type,name,phone,id_no,move_in,remark
@@ -12,16 +23,16 @@ is_rc 0 "seed: the roll imports"
 run pm-admin staff add 李娜 --dept service --role clerk
 is_rc 0 "seed: a clerk"
 
-PM_NOW=2026-11-02T10:15:00
+export PM_NOW=2026-11-02T10:15:00
 run pm-owner key in 1-1-202 --what 入户门钥匙2把 --from 顾强栋 --by 李娜
 is_rc 0 "key in"
-[ ! -s "$T/out" ] && ok "prints nothing" || not_ok "prints nothing"
+is "$(wc -c < "$T/out")" 0 "prints nothing"
 is "$(sql "SELECT what, taken, (SELECT name FROM staff WHERE id = taken_by), from_whom, returned FROM key_custody")" \
 	"入户门钥匙2把|2026-11-02T10:15:00|李娜|顾强栋|" "what, when, by whom and from whom"
 is "$(sql "SELECT record, change FROM audit WHERE verb = 'key in'")" \
 	"1-1-202|key taken into custody: 入户门钥匙2把, from 顾强栋, by 李娜" "audited"
 
-PM_NOW=2026-11-03T08:00:00
+export PM_NOW=2026-11-03T08:00:00
 run pm-owner key in 1-1-202 --what 信箱钥匙
 is_rc 0 "a second key of the unit, no one named"
 run pm-owner key in 1-1-101 --what 车库遥控器
@@ -46,8 +57,7 @@ is_rc 65 "handing back a key not held"
 is_err "pm-owner: unit 1-1-202: '阳台钥匙' is not in custody" "says so"
 run pm-owner key out
 is_rc 64 "key out without UNIT"
-dump > "$T/after"
-cmp -s "$T/before" "$T/after" && ok "refused writes changed nothing" || not_ok "refused writes changed nothing"
+unchanged "refused writes changed nothing"
 
 run pm-owner key list
 is_rc 0 "key list"
@@ -56,7 +66,7 @@ is_out "unit,what,taken,taken_by,from_whom,returned,returned_to
 1-1-202,信箱钥匙,2026-11-03T08:00:00,,,,
 1-1-202,入户门钥匙2把,2026-11-02T10:15:00,李娜,顾强栋,," "newest first"
 
-PM_NOW=2026-11-20T16:40:00
+export PM_NOW=2026-11-20T16:40:00
 run pm-owner key out 1-1-202 --what 信箱钥匙 --to 顾强栋
 is_rc 0 "key out, one key"
 is "$(sql "SELECT returned, returned_to FROM key_custody WHERE what = '信箱钥匙'")" \
@@ -70,7 +80,7 @@ is_out "unit,what,taken,taken_by,from_whom,returned,returned_to
 
 run pm-owner key in 1-1-202 --what 信箱钥匙
 is_rc 0 "a key handed back may be taken in again"
-PM_NOW=2026-11-21T09:00:00
+export PM_NOW=2026-11-21T09:00:00
 run pm-owner key out 1-1-202 --to 顾强栋
 is_rc 0 "key out without --what hands back every key of the unit"
 is "$(sql "SELECT count(*) FROM key_custody WHERE unit_id = (SELECT id FROM unit WHERE code = '1-1-202') AND returned IS NULL")" \
