@@ -1,6 +1,10 @@
 /* vacant.c - pm-owner vacant and inspect: the vacant-unit list
  * (空置房清单) and its inspections */
+#include <errno.h>
+#include <string.h>
+
 #include "owner.h"
+#include "core/keys.h"
 #include "owner/registers.h"
 
 enum { OPT_BUILDING = 0x100, OPT_OVERDUE, OPT_CHECK, OPT_BY, OPT_CLEANED, OPT_PROBLEMS,
@@ -9,7 +13,7 @@ enum { OPT_BUILDING = 0x100, OPT_OVERDUE, OPT_CHECK, OPT_BY, OPT_CLEANED, OPT_PR
 struct args {
 	const char *building;
 	int overdue, check;
-	const char *unit;
+	struct pm_strv units;   /* UNIT arguments; "-" reads them from stdin */
 	struct pm_inspection in;
 	struct pm_date date;
 };
@@ -69,8 +73,14 @@ inspect_parse(int key, char *arg, struct argp_state *state)
 		a->date = pm_cli_date(state, "--date", arg);
 		a->in.date = &a->date;
 		break;
-	case ARGP_KEY_ARG: owner_arg_unit(state, &a->unit, arg); break;
-	case ARGP_KEY_END: owner_need_unit(state, a->unit); break;
+	case ARGP_KEY_ARG:
+		if (pm_strv_add(&a->units, arg, strlen(arg)) < 0)
+			argp_failure(state, PM_EXIT_OSERR, ENOMEM, "UNIT");
+		break;
+	case ARGP_KEY_END:
+		if (!a->units.n)
+			argp_error(state, _("which unit? give UNIT, e.g. 3-2-1501, or - to read a unit column"));
+		break;
 	default: return ARGP_ERR_UNKNOWN;
 	}
 	return 0;
@@ -85,16 +95,38 @@ owner_inspect(int argc, char **argv)
 		{"problems", OPT_PROBLEMS, N_("TEXT"), 0, N_("what was found: leaks, damp, broken glass"), 0},
 		{"date", OPT_DATE, N_("DATE"), 0, N_("the day of the inspection (default today)"), 0},
 		{NULL, 0, NULL, 0, NULL, 0}};
-	static const struct argp argp = {options, inspect_parse, N_("UNIT"),
-	    N_("Record an inspection of a vacant unit (空置房打扫检查记录).  A unit that was "
-	       "not vacant that day is refused."), pm_cli_children, NULL, PM_TEXTDOMAIN};
+	static const struct argp argp = {options, inspect_parse, N_("UNIT... | -"),
+	    N_("Record an inspection of vacant units (空置房打扫检查记录), one or several of "
+	       "a round; - reads the unit column of a CSV on standard input (pm-owner vacant "
+	       "--overdue | pm-owner inspect - --by NAME).  A unit that was not vacant that "
+	       "day is refused, and then none is recorded."),
+	    pm_cli_children, NULL, PM_TEXTDOMAIN};
 	struct args a = {0};
+	struct pm_strv units = PM_STRV_INIT;
 	struct pm_err err = {0};
 	struct pm_db *db;
-	int rc;
+	size_t i;
+	int rc, failed = 0;
 
 	pm_cli_parse(&argp, argc, argv, &a);
-	if ((rc = owner_write_open(&db)))
+	for (i = 0; i < a.units.n && !failed; i++) {
+		if (strcmp(a.units.v[i], "-"))
+			failed = pm_strv_add(&units, a.units.v[i], strlen(a.units.v[i])) < 0 ?
+			    pm_err_oom(&err) : 0;
+		else
+			failed = pm_keys_read("-", pm_keys_unit, &units, &err);
+	}
+	pm_strv_free(&a.units);
+	if (failed) {
+		pm_strv_free(&units);
+		return pm_cli_fail(&err);
+	}
+	if ((rc = owner_write_open(&db))) {
+		pm_strv_free(&units);
 		return rc;
-	return owner_write_close(db, pm_inspect_add(db, a.unit, &a.in, &err) < 0, &err);
+	}
+	for (i = 0; i < units.n && !failed; i++)
+		failed = pm_inspect_add(db, units.v[i], &a.in, &err) < 0;
+	pm_strv_free(&units);
+	return owner_write_close(db, failed, &err);
 }

@@ -140,10 +140,30 @@ is_rc 65 "no such unit"
 run pm-owner inspect
 is_rc 64 "no unit"
 err_has "which unit? give UNIT" "asks which"
-run pm-owner inspect 1-1-202 1-1-801
-is_rc 64 "two units"
+run pm-owner inspect 1-1-202 1-1-101 1-1-801
+is_rc 65 "a round with an occupied unit in it"
+err_has "unit 1-1-101 was occupied on 2026-12-02" "names the unit"
+printf 'unit\n1-1-202\n1-1-101\n' > "$T/round.csv"
+run_in "$T/round.csv" pm-owner inspect -
+is_rc 65 "the same read from standard input"
+printf 'room,x\n1-1-202,1\n' > "$T/nounit.csv"
+run_in "$T/nounit.csv" pm-owner inspect -
+is_rc 65 "standard input without a unit column"
+is_err "pm-owner: <stdin>: no 'unit' column" "says so"
 run pm-owner vacant 1-1-202
 is_rc 64 "vacant takes no argument"
 unchanged "refused inspections wrote nothing"
+
+# a round: the overdue list piped back in, several units in one go
+pm-owner vacant --overdue > "$T/due.csv"
+run_in "$T/due.csv" pm-owner inspect - --by 王管家 --cleaned
+is_rc 0 "inspect - reads the unit column of the overdue list"
+is "$(sql "SELECT group_concat(code, ' ') FROM (SELECT u.code FROM vacant_check c JOIN unit u ON u.id = c.unit_id WHERE c.date = '2026-12-02' ORDER BY u.code)")" \
+	"1-1-202 1-1-801 2-1-104" "every unit of the round is recorded"
+is "$(sql "SELECT count(*) FROM audit WHERE verb = 'inspect' AND change LIKE '%on 2026-12-02%'")" 3 "each audited"
+run pm-owner vacant --overdue --check
+is_rc 0 "and none is overdue any more"
+run pm-owner inspect 1-1-202 1-1-801 --date 2026-12-01
+is_rc 0 "several units as arguments"
 
 done_testing
