@@ -46,7 +46,7 @@ key_in(int argc, char **argv)
 	static const struct argp_option options[] = {
 		{"what", OPT_WHAT, N_("TEXT"), 0, N_("which key, e.g. 入户门钥匙2把 (required)"), 0},
 		{"from", OPT_FROM, N_("TEXT"), 0, N_("who handed it over"), 0},
-		{"by", OPT_BY, N_("STAFF"), 0, N_("who took it into custody"), 0},
+		{"by", OPT_BY, N_("STAFF"), 0, N_("who took it into custody (default: $PM_USER)"), 0},
 		{NULL, 0, NULL, 0, NULL, 0}};
 	static const struct argp argp = {options, parse, N_("UNIT --what TEXT"),
 	    N_("Take a key of the unit into the desk's custody (钥匙托管), now.  A key already "

@@ -17,7 +17,7 @@ static const struct pm_verb verbs[] = {
 	{"visit", owner_visit, N_("record a household visit (走访)")},
 	{"visits", owner_visits, N_("a month's visits per butler against the target")},
 	{"vacant", owner_vacant, N_("the vacant-unit list (空置房清单) and inspections due")},
-	{"inspect", owner_inspect, N_("record an inspection of a vacant unit")},
+	{"inspect", owner_inspect, N_("record inspections of vacant units")},
 	{"register", owner_register, N_("the monthly ownership and rental registers (产权清册, 租赁清册)")},
 	{NULL, NULL, NULL},
 };

@@ -13,7 +13,7 @@ struct args {
 	int within;
 	int all;
 	int need_unit;   /* UNIT is the argument (add, remove), not --unit */
-	int removing;
+	int adding, removing;
 };
 
 static error_t
@@ -45,6 +45,8 @@ parse(int key, char *arg, struct argp_state *state)
 	case ARGP_KEY_END:
 		if (a->need_unit)
 			owner_need_unit(state, a->unit);
+		if (a->adding && !a->p.licence && !a->p.name)
+			argp_error(state, _("which pet? give --name TEXT or --licence TEXT"));
 		if (a->removing && !a->p.licence == !a->p.name)
 			argp_error(state, _("which pet? give --licence TEXT or --name TEXT (one of them)"));
 		break;
@@ -64,7 +66,7 @@ pet_add(int argc, char **argv)
 		{"licence", OPT_LICENCE, N_("TEXT"), 0, N_("the dog licence (养犬证) number"), 0},
 		{"expires", OPT_EXPIRES, N_("DATE"), 0, N_("the licence's last valid day"), 0},
 		{NULL, 0, NULL, 0, NULL, 0}};
-	static const struct argp argp = {options, parse, N_("UNIT"),
+	static const struct argp argp = {options, parse, N_("UNIT --name TEXT | --licence TEXT"),
 	    N_("Register a pet of the unit, with its licence.  A licence number held by a "
 	       "pet not removed cannot be given to another."),
 	    pm_cli_children, NULL, PM_TEXTDOMAIN};
@@ -73,7 +75,7 @@ pet_add(int argc, char **argv)
 	struct pm_db *db;
 	int rc;
 
-	a.need_unit = 1;
+	a.need_unit = a.adding = 1;
 	pm_cli_parse(&argp, argc, argv, &a);
 	if ((rc = owner_write_open(&db)))
 		return rc;

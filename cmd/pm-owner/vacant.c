@@ -90,7 +90,7 @@ int
 owner_inspect(int argc, char **argv)
 {
 	static const struct argp_option options[] = {
-		{"by", OPT_BY, N_("STAFF"), 0, N_("who inspected"), 0},
+		{"by", OPT_BY, N_("STAFF"), 0, N_("who inspected (default: $PM_USER)"), 0},
 		{"cleaned", OPT_CLEANED, NULL, 0, N_("the unit was cleaned"), 0},
 		{"problems", OPT_PROBLEMS, N_("TEXT"), 0, N_("what was found: leaks, damp, broken glass"), 0},
 		{"date", OPT_DATE, N_("DATE"), 0, N_("the day of the inspection (default today)"), 0},

@@ -28,8 +28,6 @@ visit_parse(int key, char *arg, struct argp_state *state)
 	case ARGP_KEY_ARG: owner_arg_unit(state, &a->unit, arg); break;
 	case ARGP_KEY_END:
 		owner_need_unit(state, a->unit);
-		if (!a->v.staff)
-			argp_error(state, _("who visited? give --by STAFF"));
 		break;
 	default:
 		return ARGP_ERR_UNKNOWN;
@@ -41,7 +39,7 @@ int
 owner_visit(int argc, char **argv)
 {
 	static const struct argp_option options[] = {
-		{"by", OPT_BY, N_("STAFF"), 0, N_("the butler who visited (required)"), 0},
+		{"by", OPT_BY, N_("STAFF"), 0, N_("the butler who visited (default: $PM_USER)"), 0},
 		{"met", OPT_MET, N_("TEXT"), 0, N_("whom they met"), 0},
 		{"notes", OPT_NOTES, N_("TEXT"), 0, N_("what was said: opinions, requests"), 0},
 		{"date", OPT_DATE, N_("DATE"), 0, N_("the day of the visit (default today)"), 0},

@@ -46,6 +46,7 @@ pm_key_in(struct pm_db *db, const char *unit, const struct pm_key *k, struct pm_
 	    " VALUES (?1, ?2, ?3, ?4, ?5)";
 	struct pm_buf what = PM_BUF_INIT, whom = PM_BUF_INIT;
 	char now[PM_TIME_BUFSZ], *code = NULL;
+	const char *staff = k->staff ? k->staff : pm_audit_clerk();
 	sqlite3_stmt *st = NULL;
 	int64_t unit_id, staff_id = 0;
 	int rc = -1, n = 0;
@@ -61,7 +62,7 @@ pm_key_in(struct pm_db *db, const char *unit, const struct pm_key *k, struct pm_
 		goto out;
 	if (pm_unit_find(db, unit, &unit_id, &code, err) < 0)
 		goto out;
-	if (k->staff && pm_staff_find(db, k->staff, &staff_id, NULL, err) < 0)
+	if (staff && pm_staff_find(db, staff, &staff_id, NULL, err) < 0)
 		goto out;
 	if (held(db, unit_id, what.s, &n, err) < 0)
 		goto out;
@@ -74,14 +75,14 @@ pm_key_in(struct pm_db *db, const char *unit, const struct pm_key *k, struct pm_
 	pm_bind_int(st, 1, unit_id);
 	pm_bind_text(st, 2, what.s);
 	pm_bind_text(st, 3, now);
-	if (k->staff)
+	if (staff)
 		pm_bind_int(st, 4, staff_id);
 	pm_bind_text_null(st, 5, pm_buf_str(&whom));
 	if (pm_db_step_done(db, st, err) < 0)
 		goto out;
 	if (pm_auditf(db, code, err, "key taken into custody: %s%s%s%s%s", what.s,
-	    whom.len ? ", from " : "", pm_buf_str(&whom), k->staff ? ", by " : "",
-	    k->staff ? k->staff : "") < 0)
+	    whom.len ? ", from " : "", pm_buf_str(&whom), staff ? ", by " : "",
+	    staff ? staff : "") < 0)
 		goto out;
 	rc = 0;
 out:

@@ -67,6 +67,10 @@ pm_pet_add(struct pm_db *db, const char *unit, const struct pm_pet *p, struct pm
 		pm_err_set(err, PM_EXIT_DATA, _("licence '%s': %s"), p->licence, why);
 		goto out;
 	}
+	if (!name.len && !licence.len) {
+		pm_err_set(err, PM_EXIT_USAGE, _("which pet? give --name TEXT or --licence TEXT"));
+		goto out;
+	}
 	if (p->expires)
 		pm_date_fmt(*p->expires, expires);
 	if (pm_unit_find(db, unit, &unit_id, &code, err) < 0)

@@ -78,7 +78,8 @@ int pm_vehicle_list(struct pm_db *db, const char *unit, int within_days, int all
  * Pets (养犬证).  kind is a pm_pet_kinds key or alias (dog when NULL);
  * licence numbers are cleaned like codes (trimmed, full-width folded,
  * upper case) and a number held by a pet not removed cannot be given to
- * another.
+ * another.  A pet needs a name or a licence number (64 without), so that
+ * pet remove can name it.
  */
 extern const struct pm_keyword pm_pet_kinds[];
 
@@ -105,6 +106,10 @@ int pm_pet_list(struct pm_db *db, const char *unit, int within_days, int all,
  * Keys in custody (钥匙托管).  Taken in now (pm_now) from someone, by a
  * member of staff; handed back to someone.  One key (what) of a unit is
  * in custody at most once at a time.
+ *
+ * Where a writer takes a member of staff (key in, visit, inspect), NULL
+ * means the declared clerk ($PM_USER, pm_audit_clerk()) as pm-ticket's
+ * --by does; named either way, they must be on the staff register.
  */
 struct pm_key {
 	const char *what;   /* which key: "入户门钥匙2把" */
@@ -136,8 +141,9 @@ int pm_expiring_list(struct pm_db *db, int within_days, long *rows, struct pm_ou
 		     struct pm_err *err);
 
 /*
- * Household visits (走访).  staff must be a current butler, clerk,
- * supervisor or manager; the date (NULL: today) cannot be in the future.
+ * Household visits (走访).  staff (or $PM_USER; 64 when neither names
+ * anyone) must be a current butler, clerk, supervisor or manager; the
+ * date (NULL: today) cannot be in the future.
  */
 struct pm_visit {
 	const char *staff;

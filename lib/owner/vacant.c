@@ -111,7 +111,7 @@ pm_inspect_add(struct pm_db *db, const char *unit, const struct pm_inspection *i
 	    " VALUES (?1, ?2, ?3, ?4, ?5)";
 	struct pm_buf problems = PM_BUF_INIT;
 	char day[PM_DATE_BUFSZ], *code = NULL;
-	const char *status;
+	const char *status, *staff = in->staff ? in->staff : pm_audit_clerk();
 	sqlite3_stmt *st = NULL;
 	int64_t unit_id, staff_id = 0;
 	int rc = -1;
@@ -122,7 +122,7 @@ pm_inspect_add(struct pm_db *db, const char *unit, const struct pm_inspection *i
 		goto out;
 	if (pm_unit_find(db, unit, &unit_id, &code, err) < 0)
 		goto out;
-	if (in->staff && pm_staff_find(db, in->staff, &staff_id, NULL, err) < 0)
+	if (staff && pm_staff_find(db, staff, &staff_id, NULL, err) < 0)
 		goto out;
 	if (status_on(db, unit_id, day, &status, err) < 0)
 		goto out;
@@ -135,14 +135,14 @@ pm_inspect_add(struct pm_db *db, const char *unit, const struct pm_inspection *i
 		goto out;
 	pm_bind_int(st, 1, unit_id);
 	pm_bind_text(st, 2, day);
-	if (in->staff)
+	if (staff)
 		pm_bind_int(st, 3, staff_id);
 	pm_bind_int(st, 4, in->cleaned ? 1 : 0);
 	pm_bind_text_null(st, 5, pm_buf_str(&problems));
 	if (pm_db_step_done(db, st, err) < 0)
 		goto out;
 	if (pm_auditf(db, code, err, "vacant unit inspected on %s%s%s%s%s", day,
-	    in->staff ? " by " : "", in->staff ? in->staff : "", in->cleaned ? ", cleaned" : "",
+	    staff ? " by " : "", staff ? staff : "", in->cleaned ? ", cleaned" : "",
 	    problems.len ? ", problems found" : "") < 0)
 		goto out;
 	rc = 0;

@@ -20,6 +20,7 @@ pm_visit_add(struct pm_db *db, const char *unit, const struct pm_visit *v, struc
 	    "INSERT INTO visit(unit_id, date, staff_id, visitee, notes) VALUES (?1, ?2, ?3, ?4, ?5)";
 	struct pm_buf met = PM_BUF_INIT, notes = PM_BUF_INIT;
 	char day[PM_DATE_BUFSZ], *code = NULL;
+	const char *staff = v->staff ? v->staff : pm_audit_clerk();
 	sqlite3_stmt *st = NULL;
 	int64_t unit_id, staff_id;
 	int rc = -1;
@@ -31,7 +32,12 @@ pm_visit_add(struct pm_db *db, const char *unit, const struct pm_visit *v, struc
 		goto out;
 	if (pm_unit_find(db, unit, &unit_id, &code, err) < 0)
 		goto out;
-	if (pm_staff_require(db, v->staff, VISIT_ROLES, _("a household visit"), &staff_id, err) < 0)
+	if (!staff || !*staff) {
+		pm_err_set(err, PM_EXIT_USAGE,
+		    _("who visited? give --by STAFF (or set PM_USER to your name in the staff register)"));
+		goto out;
+	}
+	if (pm_staff_require(db, staff, VISIT_ROLES, _("a household visit"), &staff_id, err) < 0)
 		goto out;
 	if (pm_db_prepare(db, sql, &st, err) < 0)
 		goto out;
@@ -42,7 +48,7 @@ pm_visit_add(struct pm_db *db, const char *unit, const struct pm_visit *v, struc
 	pm_bind_text_null(st, 5, pm_buf_str(&notes));
 	if (pm_db_step_done(db, st, err) < 0)
 		goto out;
-	if (pm_auditf(db, code, err, "visit on %s by %s%s%s", day, v->staff,
+	if (pm_auditf(db, code, err, "visit on %s by %s%s%s", day, staff,
 	    met.len ? ", met " : "", pm_buf_str(&met)) < 0)
 		goto out;
 	rc = 0;

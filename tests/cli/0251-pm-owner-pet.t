@@ -57,13 +57,13 @@ dump > "$T/before"
 run pm-owner pet add 1-1-102 --licence 京犬字ab-001
 is_rc 65 "a licence number held by another pet"
 is_err "pm-owner: licence '京犬字AB-001' is already held by a pet of unit 1-1-101" "names its unit"
-run pm-owner pet add 1-1-102 --kind 鱼
+run pm-owner pet add 1-1-102 --kind 鱼 --name 小金
 is_rc 65 "an unknown kind"
 is_err "pm-owner: unknown kind of pet '鱼' (one of: dog, cat, bird, other)" "lists the kinds"
 run pm-owner pet add 1-1-102 --name "$(printf 'a\001b')"
 is_rc 65 "a name with a control character"
 is_err "pm-owner: name: name holds a control character" "says so"
-run pm-owner pet add 9-9-909
+run pm-owner pet add 9-9-909 --name 小白
 is_rc 65 "no such unit"
 run pm-owner pet remove 1-1-101 --licence NOPE
 is_rc 65 "removing a licence the unit does not have"
@@ -83,6 +83,11 @@ run pm-owner pet remove 1-1-102
 is_rc 64 "neither"
 run pm-owner pet add
 is_rc 64 "add without UNIT"
+run pm-owner pet add 1-1-102 --kind cat
+is_rc 64 "a pet with neither name nor licence"
+err_has "which pet? give --name TEXT or --licence TEXT" "asks for one"
+run pm-owner pet add 1-1-102 --name ' '
+is_rc 64 "a blank name is none"
 unchanged "refused writes changed nothing"
 
 run pm-owner pet remove 1-1-102 --licence b-002 --date 2026-11-28

@@ -100,4 +100,11 @@ is_out "1-1-101,车库遥控器,2026-11-03T08:00:00,,,," "--held and --unit toge
 run pm-owner key
 is_rc 0 "key without a sub-verb lists"
 
+run env PM_USER=李娜 pm-owner key in 1-1-101 --what 信箱钥匙
+is_rc 0 "without --by, \$PM_USER took it"
+is "$(sql "SELECT s.name FROM key_custody k JOIN staff s ON s.id = k.taken_by WHERE k.what = '信箱钥匙' AND k.unit_id = (SELECT id FROM unit WHERE code = '1-1-101')")" \
+	李娜 "and is recorded"
+run pm-owner key out 1-1-101 --what 信箱钥匙
+is_rc 0 "and handed back"
+
 done_testing

@@ -85,7 +85,10 @@ is_rc 65 "notes with a control character"
 is_err "pm-owner: notes: text holds a control character" "say so"
 run pm-owner visit 1-1-103
 is_rc 64 "no --by"
-err_has "who visited? give --by STAFF" "asks who"
+is_err "pm-owner: who visited? give --by STAFF (or set PM_USER to your name in the staff register)" "asks who"
+run env PM_USER=钱师傅 pm-owner visit 1-1-103
+is_rc 65 "without --by, \$PM_USER is the visitor"
+err_has "'钱师傅' is a repair" "and must be one who visits"
 run pm-owner visit --by 李管家
 is_rc 64 "no unit"
 run pm-owner visit 1-1-103 --by 李管家 --date 明天
@@ -154,5 +157,10 @@ date,staff,visitee,notes
 2026-11-09,李管家,,回访绿化意见
 2026-11-03,王管家,,
 2026-11-02,李管家,房强雨,\"对绿化有意见, 希望增加座椅\"" "the household archive lists the unit's visits"
+
+run env PM_USER=赵主管 pm-owner visit 1-1-104 --notes 巡查车库
+is_rc 0 "a visit by \$PM_USER"
+is "$(sql "SELECT s.name, v.date, v.notes FROM visit v JOIN staff s ON s.id = v.staff_id ORDER BY v.id DESC LIMIT 1")" \
+	"赵主管|2026-11-30|巡查车库" "recorded as theirs"
 
 done_testing

@@ -132,6 +132,9 @@ is_rc 65 "an inspection dated tomorrow"
 is_err "pm-owner: date 2026-12-03 is in the future" "is refused"
 run pm-owner inspect 1-1-202 --by 张三
 is_rc 65 "someone not on the staff"
+run env PM_USER=张三 pm-owner inspect 1-1-202
+is_rc 65 "nor, without --by, a \$PM_USER not on it"
+is_err "pm-owner: no current staff member '张三' (see pm-admin staff list)" "names them"
 run pm-owner inspect 1-1-202 --problems "$(printf 'a\033b')"
 is_rc 65 "problems with a control character"
 is_err "pm-owner: problems: text holds a control character" "say so"
