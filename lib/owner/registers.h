@@ -9,7 +9,8 @@
  * depend on there, write, and leave one audit row per record changed.
  * They take units and staff as typed on the command line and dates as
  * parsed by the verb (NULL: today).  A refused write is 65 with the
- * reason and nothing written; the caller rolls back.
+ * reason (64 when something it needs was not given) and nothing
+ * written; the caller rolls back.
  *
  * Listers write one table through a struct pm_out and never print
  * otherwise.  "Today" is pm_today() ($PM_NOW aware, estate time zone).
