@@ -17,6 +17,15 @@ static const struct pm_verb verbs[] = {
 	{"movein", owner_movein, N_("record a move-in and its checklist; list what is pending")},
 	{"moveout", owner_moveout, N_("record a move-out and issue the goods release permit")},
 	{"permit", owner_permit, N_("print a goods release permit")},
+	{"vehicle", owner_vehicle, N_("vehicles, parking spaces and passes: add, remove, list")},
+	{"pet", owner_pet, N_("pets and dog licences (养犬证): add, remove, list")},
+	{"key", owner_key, N_("keys in custody (钥匙托管): in, out, list")},
+	{"expiring", owner_expiring, N_("passes and dog licences expiring soon, for reminder letters")},
+	{"visit", owner_visit, N_("record a household visit (走访)")},
+	{"visits", owner_visits, N_("a month's visits per butler against the target")},
+	{"vacant", owner_vacant, N_("the vacant-unit list (空置房清单) and inspections due")},
+	{"inspect", owner_inspect, N_("record inspections of vacant units")},
+	{"register", owner_register, N_("the monthly ownership and rental registers (产权清册, 租赁清册)")},
 	{NULL, NULL, NULL},
 };
 

@@ -1,0 +1,94 @@
+/* registers.c - what the register verbs (vehicle, pet, key, visit,
+ * vacant, inspect, expiring, register) share: opening the database for
+ * one write transaction or for output, and the UNIT argument */
+#include <limits.h>
+
+#include "owner.h"
+#include "core/audit.h"
+
+int
+owner_write_open(struct pm_db **db)
+{
+	struct pm_err err = {0};
+	int rc;
+
+	if ((rc = pm_cli_open(db)))
+		return rc;
+	if (pm_db_begin(*db, &err) < 0) {
+		pm_db_close(*db);
+		return pm_cli_fail(&err);
+	}
+	return 0;
+}
+
+int
+owner_write_close(struct pm_db *db, int failed, struct pm_err *err)
+{
+	if (!failed && pm_db_commit(db, err) == 0) {
+		pm_db_close(db);
+		return 0;
+	}
+	pm_db_rollback(db);
+	pm_db_close(db);
+	return pm_cli_fail(err);
+}
+
+int
+owner_read_open(struct pm_db **db, struct pm_out **out, const char *what)
+{
+	struct pm_err err = {0};
+	int rc;
+
+	if ((rc = pm_cli_open(db)))
+		return rc;
+	if (pm_cli.out.reveal &&
+	    (pm_db_begin(*db, &err) < 0 ||
+	     pm_auditf(*db, what, &err, "phone and ID numbers revealed") < 0 ||
+	     pm_db_commit(*db, &err) < 0)) {
+		pm_db_close(*db);
+		return pm_cli_fail(&err);
+	}
+	if (!(*out = pm_cli_out())) {
+		pm_db_close(*db);
+		return PM_EXIT_OSERR;
+	}
+	return 0;
+}
+
+int
+owner_read_close(struct pm_db *db, struct pm_out *out, int failed, struct pm_err *err)
+{
+	pm_db_close(db);
+	if (failed) {
+		pm_out_free(out);
+		return pm_cli_fail(err);
+	}
+	return pm_cli_finish(out);
+}
+
+void
+owner_arg_unit(struct argp_state *state, const char **unit, const char *arg)
+{
+	if (*unit)
+		argp_error(state, _("unexpected argument '%s' (one unit at a time)"), arg);
+	*unit = arg;
+}
+
+void
+owner_need_unit(struct argp_state *state, const char *unit)
+{
+	if (!unit)
+		argp_error(state, _("which unit? give UNIT, e.g. 3-2-1501"));
+}
+
+int
+owner_span_days(struct argp_state *state, const char *opt, const char *arg)
+{
+	int64_t s = pm_cli_span(state, opt, arg);
+
+	if (s % 86400)
+		argp_error(state, _("%s: '%s' is not whole days (30d, 2w, 48h)"), opt, arg);
+	else if (s / 86400 > 36600)
+		argp_error(state, _("%s: '%s' is more than 100 years"), opt, arg);
+	return (int)(s / 86400);
+}
