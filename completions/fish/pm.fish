@@ -135,7 +135,7 @@ complete -c pm-admin -n '__fish_seen_subcommand_from staff; and __fish_seen_subc
 complete -c pm-admin -n '__fish_seen_subcommand_from staff; and __fish_seen_subcommand_from leave' -l usage
 
 complete -c pm-owner -f
-complete -c pm-owner -n '__fish_use_subcommand' -a 'import export list show unit transfer lease resident movein moveout permit'
+complete -c pm-owner -n '__fish_use_subcommand' -a 'import export list show unit transfer lease resident movein moveout permit vehicle pet key expiring visit visits vacant inspect register'
 complete -c pm-owner -n '__fish_use_subcommand' -l help
 complete -c pm-owner -n '__fish_use_subcommand' -l version
 complete -c pm-owner -n '__fish_seen_subcommand_from import' -l dry-run
@@ -348,6 +348,195 @@ complete -c pm-owner -n '__fish_seen_subcommand_from permit' -l reveal
 complete -c pm-owner -n '__fish_seen_subcommand_from permit' -l help
 complete -c pm-owner -n '__fish_seen_subcommand_from permit' -l usage
 complete -c pm-owner -n '__fish_seen_subcommand_from permit' -a '(pm-owner __complete data PERMIT (commandline -ct))'
+complete -c pm-owner -n '__fish_seen_subcommand_from vehicle; and not __fish_seen_subcommand_from add remove list' -a 'add remove list'
+complete -c pm-owner -n '__fish_seen_subcommand_from vehicle' -l help
+complete -c pm-owner -n '__fish_seen_subcommand_from vehicle; and __fish_seen_subcommand_from add' -l plate -x
+complete -c pm-owner -n '__fish_seen_subcommand_from vehicle; and __fish_seen_subcommand_from add' -l space -x
+complete -c pm-owner -n '__fish_seen_subcommand_from vehicle; and __fish_seen_subcommand_from add' -l pass -x
+complete -c pm-owner -n '__fish_seen_subcommand_from vehicle; and __fish_seen_subcommand_from add' -l expires -x
+complete -c pm-owner -n '__fish_seen_subcommand_from vehicle; and __fish_seen_subcommand_from add' -l db -r -F
+complete -c pm-owner -n '__fish_seen_subcommand_from vehicle; and __fish_seen_subcommand_from add' -l format -x -a 'csv tsv table json'
+complete -c pm-owner -n '__fish_seen_subcommand_from vehicle; and __fish_seen_subcommand_from add' -s o -x -a 'csv tsv table json'
+complete -c pm-owner -n '__fish_seen_subcommand_from vehicle; and __fish_seen_subcommand_from add' -l no-header
+complete -c pm-owner -n '__fish_seen_subcommand_from vehicle; and __fish_seen_subcommand_from add' -l excel
+complete -c pm-owner -n '__fish_seen_subcommand_from vehicle; and __fish_seen_subcommand_from add' -l reveal
+complete -c pm-owner -n '__fish_seen_subcommand_from vehicle; and __fish_seen_subcommand_from add' -l help
+complete -c pm-owner -n '__fish_seen_subcommand_from vehicle; and __fish_seen_subcommand_from add' -l usage
+complete -c pm-owner -n '__fish_seen_subcommand_from vehicle; and __fish_seen_subcommand_from add' -a '(pm-owner __complete data UNIT (commandline -ct))'
+complete -c pm-owner -n '__fish_seen_subcommand_from vehicle; and __fish_seen_subcommand_from remove' -l plate -x
+complete -c pm-owner -n '__fish_seen_subcommand_from vehicle; and __fish_seen_subcommand_from remove' -l date -x
+complete -c pm-owner -n '__fish_seen_subcommand_from vehicle; and __fish_seen_subcommand_from remove' -l db -r -F
+complete -c pm-owner -n '__fish_seen_subcommand_from vehicle; and __fish_seen_subcommand_from remove' -l format -x -a 'csv tsv table json'
+complete -c pm-owner -n '__fish_seen_subcommand_from vehicle; and __fish_seen_subcommand_from remove' -s o -x -a 'csv tsv table json'
+complete -c pm-owner -n '__fish_seen_subcommand_from vehicle; and __fish_seen_subcommand_from remove' -l no-header
+complete -c pm-owner -n '__fish_seen_subcommand_from vehicle; and __fish_seen_subcommand_from remove' -l excel
+complete -c pm-owner -n '__fish_seen_subcommand_from vehicle; and __fish_seen_subcommand_from remove' -l reveal
+complete -c pm-owner -n '__fish_seen_subcommand_from vehicle; and __fish_seen_subcommand_from remove' -l help
+complete -c pm-owner -n '__fish_seen_subcommand_from vehicle; and __fish_seen_subcommand_from remove' -l usage
+complete -c pm-owner -n '__fish_seen_subcommand_from vehicle; and __fish_seen_subcommand_from list' -l unit -x -a '(pm-owner __complete data UNIT (commandline -ct | string replace -r "^--[^=]*=" ""))'
+complete -c pm-owner -n '__fish_seen_subcommand_from vehicle; and __fish_seen_subcommand_from list' -l expiring -x
+complete -c pm-owner -n '__fish_seen_subcommand_from vehicle; and __fish_seen_subcommand_from list' -l all
+complete -c pm-owner -n '__fish_seen_subcommand_from vehicle; and __fish_seen_subcommand_from list' -l db -r -F
+complete -c pm-owner -n '__fish_seen_subcommand_from vehicle; and __fish_seen_subcommand_from list' -l format -x -a 'csv tsv table json'
+complete -c pm-owner -n '__fish_seen_subcommand_from vehicle; and __fish_seen_subcommand_from list' -s o -x -a 'csv tsv table json'
+complete -c pm-owner -n '__fish_seen_subcommand_from vehicle; and __fish_seen_subcommand_from list' -l no-header
+complete -c pm-owner -n '__fish_seen_subcommand_from vehicle; and __fish_seen_subcommand_from list' -l excel
+complete -c pm-owner -n '__fish_seen_subcommand_from vehicle; and __fish_seen_subcommand_from list' -l reveal
+complete -c pm-owner -n '__fish_seen_subcommand_from vehicle; and __fish_seen_subcommand_from list' -l help
+complete -c pm-owner -n '__fish_seen_subcommand_from vehicle; and __fish_seen_subcommand_from list' -l usage
+complete -c pm-owner -n '__fish_seen_subcommand_from pet; and not __fish_seen_subcommand_from add remove list' -a 'add remove list'
+complete -c pm-owner -n '__fish_seen_subcommand_from pet' -l help
+complete -c pm-owner -n '__fish_seen_subcommand_from pet; and __fish_seen_subcommand_from add' -l kind -x
+complete -c pm-owner -n '__fish_seen_subcommand_from pet; and __fish_seen_subcommand_from add' -l name -x
+complete -c pm-owner -n '__fish_seen_subcommand_from pet; and __fish_seen_subcommand_from add' -l breed -x
+complete -c pm-owner -n '__fish_seen_subcommand_from pet; and __fish_seen_subcommand_from add' -l licence -x
+complete -c pm-owner -n '__fish_seen_subcommand_from pet; and __fish_seen_subcommand_from add' -l expires -x
+complete -c pm-owner -n '__fish_seen_subcommand_from pet; and __fish_seen_subcommand_from add' -l db -r -F
+complete -c pm-owner -n '__fish_seen_subcommand_from pet; and __fish_seen_subcommand_from add' -l format -x -a 'csv tsv table json'
+complete -c pm-owner -n '__fish_seen_subcommand_from pet; and __fish_seen_subcommand_from add' -s o -x -a 'csv tsv table json'
+complete -c pm-owner -n '__fish_seen_subcommand_from pet; and __fish_seen_subcommand_from add' -l no-header
+complete -c pm-owner -n '__fish_seen_subcommand_from pet; and __fish_seen_subcommand_from add' -l excel
+complete -c pm-owner -n '__fish_seen_subcommand_from pet; and __fish_seen_subcommand_from add' -l reveal
+complete -c pm-owner -n '__fish_seen_subcommand_from pet; and __fish_seen_subcommand_from add' -l help
+complete -c pm-owner -n '__fish_seen_subcommand_from pet; and __fish_seen_subcommand_from add' -l usage
+complete -c pm-owner -n '__fish_seen_subcommand_from pet; and __fish_seen_subcommand_from add' -a '(pm-owner __complete data UNIT (commandline -ct))'
+complete -c pm-owner -n '__fish_seen_subcommand_from pet; and __fish_seen_subcommand_from remove' -l licence -x
+complete -c pm-owner -n '__fish_seen_subcommand_from pet; and __fish_seen_subcommand_from remove' -l name -x
+complete -c pm-owner -n '__fish_seen_subcommand_from pet; and __fish_seen_subcommand_from remove' -l date -x
+complete -c pm-owner -n '__fish_seen_subcommand_from pet; and __fish_seen_subcommand_from remove' -l db -r -F
+complete -c pm-owner -n '__fish_seen_subcommand_from pet; and __fish_seen_subcommand_from remove' -l format -x -a 'csv tsv table json'
+complete -c pm-owner -n '__fish_seen_subcommand_from pet; and __fish_seen_subcommand_from remove' -s o -x -a 'csv tsv table json'
+complete -c pm-owner -n '__fish_seen_subcommand_from pet; and __fish_seen_subcommand_from remove' -l no-header
+complete -c pm-owner -n '__fish_seen_subcommand_from pet; and __fish_seen_subcommand_from remove' -l excel
+complete -c pm-owner -n '__fish_seen_subcommand_from pet; and __fish_seen_subcommand_from remove' -l reveal
+complete -c pm-owner -n '__fish_seen_subcommand_from pet; and __fish_seen_subcommand_from remove' -l help
+complete -c pm-owner -n '__fish_seen_subcommand_from pet; and __fish_seen_subcommand_from remove' -l usage
+complete -c pm-owner -n '__fish_seen_subcommand_from pet; and __fish_seen_subcommand_from remove' -a '(pm-owner __complete data UNIT (commandline -ct))'
+complete -c pm-owner -n '__fish_seen_subcommand_from pet; and __fish_seen_subcommand_from list' -l unit -x -a '(pm-owner __complete data UNIT (commandline -ct | string replace -r "^--[^=]*=" ""))'
+complete -c pm-owner -n '__fish_seen_subcommand_from pet; and __fish_seen_subcommand_from list' -l expiring -x
+complete -c pm-owner -n '__fish_seen_subcommand_from pet; and __fish_seen_subcommand_from list' -l all
+complete -c pm-owner -n '__fish_seen_subcommand_from pet; and __fish_seen_subcommand_from list' -l db -r -F
+complete -c pm-owner -n '__fish_seen_subcommand_from pet; and __fish_seen_subcommand_from list' -l format -x -a 'csv tsv table json'
+complete -c pm-owner -n '__fish_seen_subcommand_from pet; and __fish_seen_subcommand_from list' -s o -x -a 'csv tsv table json'
+complete -c pm-owner -n '__fish_seen_subcommand_from pet; and __fish_seen_subcommand_from list' -l no-header
+complete -c pm-owner -n '__fish_seen_subcommand_from pet; and __fish_seen_subcommand_from list' -l excel
+complete -c pm-owner -n '__fish_seen_subcommand_from pet; and __fish_seen_subcommand_from list' -l reveal
+complete -c pm-owner -n '__fish_seen_subcommand_from pet; and __fish_seen_subcommand_from list' -l help
+complete -c pm-owner -n '__fish_seen_subcommand_from pet; and __fish_seen_subcommand_from list' -l usage
+complete -c pm-owner -n '__fish_seen_subcommand_from key; and not __fish_seen_subcommand_from in out list' -a 'in out list'
+complete -c pm-owner -n '__fish_seen_subcommand_from key' -l help
+complete -c pm-owner -n '__fish_seen_subcommand_from key; and __fish_seen_subcommand_from in' -l what -x
+complete -c pm-owner -n '__fish_seen_subcommand_from key; and __fish_seen_subcommand_from in' -l from -x
+complete -c pm-owner -n '__fish_seen_subcommand_from key; and __fish_seen_subcommand_from in' -l by -x -a '(pm-owner __complete data STAFF (commandline -ct | string replace -r "^--[^=]*=" ""))'
+complete -c pm-owner -n '__fish_seen_subcommand_from key; and __fish_seen_subcommand_from in' -l db -r -F
+complete -c pm-owner -n '__fish_seen_subcommand_from key; and __fish_seen_subcommand_from in' -l format -x -a 'csv tsv table json'
+complete -c pm-owner -n '__fish_seen_subcommand_from key; and __fish_seen_subcommand_from in' -s o -x -a 'csv tsv table json'
+complete -c pm-owner -n '__fish_seen_subcommand_from key; and __fish_seen_subcommand_from in' -l no-header
+complete -c pm-owner -n '__fish_seen_subcommand_from key; and __fish_seen_subcommand_from in' -l excel
+complete -c pm-owner -n '__fish_seen_subcommand_from key; and __fish_seen_subcommand_from in' -l reveal
+complete -c pm-owner -n '__fish_seen_subcommand_from key; and __fish_seen_subcommand_from in' -l help
+complete -c pm-owner -n '__fish_seen_subcommand_from key; and __fish_seen_subcommand_from in' -l usage
+complete -c pm-owner -n '__fish_seen_subcommand_from key; and __fish_seen_subcommand_from in' -a '(pm-owner __complete data UNIT (commandline -ct))'
+complete -c pm-owner -n '__fish_seen_subcommand_from key; and __fish_seen_subcommand_from out' -l what -x
+complete -c pm-owner -n '__fish_seen_subcommand_from key; and __fish_seen_subcommand_from out' -l to -x
+complete -c pm-owner -n '__fish_seen_subcommand_from key; and __fish_seen_subcommand_from out' -l db -r -F
+complete -c pm-owner -n '__fish_seen_subcommand_from key; and __fish_seen_subcommand_from out' -l format -x -a 'csv tsv table json'
+complete -c pm-owner -n '__fish_seen_subcommand_from key; and __fish_seen_subcommand_from out' -s o -x -a 'csv tsv table json'
+complete -c pm-owner -n '__fish_seen_subcommand_from key; and __fish_seen_subcommand_from out' -l no-header
+complete -c pm-owner -n '__fish_seen_subcommand_from key; and __fish_seen_subcommand_from out' -l excel
+complete -c pm-owner -n '__fish_seen_subcommand_from key; and __fish_seen_subcommand_from out' -l reveal
+complete -c pm-owner -n '__fish_seen_subcommand_from key; and __fish_seen_subcommand_from out' -l help
+complete -c pm-owner -n '__fish_seen_subcommand_from key; and __fish_seen_subcommand_from out' -l usage
+complete -c pm-owner -n '__fish_seen_subcommand_from key; and __fish_seen_subcommand_from out' -a '(pm-owner __complete data UNIT (commandline -ct))'
+complete -c pm-owner -n '__fish_seen_subcommand_from key; and __fish_seen_subcommand_from list' -l unit -x -a '(pm-owner __complete data UNIT (commandline -ct | string replace -r "^--[^=]*=" ""))'
+complete -c pm-owner -n '__fish_seen_subcommand_from key; and __fish_seen_subcommand_from list' -l held
+complete -c pm-owner -n '__fish_seen_subcommand_from key; and __fish_seen_subcommand_from list' -l db -r -F
+complete -c pm-owner -n '__fish_seen_subcommand_from key; and __fish_seen_subcommand_from list' -l format -x -a 'csv tsv table json'
+complete -c pm-owner -n '__fish_seen_subcommand_from key; and __fish_seen_subcommand_from list' -s o -x -a 'csv tsv table json'
+complete -c pm-owner -n '__fish_seen_subcommand_from key; and __fish_seen_subcommand_from list' -l no-header
+complete -c pm-owner -n '__fish_seen_subcommand_from key; and __fish_seen_subcommand_from list' -l excel
+complete -c pm-owner -n '__fish_seen_subcommand_from key; and __fish_seen_subcommand_from list' -l reveal
+complete -c pm-owner -n '__fish_seen_subcommand_from key; and __fish_seen_subcommand_from list' -l help
+complete -c pm-owner -n '__fish_seen_subcommand_from key; and __fish_seen_subcommand_from list' -l usage
+complete -c pm-owner -n '__fish_seen_subcommand_from expiring' -l within -x
+complete -c pm-owner -n '__fish_seen_subcommand_from expiring' -l check
+complete -c pm-owner -n '__fish_seen_subcommand_from expiring' -l db -r -F
+complete -c pm-owner -n '__fish_seen_subcommand_from expiring' -l format -x -a 'csv tsv table json'
+complete -c pm-owner -n '__fish_seen_subcommand_from expiring' -s o -x -a 'csv tsv table json'
+complete -c pm-owner -n '__fish_seen_subcommand_from expiring' -l no-header
+complete -c pm-owner -n '__fish_seen_subcommand_from expiring' -l excel
+complete -c pm-owner -n '__fish_seen_subcommand_from expiring' -l reveal
+complete -c pm-owner -n '__fish_seen_subcommand_from expiring' -l help
+complete -c pm-owner -n '__fish_seen_subcommand_from expiring' -l usage
+complete -c pm-owner -n '__fish_seen_subcommand_from visit' -l by -x -a '(pm-owner __complete data STAFF (commandline -ct | string replace -r "^--[^=]*=" ""))'
+complete -c pm-owner -n '__fish_seen_subcommand_from visit' -l met -x
+complete -c pm-owner -n '__fish_seen_subcommand_from visit' -l notes -x
+complete -c pm-owner -n '__fish_seen_subcommand_from visit' -l date -x
+complete -c pm-owner -n '__fish_seen_subcommand_from visit' -l db -r -F
+complete -c pm-owner -n '__fish_seen_subcommand_from visit' -l format -x -a 'csv tsv table json'
+complete -c pm-owner -n '__fish_seen_subcommand_from visit' -s o -x -a 'csv tsv table json'
+complete -c pm-owner -n '__fish_seen_subcommand_from visit' -l no-header
+complete -c pm-owner -n '__fish_seen_subcommand_from visit' -l excel
+complete -c pm-owner -n '__fish_seen_subcommand_from visit' -l reveal
+complete -c pm-owner -n '__fish_seen_subcommand_from visit' -l help
+complete -c pm-owner -n '__fish_seen_subcommand_from visit' -l usage
+complete -c pm-owner -n '__fish_seen_subcommand_from visit' -a '(pm-owner __complete data UNIT (commandline -ct))'
+complete -c pm-owner -n '__fish_seen_subcommand_from visits' -l month -x
+complete -c pm-owner -n '__fish_seen_subcommand_from visits' -l check
+complete -c pm-owner -n '__fish_seen_subcommand_from visits' -l db -r -F
+complete -c pm-owner -n '__fish_seen_subcommand_from visits' -l format -x -a 'csv tsv table json'
+complete -c pm-owner -n '__fish_seen_subcommand_from visits' -s o -x -a 'csv tsv table json'
+complete -c pm-owner -n '__fish_seen_subcommand_from visits' -l no-header
+complete -c pm-owner -n '__fish_seen_subcommand_from visits' -l excel
+complete -c pm-owner -n '__fish_seen_subcommand_from visits' -l reveal
+complete -c pm-owner -n '__fish_seen_subcommand_from visits' -l help
+complete -c pm-owner -n '__fish_seen_subcommand_from visits' -l usage
+complete -c pm-owner -n '__fish_seen_subcommand_from vacant' -l building -x
+complete -c pm-owner -n '__fish_seen_subcommand_from vacant' -l overdue
+complete -c pm-owner -n '__fish_seen_subcommand_from vacant' -l check
+complete -c pm-owner -n '__fish_seen_subcommand_from vacant' -l db -r -F
+complete -c pm-owner -n '__fish_seen_subcommand_from vacant' -l format -x -a 'csv tsv table json'
+complete -c pm-owner -n '__fish_seen_subcommand_from vacant' -s o -x -a 'csv tsv table json'
+complete -c pm-owner -n '__fish_seen_subcommand_from vacant' -l no-header
+complete -c pm-owner -n '__fish_seen_subcommand_from vacant' -l excel
+complete -c pm-owner -n '__fish_seen_subcommand_from vacant' -l reveal
+complete -c pm-owner -n '__fish_seen_subcommand_from vacant' -l help
+complete -c pm-owner -n '__fish_seen_subcommand_from vacant' -l usage
+complete -c pm-owner -n '__fish_seen_subcommand_from inspect' -l by -x -a '(pm-owner __complete data STAFF (commandline -ct | string replace -r "^--[^=]*=" ""))'
+complete -c pm-owner -n '__fish_seen_subcommand_from inspect' -l cleaned
+complete -c pm-owner -n '__fish_seen_subcommand_from inspect' -l problems -x
+complete -c pm-owner -n '__fish_seen_subcommand_from inspect' -l date -x
+complete -c pm-owner -n '__fish_seen_subcommand_from inspect' -l db -r -F
+complete -c pm-owner -n '__fish_seen_subcommand_from inspect' -l format -x -a 'csv tsv table json'
+complete -c pm-owner -n '__fish_seen_subcommand_from inspect' -s o -x -a 'csv tsv table json'
+complete -c pm-owner -n '__fish_seen_subcommand_from inspect' -l no-header
+complete -c pm-owner -n '__fish_seen_subcommand_from inspect' -l excel
+complete -c pm-owner -n '__fish_seen_subcommand_from inspect' -l reveal
+complete -c pm-owner -n '__fish_seen_subcommand_from inspect' -l help
+complete -c pm-owner -n '__fish_seen_subcommand_from inspect' -l usage
+complete -c pm-owner -n '__fish_seen_subcommand_from inspect' -a '(pm-owner __complete data UNIT (commandline -ct))'
+complete -c pm-owner -n '__fish_seen_subcommand_from register; and not __fish_seen_subcommand_from ownership rental' -a 'ownership rental'
+complete -c pm-owner -n '__fish_seen_subcommand_from register' -l help
+complete -c pm-owner -n '__fish_seen_subcommand_from register; and __fish_seen_subcommand_from ownership' -l month -x
+complete -c pm-owner -n '__fish_seen_subcommand_from register; and __fish_seen_subcommand_from ownership' -l changes
+complete -c pm-owner -n '__fish_seen_subcommand_from register; and __fish_seen_subcommand_from ownership' -l db -r -F
+complete -c pm-owner -n '__fish_seen_subcommand_from register; and __fish_seen_subcommand_from ownership' -l format -x -a 'csv tsv table json'
+complete -c pm-owner -n '__fish_seen_subcommand_from register; and __fish_seen_subcommand_from ownership' -s o -x -a 'csv tsv table json'
+complete -c pm-owner -n '__fish_seen_subcommand_from register; and __fish_seen_subcommand_from ownership' -l no-header
+complete -c pm-owner -n '__fish_seen_subcommand_from register; and __fish_seen_subcommand_from ownership' -l excel
+complete -c pm-owner -n '__fish_seen_subcommand_from register; and __fish_seen_subcommand_from ownership' -l reveal
+complete -c pm-owner -n '__fish_seen_subcommand_from register; and __fish_seen_subcommand_from ownership' -l help
+complete -c pm-owner -n '__fish_seen_subcommand_from register; and __fish_seen_subcommand_from ownership' -l usage
+complete -c pm-owner -n '__fish_seen_subcommand_from register; and __fish_seen_subcommand_from rental' -l month -x
+complete -c pm-owner -n '__fish_seen_subcommand_from register; and __fish_seen_subcommand_from rental' -l changes
+complete -c pm-owner -n '__fish_seen_subcommand_from register; and __fish_seen_subcommand_from rental' -l db -r -F
+complete -c pm-owner -n '__fish_seen_subcommand_from register; and __fish_seen_subcommand_from rental' -l format -x -a 'csv tsv table json'
+complete -c pm-owner -n '__fish_seen_subcommand_from register; and __fish_seen_subcommand_from rental' -s o -x -a 'csv tsv table json'
+complete -c pm-owner -n '__fish_seen_subcommand_from register; and __fish_seen_subcommand_from rental' -l no-header
+complete -c pm-owner -n '__fish_seen_subcommand_from register; and __fish_seen_subcommand_from rental' -l excel
+complete -c pm-owner -n '__fish_seen_subcommand_from register; and __fish_seen_subcommand_from rental' -l reveal
+complete -c pm-owner -n '__fish_seen_subcommand_from register; and __fish_seen_subcommand_from rental' -l help
+complete -c pm-owner -n '__fish_seen_subcommand_from register; and __fish_seen_subcommand_from rental' -l usage
 
 complete -c pm-survey -f
 complete -c pm-survey -n '__fish_use_subcommand' -a 'template new list show sample issue collect due answer import score pareto causes report'
