@@ -295,8 +295,10 @@ feed_line(struct pm_csvin *in, const char *s, size_t n, struct pm_err *err)
 			   : _("invalid encoding at byte %zu of the line: not UTF-8 (try --encoding gb18030)"),
 		    bad + 1);
 	if (!in->rec_line) {
-		/* libcsv skips empty lines; so do we, without starting a record */
+		/* libcsv skips empty lines; so do we, without starting a
+		 * record, and count them with the blank rows */
 		if (n == 0 || s[0] == '\n' || s[0] == '\r') {
+			in->blank++;
 			in->line++;
 			return 0;
 		}
