@@ -492,8 +492,11 @@ choose_encoding(struct pm_csvin *in, const char *want, struct pm_err *err)
 	} else if (!from) {
 		size_t bad;
 
+		/* valid UTF-8 that stops inside a character (at the end of
+		 * the 64 KiB, or truncated at the end of the file) is still
+		 * UTF-8: a truncated file is reported, not read as GB18030 */
 		rc = pm_utf8_check(in->raw, in->rawlen, &bad);
-		from = rc == 0 || (rc > 0 && !in->eof) ? "UTF-8" : "GB18030";
+		from = rc >= 0 ? "UTF-8" : "GB18030";
 	}
 	in->rawpos = skip;
 	in->offset = skip;
