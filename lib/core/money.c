@@ -31,7 +31,7 @@ static enum pm_num
 parse_plain(const char *s, size_t n, int scale, int64_t *out)
 {
 	size_t i = 0;
-	int neg = 0, digits = 0, frac = -1;
+	int neg = 0, digits = 0, frac = -1, lost = 0;
 	int64_t v = 0;
 
 	if (n == 0)
@@ -50,9 +50,11 @@ parse_plain(const char *s, size_t n, int scale, int64_t *out)
 		if (c < '0' || c > '9')
 			return PM_NUM_SYNTAX;
 		if (frac >= 0 && ++frac > scale) {
-			/* extra zeros past the scale lose nothing: 12.500 */
+			/* extra zeros past the scale lose nothing: 12.500;
+			 * anything else is too precise, once the rest is
+			 * known to be a number ("1.234,5" is not one) */
 			if (c != '0')
-				return PM_NUM_PRECISION;
+				lost = 1;
 			continue;
 		}
 		if (__builtin_mul_overflow(v, 10, &v) ||
@@ -62,6 +64,8 @@ parse_plain(const char *s, size_t n, int scale, int64_t *out)
 	}
 	if (!digits || frac == 0)
 		return PM_NUM_SYNTAX;
+	if (lost)
+		return PM_NUM_PRECISION;
 	if (frac < 0)
 		frac = 0;
 	if (frac > scale)
