@@ -101,7 +101,7 @@ strip_money(struct pm_buf *b)
 {
 	char *s = b->s ? b->s : "";
 	size_t n = b->len, i, o = 0, intdigits = 0, group = 0;
-	int commas = 0, neg = 0, sawdot = 0;
+	int commas = 0, neg = 0, sawdot = 0, marked = 0;
 
 	if (n >= 1 && s[0] == '-') {
 		neg = 1;
@@ -109,11 +109,18 @@ strip_money(struct pm_buf *b)
 	}
 	if (n >= 2 && !memcmp(s, "\xC2\xA5", 2)) {          /* ¥ U+00A5 */
 		memmove(s, s + 2, n -= 2);
+		marked = 1;
 	} else if (n >= 3 && !memcmp(s, "\xEF\xBF\xA5", 3)) { /* ￥ U+FFE5 */
 		memmove(s, s + 3, n -= 3);
+		marked = 1;
 	}
-	if (n >= 3 && !memcmp(s + n - 3, "\xE5\x85\x83", 3)) /* 元 */
+	if (n >= 3 && !memcmp(s + n - 3, "\xE5\x85\x83", 3)) { /* 元 */
 		n -= 3;
+		marked = 1;
+	}
+	/* a currency sign with no amount is not a number, not a blank */
+	if (marked && n == 0)
+		return PM_NUM_SYNTAX;
 	if (!neg && n >= 1 && s[0] == '-') {
 		neg = 1;
 		memmove(s, s + 1, --n);
