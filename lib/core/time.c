@@ -217,6 +217,7 @@ date_at(const char **p, const char *end, struct pm_date *d)
 {
 	const char *start = *p, *q = start;
 	int y, m, dd, cjk, k = 0;
+	char sep;
 
 	/* a bare number of 1..5 digits in a date cell is Excel's serial:
 	 * look before reading a year, which would take 4 of 45321's digits */
@@ -233,13 +234,19 @@ date_at(const char **p, const char *end, struct pm_date *d)
 		return PM_DATE_SYNTAX;
 	}
 	cjk = eat(p, end, "年");
-	if (!cjk && !eat(p, end, "-") && !eat(p, end, "/") && !eat(p, end, "."))
+	sep = *p < end ? **p : 0;
+	if (!cjk && sep != '-' && sep != '/' && sep != '.')
 		return PM_DATE_SYNTAX;
+	if (!cjk)
+		(*p)++;
 	m = digits(p, end, 2);
 	if (m < 0)
 		return PM_DATE_SYNTAX;
-	if (cjk ? !eat(p, end, "月") : !(eat(p, end, "-") || eat(p, end, "/") || eat(p, end, ".")))
+	/* the same separator twice: 2024-1/5 is a typo, not a date */
+	if (cjk ? !eat(p, end, "月") : !(*p < end && **p == sep))
 		return PM_DATE_SYNTAX;
+	if (!cjk)
+		(*p)++;
 	dd = digits(p, end, 2);
 	if (dd < 0)
 		return PM_DATE_SYNTAX;
