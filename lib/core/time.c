@@ -1,5 +1,6 @@
 /* time.c - the estate's clock, civil dates, periods */
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,16 +15,26 @@
 int
 pm_tz_valid(const char *zone)
 {
-	char path[512];
+	char path[512], magic[4];
 	const char *dir = getenv("TZDIR");
-	int n;
+	int n, fd, ok;
 
 	if (!zone || !*zone || strstr(zone, "..") || zone[0] == '/')
 		return 0;
 	if (!strcmp(zone, "UTC") || !strcmp(zone, "Etc/UTC"))
 		return 1;
 	n = snprintf(path, sizeof path, "%s/%s", dir && *dir ? dir : "/usr/share/zoneinfo", zone);
-	return n > 0 && (size_t)n < sizeof path && access(path, R_OK) == 0;
+	if (n <= 0 || (size_t)n >= sizeof path)
+		return 0;
+	/* a zone is a TZif file: "Asia" (a folder) and "zone.tab" exist too,
+	 * and glibc would quietly take them for UTC */
+	fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return 0;
+	ok = read(fd, magic, sizeof magic) == (ssize_t)sizeof magic &&
+	    !memcmp(magic, "TZif", sizeof magic);
+	close(fd);
+	return ok;
 }
 
 int
