@@ -474,6 +474,10 @@ pm_period_parse(const char *s, struct pm_period *p)
 
 	if (!s)
 		return -1;
+	/* sscanf's %d takes signs and spaces: "+026-11", " 2026", "2026-W 8";
+	 * a period is four digits of year and only digits, '-', 'Q', 'W' */
+	if (strlen(s) < 4 || strspn(s, "0123456789") < 4 || s[strspn(s, "0123456789-QW")])
+		return -1;
 	if (sscanf(s, "%4d-W%2d%n", &y, &n, &len) == 2 && len == (int)strlen(s) &&
 	    len == 8) {
 		struct pm_period last = pm_period_of(PM_PERIOD_WEEK, (struct pm_date){y, 12, 28});
