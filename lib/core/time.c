@@ -555,7 +555,8 @@ pm_span_parse(const char *s, int64_t *seconds)
 	long long v;
 	int64_t unit;
 
-	if (!s || !*s || *s == '-' || *s == '+')
+	/* strtoll would skip spaces and take a sign */
+	if (!s || *s < '0' || *s > '9')
 		return -1;
 	errno = 0;
 	v = strtoll(s, &end, 10);
