@@ -67,13 +67,13 @@ pm_unit_normalize(const char *s, size_t n, struct pm_buf *out)
 			why = _("not a unit code (write 3-2-1501)");
 			goto done;
 		}
-		if (!seglen)
-			segs++;
 		/* drop leading zeros of a number, but keep a lone 0 */
 		if (*p == '0' && !seglen && p + 1 < end && isdigit((unsigned char)p[1])) {
 			p++;
 			continue;
 		}
+		if (!seglen)
+			segs++;
 		if (pm_buf_addc(out, (char)toupper((unsigned char)*p)) < 0)
 			goto oom;
 		seglen++;
