@@ -127,7 +127,9 @@ pm_unit_split(const char *code, struct pm_buf *building, struct pm_buf *entrance
 		pm_buf_add(building, seg[0], len[0]);
 	}
 	pm_buf_add(room, seg[k - 1], len[k - 1]);
-	if (room->len >= 3) {
+	/* 3 to 6 digits: floor and door; a longer number is no room
+	 * number (and its floor would overflow an int) */
+	if (room->len >= 3 && room->len <= 6) {
 		size_t i;
 		int f = 0;
 
