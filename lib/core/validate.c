@@ -301,7 +301,7 @@ pm_idno_normalize(const char *s, size_t n, struct pm_buf *out)
 		memcpy(id, b.s, 18);
 		id[17] = (char)toupper((unsigned char)id[17]);
 	} else {
-		if (all_digits(b.s, b.len) || (b.len && all_digits(b.s, b.len - 1)))
+		if (b.len != 18 && (all_digits(b.s, b.len) || all_digits(b.s, b.len - 1)))
 			snprintf(reason, sizeof reason, _("ID number has %zu characters, not 18"), b.len);
 		else
 			snprintf(reason, sizeof reason, "%s", _("not an ID number"));
