@@ -451,7 +451,8 @@ table_flush(struct pm_out *out)
 				w[i] = k;
 		}
 	}
-	for (r = out->o.no_header ? 1 : 0; r < rows + 2; r++) {
+	/* row 0 is the header, row 1 its rule: --no-header drops both */
+	for (r = out->o.no_header ? 2 : 0; r < rows + 2; r++) {
 		for (i = 0; i < nc; i++) {
 			const char *v;
 			size_t k;
