@@ -453,6 +453,10 @@ table_flush(struct pm_out *out)
 	}
 	/* row 0 is the header, row 1 its rule: --no-header drops both */
 	for (r = out->o.no_header ? 2 : 0; r < rows + 2; r++) {
+		/* blanks owed before the next text: written only when text
+		 * follows, so no line ends in blanks (an empty last cell) */
+		size_t blank = 0;
+
 		for (i = 0; i < nc; i++) {
 			const char *v;
 			size_t k;
@@ -465,21 +469,26 @@ table_flush(struct pm_out *out)
 			else
 				v = out->cells[(r - 2) * nc + i];
 			if (i)
-				put(out, "  ", 2);
+				blank += 2;
 			if (!v) {
 				size_t d;
 
+				pad(out, blank);
+				blank = 0;
 				for (d = 0; d < w[i]; d++)
 					put(out, "-", 1);
 				continue;
 			}
 			k = pm_utf8_width(v, strlen(v));
 			if (right)
-				pad(out, w[i] - k);
-			puts_(out, v);
-			/* no trailing blanks after the last column */
-			if (!right && i + 1 < nc)
-				pad(out, w[i] - k);
+				blank += w[i] - k;
+			if (*v) {
+				pad(out, blank);
+				blank = 0;
+				puts_(out, v);
+			}
+			if (!right)
+				blank += w[i] - k;
 		}
 		put(out, "\n", 1);
 	}
