@@ -17,11 +17,19 @@ pm_db_backup(struct pm_db *db, const char *dest, int overwrite, struct pm_err *e
 	sqlite3_backup *bk;
 	char *tmp = NULL;
 	int fd, rc, ret = -1;
-	struct stat st;
+	struct stat st, self;
 
-	if (!overwrite && stat(dest, &st) == 0)
-		return pm_err_set(err, PM_EXIT_CANTCREAT,
-		    _("'%s' exists: choose another name or give --force"), dest);
+	if (stat(dest, &st) == 0) {
+		/* --force onto the live file would rename a copy over it: a
+		 * rollback-journal file with other writers' -wal beside it */
+		if (stat(db->path, &self) == 0 && st.st_dev == self.st_dev &&
+		    st.st_ino == self.st_ino)
+			return pm_err_set(err, PM_EXIT_CANTCREAT,
+			    _("'%s' is the database itself: back it up to another file"), dest);
+		if (!overwrite)
+			return pm_err_set(err, PM_EXIT_CANTCREAT,
+			    _("'%s' exists: choose another name or give --force"), dest);
+	}
 	if (asprintf(&tmp, "%s.tmp-XXXXXX", dest) < 0)
 		return pm_err_oom(err);
 	fd = mkstemp(tmp);
