@@ -61,8 +61,9 @@ pm_db_backup(struct pm_db *db, const char *dest, int overwrite, struct pm_err *e
 	}
 	/* leave a single self-contained file: no -wal beside it */
 	rc = sqlite3_exec(to.h, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL);
-	if (rc == SQLITE_OK)
-		rc = sqlite3_close(to.h);
+	/* closed whatever the pragma said: the handle must not leak */
+	if (sqlite3_close(to.h) != SQLITE_OK && rc == SQLITE_OK)
+		rc = SQLITE_ERROR;
 	to.h = NULL;
 	if (rc != SQLITE_OK) {
 		pm_err_set(err, PM_EXIT_IO, _("backup to '%s' failed while closing"), dest);
