@@ -116,9 +116,18 @@ pm_db_check(struct pm_db *db, struct pm_out *out, long *problems, struct pm_err 
 			found++;
 		pm_out_row(out, v);
 	}
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE)
+	/* damage bad enough to stop the check is one of its findings, so
+	 * the check reports (exit 1) instead of failing (78) half-way */
+	if (rc == SQLITE_CORRUPT || rc == SQLITE_NOTADB) {
+		const char *v[2] = {"integrity", sqlite3_errstr(rc)};
+
+		pm_out_row(out, v);
+		found++;
+	} else if (rc != SQLITE_DONE) {
+		sqlite3_finalize(st);
 		return pm_db_fail(db, rc, err, _("integrity check"));
+	}
+	sqlite3_finalize(st);
 	*problems += found;
 
 	if (pm_db_prepare(db, "PRAGMA foreign_key_check", &st, err) < 0)
@@ -137,9 +146,16 @@ pm_db_check(struct pm_db *db, struct pm_out *out, long *problems, struct pm_err 
 		free(msg);
 		found++;
 	}
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE)
+	if (rc == SQLITE_CORRUPT || rc == SQLITE_NOTADB) {
+		const char *v[2] = {"foreign_keys", sqlite3_errstr(rc)};
+
+		pm_out_row(out, v);
+		found++;
+	} else if (rc != SQLITE_DONE) {
+		sqlite3_finalize(st);
 		return pm_db_fail(db, rc, err, _("foreign key check"));
+	}
+	sqlite3_finalize(st);
 	if (!found) {
 		const char *v[2] = {"foreign_keys", "ok"};
 
