@@ -48,6 +48,7 @@ struct pm_csvin {
 	struct pm_buf text;   /* decoded UTF-8 waiting to be fed: text.s[tpos ..) */
 	size_t tpos;
 	long decoded_lines;   /* line breaks decoded so far, for decoder errors */
+	char decoded_last;    /* the last byte decoded, for a CRLF split in two */
 
 	struct csv_parser csv;
 	int csv_ready;
@@ -164,14 +165,21 @@ fill_raw(struct pm_csvin *in, struct pm_err *err)
 	return n;
 }
 
+/* Count the line breaks in newly decoded text: CR, LF, and CRLF once,
+ * also when the CR ended the text decoded before. */
 static void
 count_lines(struct pm_csvin *in, const char *s, size_t n)
 {
 	size_t i;
 
-	for (i = 0; i < n; i++)
-		if (s[i] == '\n' || (s[i] == '\r' && (i + 1 >= n || s[i + 1] != '\n')))
+	for (i = 0; i < n; i++) {
+		char prev = i ? s[i - 1] : in->decoded_last;
+
+		if (s[i] == '\r' || (s[i] == '\n' && prev != '\r'))
 			in->decoded_lines++;
+	}
+	if (n)
+		in->decoded_last = s[n - 1];
 }
 
 /* Move raw bytes into text, decoding.  Returns 1 when text grew or the
