@@ -140,6 +140,22 @@ run "$CSVDUMP" "$T/gbk-cut.csv"
 is_rc 65 "GB18030 cut inside a character at the end is an error"
 is_err "csvdump: $T/gbk-cut.csv:3: invalid encoding at byte 14: the file ends inside a GB18030 character" \
 	"with its line and byte"
+# a CRLF split between two chunks of decoding is one line break: a GBK
+# file whose CR is its 65536th byte, and a bad byte lines later
+python3 -c 'import sys
+data = bytearray("a,b\r\n1,中文\r\n".encode("gbk"))
+line = 2
+while len(data) + 14 <= 65536 - 9:
+    data += b"x,yyyyyyyyyy\r\n"
+    line += 1
+data += b"z," + b"y" * (65535 - len(data) - 2) + b"\r\n" + b"q,1\r\n" + b"bad,\xff\r\n"
+assert data[65535:65537] == b"\r\n"
+sys.stdout.buffer.write(data)
+print(line + 3, file=sys.stderr)' > "$T/straddle.csv" 2> "$T/straddle.line"
+run "$CSVDUMP" "$T/straddle.csv"
+is_rc 65 "a bad byte after a CRLF split across decoding chunks"
+is_err "csvdump: $T/straddle.csv:$(cat "$T/straddle.line"): invalid encoding at byte 65547: not GB18030 (try --encoding)" \
+	"is reported on its own line"
 run "$CSVDUMP" -e bogus "$T/gbk-cut.csv"
 is_rc 64 "an unknown encoding is a usage error"
 is_err "csvdump: $T/gbk-cut.csv: unknown encoding 'bogus'" "naming it"
