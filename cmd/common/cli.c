@@ -332,13 +332,20 @@ dispatch(int argc, char **argv, const struct pm_verb *verbs, const char *doc, in
 			i++;
 			continue;
 		}
-		if (!strncmp(a, "--format=", 9)) {
-			if (pm_format_parse(a + 9, &pm_cli.out.format) < 0) {
-				pm_cli_warn(_("unknown format '%s' (csv, tsv, table, json, html)"), a + 9);
+		/* --format=json, and -ojson as argp takes it after the verb */
+		if (!strncmp(a, "--format=", 9) || (!strncmp(a, "-o", 2) && a[2])) {
+			const char *val = a[1] == 'o' ? a + 2 : a + 9;
+
+			if (pm_format_parse(val, &pm_cli.out.format) < 0) {
+				pm_cli_warn(_("unknown format '%s' (csv, tsv, table, json, html)"), val);
 				return PM_EXIT_USAGE;
 			}
 			i++;
 			continue;
+		}
+		if (!strcmp(a, "--db") || !strcmp(a, "-o") || !strcmp(a, "--format")) {
+			pm_cli_warn(_("option '%s' needs a value"), a);
+			return PM_EXIT_USAGE;
 		}
 		pm_cli_warn(_("unknown option '%s' before the verb"), a);
 		usage(stderr, prog, verbs, doc);

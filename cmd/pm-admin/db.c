@@ -201,11 +201,19 @@ admin_check(int argc, char **argv)
 	struct pm_db *db;
 	struct pm_out *out;
 	long problems = 0;
+	char *path;
 	int rc;
 
 	pm_cli_parse(&argp, argc, argv, NULL);
-	if ((rc = pm_cli_open(&db)))
-		return rc;
+	if (pm_db_path(pm_cli.db_opt, &path, &err) < 0)
+		return pm_cli_fail(&err);
+	/* check must work on a damaged file and change nothing: no
+	 * migration, and settings too damaged to read are its finding,
+	 * not a reason to stop before looking */
+	rc = pm_db_open(path, PM_DB_NOMIGRATE, &db, &err);
+	free(path);
+	if (rc < 0)
+		return pm_cli_fail(&err);
 	if (!(out = pm_cli_out())) {
 		pm_db_close(db);
 		return PM_EXIT_OSERR;

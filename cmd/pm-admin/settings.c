@@ -116,6 +116,21 @@ settings_get(int argc, char **argv)
 	return 0;
 }
 
+/* Recorded as "setting NAME", like "unit 3-2-1501" elsewhere. */
+static int
+audit_setting(struct pm_db *db, const char *name, const char *old, const char *value,
+	      struct pm_err *err)
+{
+	char *record;
+	int rc;
+
+	if (asprintf(&record, "setting %s", name) < 0)
+		return pm_err_oom(err);
+	rc = pm_auditf(db, record, err, "%s -> %s", old, value);
+	free(record);
+	return rc;
+}
+
 static int
 settings_set(int argc, char **argv)
 {
@@ -133,7 +148,7 @@ settings_set(int argc, char **argv)
 		return rc;
 	if (pm_db_begin(db, &err) < 0 ||
 	    pm_setting_set(db, a.name, a.value, &old, &err) < 0 ||
-	    pm_auditf(db, a.name, &err, "%s -> %s", old, a.value) < 0 ||
+	    audit_setting(db, a.name, old, a.value, &err) < 0 ||
 	    pm_db_commit(db, &err) < 0) {
 		free(old);
 		pm_db_close(db);

@@ -12,6 +12,7 @@ struct args {
 	int all;
 	const char *date;
 	int need_name;
+	int need_change;   /* set: at least one field must be given */
 };
 
 static error_t
@@ -36,6 +37,9 @@ parse(int key, char *arg, struct argp_state *state)
 	case ARGP_KEY_END:
 		if (a->need_name && !a->who)
 			argp_error(state, _("give the staff member's NAME"));
+		if (a->need_change && !a->s.name && !a->s.dept && !a->s.role && !a->s.phone &&
+		    !a->s.area && !a->s.joined)
+			argp_error(state, _("nothing to change: give --name, --dept, --role, --phone, --area or --joined"));
 		break;
 	default:
 		return ARGP_ERR_UNKNOWN;
@@ -111,6 +115,7 @@ staff_set(int argc, char **argv)
 	int rc;
 
 	a.need_name = 1;
+	a.need_change = 1;
 	pm_cli_parse(&argp, argc, argv, &a);
 	if ((rc = open_write(&db)))
 		return rc;

@@ -17,11 +17,19 @@ pm_db_backup(struct pm_db *db, const char *dest, int overwrite, struct pm_err *e
 	sqlite3_backup *bk;
 	char *tmp = NULL;
 	int fd, rc, ret = -1;
-	struct stat st;
+	struct stat st, self;
 
-	if (!overwrite && stat(dest, &st) == 0)
-		return pm_err_set(err, PM_EXIT_CANTCREAT,
-		    _("'%s' exists: choose another name or give --force"), dest);
+	if (stat(dest, &st) == 0) {
+		/* --force onto the live file would rename a copy over it: a
+		 * rollback-journal file with other writers' -wal beside it */
+		if (stat(db->path, &self) == 0 && st.st_dev == self.st_dev &&
+		    st.st_ino == self.st_ino)
+			return pm_err_set(err, PM_EXIT_CANTCREAT,
+			    _("'%s' is the database itself: back it up to another file"), dest);
+		if (!overwrite)
+			return pm_err_set(err, PM_EXIT_CANTCREAT,
+			    _("'%s' exists: choose another name or give --force"), dest);
+	}
 	if (asprintf(&tmp, "%s.tmp-XXXXXX", dest) < 0)
 		return pm_err_oom(err);
 	fd = mkstemp(tmp);
@@ -53,8 +61,9 @@ pm_db_backup(struct pm_db *db, const char *dest, int overwrite, struct pm_err *e
 	}
 	/* leave a single self-contained file: no -wal beside it */
 	rc = sqlite3_exec(to.h, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL);
-	if (rc == SQLITE_OK)
-		rc = sqlite3_close(to.h);
+	/* closed whatever the pragma said: the handle must not leak */
+	if (sqlite3_close(to.h) != SQLITE_OK && rc == SQLITE_OK)
+		rc = SQLITE_ERROR;
 	to.h = NULL;
 	if (rc != SQLITE_OK) {
 		pm_err_set(err, PM_EXIT_IO, _("backup to '%s' failed while closing"), dest);
@@ -107,9 +116,18 @@ pm_db_check(struct pm_db *db, struct pm_out *out, long *problems, struct pm_err 
 			found++;
 		pm_out_row(out, v);
 	}
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE)
+	/* damage bad enough to stop the check is one of its findings, so
+	 * the check reports (exit 1) instead of failing (78) half-way */
+	if (rc == SQLITE_CORRUPT || rc == SQLITE_NOTADB) {
+		const char *v[2] = {"integrity", sqlite3_errstr(rc)};
+
+		pm_out_row(out, v);
+		found++;
+	} else if (rc != SQLITE_DONE) {
+		sqlite3_finalize(st);
 		return pm_db_fail(db, rc, err, _("integrity check"));
+	}
+	sqlite3_finalize(st);
 	*problems += found;
 
 	if (pm_db_prepare(db, "PRAGMA foreign_key_check", &st, err) < 0)
@@ -128,9 +146,16 @@ pm_db_check(struct pm_db *db, struct pm_out *out, long *problems, struct pm_err 
 		free(msg);
 		found++;
 	}
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE)
+	if (rc == SQLITE_CORRUPT || rc == SQLITE_NOTADB) {
+		const char *v[2] = {"foreign_keys", sqlite3_errstr(rc)};
+
+		pm_out_row(out, v);
+		found++;
+	} else if (rc != SQLITE_DONE) {
+		sqlite3_finalize(st);
 		return pm_db_fail(db, rc, err, _("foreign key check"));
+	}
+	sqlite3_finalize(st);
 	if (!found) {
 		const char *v[2] = {"foreign_keys", "ok"};
 

@@ -1,4 +1,6 @@
 /* staff.c - the staff register */
+#include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -71,6 +73,36 @@ check_fields(const struct pm_staff *s, const char **dept, const char **role,
 	return 0;
 }
 
+/* Audit a change to the staff member name, recorded as "staff NAME"
+ * like "unit 3-2-1501" elsewhere (the name as typed, trimmed). */
+static int
+audit_staff(struct pm_db *db, const char *name, struct pm_err *err, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
+
+static int
+audit_staff(struct pm_db *db, const char *name, struct pm_err *err, const char *fmt, ...)
+{
+	struct pm_buf rec = PM_BUF_INIT;
+	size_t n = strlen(name);
+	va_list ap;
+	char *change;
+	int rc;
+
+	va_start(ap, fmt);
+	rc = vasprintf(&change, fmt, ap);
+	va_end(ap);
+	if (rc < 0)
+		return pm_err_oom(err);
+	pm_text_trim(&name, &n);
+	if (pm_buf_addf(&rec, "staff %.*s", (int)n, name) < 0)
+		rc = pm_err_oom(err);
+	else
+		rc = pm_audit(db, rec.s, change, err);
+	pm_buf_free(&rec);
+	free(change);
+	return rc;
+}
+
 static int
 today_buf(struct pm_buf *b, struct pm_err *err)
 {
@@ -121,7 +153,7 @@ pm_staff_add(struct pm_db *db, const struct pm_staff *s, int64_t *id, struct pm_
 	if (pm_db_step_done(db, st, err) < 0)
 		goto out;
 	*id = sqlite3_last_insert_rowid(db->h);
-	if (pm_auditf(db, name.s, err, "staff added: %s, %s, from %s", dept, role, joined.s) < 0)
+	if (audit_staff(db, name.s, err, "staff added: %s, %s, from %s", dept, role, joined.s) < 0)
 		goto out;
 	rc = 0;
 out:
@@ -183,7 +215,7 @@ pm_staff_set(struct pm_db *db, const char *name, const struct pm_staff *s, struc
 		pm_buf_addf(&change, "joined=%s ", joined.s);
 	if (change.len)
 		change.s[--change.len] = '\0';
-	if (pm_audit(db, name, pm_buf_str(&change), err) < 0)
+	if (audit_staff(db, name, err, "%s", pm_buf_str(&change)) < 0)
 		goto out;
 	rc = 0;
 out:
@@ -230,7 +262,7 @@ pm_staff_leave(struct pm_db *db, const char *name, const char *date, struct pm_e
 		    pm_buf_str(&day));
 		goto out;
 	}
-	if (pm_auditf(db, name, err, "left on %s", pm_buf_str(&day)) < 0)
+	if (audit_staff(db, name, err, "left on %s", pm_buf_str(&day)) < 0)
 		goto out;
 	rc = 0;
 out:

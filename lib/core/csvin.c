@@ -48,6 +48,7 @@ struct pm_csvin {
 	struct pm_buf text;   /* decoded UTF-8 waiting to be fed: text.s[tpos ..) */
 	size_t tpos;
 	long decoded_lines;   /* line breaks decoded so far, for decoder errors */
+	char decoded_last;    /* the last byte decoded, for a CRLF split in two */
 
 	struct csv_parser csv;
 	int csv_ready;
@@ -164,14 +165,21 @@ fill_raw(struct pm_csvin *in, struct pm_err *err)
 	return n;
 }
 
+/* Count the line breaks in newly decoded text: CR, LF, and CRLF once,
+ * also when the CR ended the text decoded before. */
 static void
 count_lines(struct pm_csvin *in, const char *s, size_t n)
 {
 	size_t i;
 
-	for (i = 0; i < n; i++)
-		if (s[i] == '\n' || (s[i] == '\r' && (i + 1 >= n || s[i + 1] != '\n')))
+	for (i = 0; i < n; i++) {
+		char prev = i ? s[i - 1] : in->decoded_last;
+
+		if (s[i] == '\r' || (s[i] == '\n' && prev != '\r'))
 			in->decoded_lines++;
+	}
+	if (n)
+		in->decoded_last = s[n - 1];
 }
 
 /* Move raw bytes into text, decoding.  Returns 1 when text grew or the
@@ -295,7 +303,8 @@ feed_line(struct pm_csvin *in, const char *s, size_t n, struct pm_err *err)
 			   : _("invalid encoding at byte %zu of the line: not UTF-8 (try --encoding gb18030)"),
 		    bad + 1);
 	if (!in->rec_line) {
-		/* libcsv skips empty lines; so do we, without starting a record */
+		/* libcsv skips empty lines; so do we, without starting a
+		 * record, and count them with the blank rows */
 		if (n == 0 || s[0] == '\n' || s[0] == '\r') {
 			if (!in->keep_blank && in->header_seen)
 				in->blank++;
@@ -491,8 +500,11 @@ choose_encoding(struct pm_csvin *in, const char *want, struct pm_err *err)
 	} else if (!from) {
 		size_t bad;
 
+		/* valid UTF-8 that stops inside a character (at the end of
+		 * the 64 KiB, or truncated at the end of the file) is still
+		 * UTF-8: a truncated file is reported, not read as GB18030 */
 		rc = pm_utf8_check(in->raw, in->rawlen, &bad);
-		from = rc == 0 || (rc > 0 && !in->eof) ? "UTF-8" : "GB18030";
+		from = rc >= 0 ? "UTF-8" : "GB18030";
 	}
 	in->rawpos = skip;
 	in->offset = skip;

@@ -30,7 +30,7 @@ static enum pm_num
 parse_plain(const char *s, size_t n, int scale, int64_t *out)
 {
 	size_t i = 0;
-	int neg = 0, digits = 0, frac = -1;
+	int neg = 0, digits = 0, frac = -1, lost = 0;
 	int64_t v = 0;
 
 	if (n == 0)
@@ -49,9 +49,11 @@ parse_plain(const char *s, size_t n, int scale, int64_t *out)
 		if (c < '0' || c > '9')
 			return PM_NUM_SYNTAX;
 		if (frac >= 0 && ++frac > scale) {
-			/* extra zeros past the scale lose nothing: 12.500 */
+			/* extra zeros past the scale lose nothing: 12.500;
+			 * anything else is too precise, once the rest is
+			 * known to be a number ("1.234,5" is not one) */
 			if (c != '0')
-				return PM_NUM_PRECISION;
+				lost = 1;
 			continue;
 		}
 		if (__builtin_mul_overflow(v, 10, &v) ||
@@ -61,6 +63,8 @@ parse_plain(const char *s, size_t n, int scale, int64_t *out)
 	}
 	if (!digits || frac == 0)
 		return PM_NUM_SYNTAX;
+	if (lost)
+		return PM_NUM_PRECISION;
 	if (frac < 0)
 		frac = 0;
 	if (frac > scale)
@@ -95,7 +99,7 @@ static enum pm_num
 strip_money(char *s, size_t *len)
 {
 	size_t n = *len, i, o = 0, intdigits = 0, group = 0;
-	int commas = 0, neg = 0, sawdot = 0;
+	int commas = 0, neg = 0, sawdot = 0, marked = 0;
 
 	if (n >= 1 && s[0] == '-') {
 		neg = 1;
@@ -103,11 +107,18 @@ strip_money(char *s, size_t *len)
 	}
 	if (n >= 2 && !memcmp(s, "\xC2\xA5", 2)) {          /* ¥ U+00A5 */
 		memmove(s, s + 2, n -= 2);
+		marked = 1;
 	} else if (n >= 3 && !memcmp(s, "\xEF\xBF\xA5", 3)) { /* ￥ U+FFE5 */
 		memmove(s, s + 3, n -= 3);
+		marked = 1;
 	}
-	if (n >= 3 && !memcmp(s + n - 3, "\xE5\x85\x83", 3)) /* 元 */
+	if (n >= 3 && !memcmp(s + n - 3, "\xE5\x85\x83", 3)) { /* 元 */
 		n -= 3;
+		marked = 1;
+	}
+	/* a currency sign with no amount is not a number, not a blank */
+	if (marked && n == 0)
+		return PM_NUM_SYNTAX;
 	if (!neg && n >= 1 && s[0] == '-') {
 		neg = 1;
 		memmove(s, s + 1, --n);

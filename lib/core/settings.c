@@ -1,5 +1,6 @@
 /* settings.c - the table of settings and their storage */
 #include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -165,6 +166,7 @@ pm_setting_set(struct pm_db *db, const char *name, const char *value, char **old
 	const char *why;
 	sqlite3_stmt *st;
 	int is_default;
+	char canon[24];
 
 	if (old)
 		*old = NULL;
@@ -173,6 +175,12 @@ pm_setting_set(struct pm_db *db, const char *name, const char *value, char **old
 		    _("unknown setting '%s' (see pm-admin settings list)"), name);
 	if ((why = pm_setting_check(s, value)))
 		return pm_err_set(err, PM_EXIT_DATA, _("setting '%s': '%s': %s"), name, value, why);
+	/* a whole number is stored as one: "+10" and "010" are "10", and
+	 * "007" is the default 7, not a stored row */
+	if (s->type == PM_SET_INT) {
+		snprintf(canon, sizeof canon, "%lld", strtoll(value, NULL, 10));
+		value = canon;
+	}
 	if (old && pm_setting_get(db, name, old, err) < 0)
 		return -1;
 	is_default = !strcmp(value, s->def);

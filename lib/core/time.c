@@ -1,5 +1,6 @@
 /* time.c - the estate's clock, civil dates, periods */
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,16 +15,26 @@
 int
 pm_tz_valid(const char *zone)
 {
-	char path[512];
+	char path[512], magic[4];
 	const char *dir = getenv("TZDIR");
-	int n;
+	int n, fd, ok;
 
 	if (!zone || !*zone || strstr(zone, "..") || zone[0] == '/')
 		return 0;
 	if (!strcmp(zone, "UTC") || !strcmp(zone, "Etc/UTC"))
 		return 1;
 	n = snprintf(path, sizeof path, "%s/%s", dir && *dir ? dir : "/usr/share/zoneinfo", zone);
-	return n > 0 && (size_t)n < sizeof path && access(path, R_OK) == 0;
+	if (n <= 0 || (size_t)n >= sizeof path)
+		return 0;
+	/* a zone is a TZif file: "Asia" (a folder) and "zone.tab" exist too,
+	 * and glibc would quietly take them for UTC */
+	fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return 0;
+	ok = read(fd, magic, sizeof magic) == (ssize_t)sizeof magic &&
+	    !memcmp(magic, "TZif", sizeof magic);
+	close(fd);
+	return ok;
 }
 
 int
@@ -227,34 +238,38 @@ eat(const char **p, const char *end, const char *lit)
 static enum pm_date_rc
 date_at(const char **p, const char *end, struct pm_date *d)
 {
-	const char *start = *p;
-	int y, m, dd, cjk;
+	const char *start = *p, *q = start;
+	int y, m, dd, cjk, k = 0;
+	char sep;
 
-	y = digits(p, end, 4);
-	if (y < 0 || *p - start != 4) {
-		/* a bare number of 1..5 digits in a date cell is Excel's serial */
-		const char *q = start;
-		int k = 0;
-
-		while (q < end && *q >= '0' && *q <= '9') {
-			q++;
-			k++;
-		}
-		if (k >= 1 && k <= 5 && q == end)
-			return PM_DATE_SERIAL;
-		return PM_DATE_SYNTAX;
+	/* a bare number of 1..5 digits in a date cell is Excel's serial:
+	 * look before reading a year, which would take 4 of 45321's digits */
+	while (q < end && *q >= '0' && *q <= '9') {
+		q++;
+		k++;
 	}
+	if (k >= 1 && k <= 5 && q == end)
+		return PM_DATE_SERIAL;
+	y = digits(p, end, 4);
+	if (y < 0 || *p - start != 4)
+		return PM_DATE_SYNTAX;
 	if (*p == end) {
 		return PM_DATE_SYNTAX;
 	}
 	cjk = eat(p, end, "年");
-	if (!cjk && !eat(p, end, "-") && !eat(p, end, "/") && !eat(p, end, "."))
+	sep = *p < end ? **p : 0;
+	if (!cjk && sep != '-' && sep != '/' && sep != '.')
 		return PM_DATE_SYNTAX;
+	if (!cjk)
+		(*p)++;
 	m = digits(p, end, 2);
 	if (m < 0)
 		return PM_DATE_SYNTAX;
-	if (cjk ? !eat(p, end, "月") : !(eat(p, end, "-") || eat(p, end, "/") || eat(p, end, ".")))
+	/* the same separator twice: 2024-1/5 is a typo, not a date */
+	if (cjk ? !eat(p, end, "月") : !(*p < end && **p == sep))
 		return PM_DATE_SYNTAX;
+	if (!cjk)
+		(*p)++;
 	dd = digits(p, end, 2);
 	if (dd < 0)
 		return PM_DATE_SYNTAX;
@@ -465,6 +480,10 @@ pm_period_parse(const char *s, struct pm_period *p)
 
 	if (!s)
 		return -1;
+	/* sscanf's %d takes signs and spaces: "+026-11", " 2026", "2026-W 8";
+	 * a period is four digits of year and only digits, '-', 'Q', 'W' */
+	if (strlen(s) < 4 || strspn(s, "0123456789") < 4 || s[strspn(s, "0123456789-QW")])
+		return -1;
 	if (sscanf(s, "%4d-W%2d%n", &y, &n, &len) == 2 && len == (int)strlen(s) &&
 	    len == 8) {
 		struct pm_period last = pm_period_of(PM_PERIOD_WEEK, (struct pm_date){y, 12, 28});
@@ -542,7 +561,8 @@ pm_span_parse(const char *s, int64_t *seconds)
 	long long v;
 	int64_t unit;
 
-	if (!s || !*s || *s == '-' || *s == '+')
+	/* strtoll would skip spaces and take a sign */
+	if (!s || *s < '0' || *s > '9')
 		return -1;
 	errno = 0;
 	v = strtoll(s, &end, 10);

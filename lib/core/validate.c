@@ -46,16 +46,16 @@ unit_fast(const char *s, size_t n, struct pm_buf *out, const char **why)
 		return 1;
 	}
 	o = out->s;
+	segs = 1;
 	for (i = 0; i < n; i++) {
 		char c = s[i];
 
 		if (c == '-') {
 			*o++ = '-';
 			seglen = 0;
+			segs++;
 			continue;
 		}
-		if (!seglen)
-			segs++;
 		/* drop leading zeros of a number, but keep a lone 0 */
 		if (c == '0' && !seglen && i + 1 < n && isdigit((unsigned char)s[i + 1]))
 			continue;
@@ -109,13 +109,13 @@ pm_unit_normalize(const char *s, size_t n, struct pm_buf *out)
 			why = _("not a unit code (write 3-2-1501)");
 			goto done;
 		}
-		if (!seglen)
-			segs++;
 		/* drop leading zeros of a number, but keep a lone 0 */
 		if (*p == '0' && !seglen && p + 1 < end && isdigit((unsigned char)p[1])) {
 			p++;
 			continue;
 		}
+		if (!seglen)
+			segs++;
 		if (pm_buf_addc(out, (char)toupper((unsigned char)*p)) < 0)
 			goto oom;
 		seglen++;
@@ -168,7 +168,9 @@ pm_unit_split(const char *code, struct pm_buf *building, struct pm_buf *entrance
 		pm_buf_add(building, seg[0], len[0]);
 	}
 	pm_buf_add(room, seg[k - 1], len[k - 1]);
-	if (room->len >= 3) {
+	/* 3 to 6 digits: floor and door; a longer number is no room
+	 * number (and its floor would overflow an int) */
+	if (room->len >= 3 && room->len <= 6) {
 		size_t i;
 		int f = 0;
 
@@ -330,7 +332,7 @@ pm_idno_normalize(const char *s, size_t n, struct pm_buf *out)
 		memcpy(id, b, 18);
 		id[17] = (char)toupper((unsigned char)id[17]);
 	} else {
-		if (all_digits(b, len) || all_digits(b, len - 1))
+		if (len != 18 && (all_digits(b, len) || all_digits(b, len - 1)))
 			snprintf(reason, sizeof reason, _("ID number has %zu characters, not 18"), len);
 		else
 			snprintf(reason, sizeof reason, "%s", _("not an ID number"));

@@ -1,5 +1,6 @@
 #!/bin/sh
 # pm-admin init, migrate, check; finding the database; refusing foreign files
+# shellcheck source=tests/cli/lib.sh disable=SC1091
 . "$(dirname "$0")/lib.sh"
 
 run pm-admin init --estate 阳光花园
@@ -26,12 +27,12 @@ out_has "schema version" "migrate --status shows the version"
 # where the database is: --db, $PM_DB, $XDG_DATA_HOME, ~/.local/share
 run pm-admin --db "$T/other/x.db" init
 is_rc 0 "--db before the verb, in a folder that does not exist yet"
-[ -f "$T/other/x.db" ] && ok "the folder and file were created" || not_ok "the folder and file were created"
+holds "the folder and file were created" [ -f "$T/other/x.db" ]
 run env -u PM_DB pm-admin init
 is_rc 0 "without PM_DB the default path is used"
-[ -f "$HOME/.local/share/pm/pm.db" ] && ok "default is ~/.local/share/pm/pm.db" || not_ok "default is ~/.local/share/pm/pm.db"
+holds "default is ~/.local/share/pm/pm.db" [ -f "$HOME/.local/share/pm/pm.db" ]
 run env -u PM_DB XDG_DATA_HOME="$T/xdg" pm-admin init
-[ -f "$T/xdg/pm/pm.db" ] && ok "XDG_DATA_HOME is honoured" || not_ok "XDG_DATA_HOME is honoured"
+holds "XDG_DATA_HOME is honoured" [ -f "$T/xdg/pm/pm.db" ]
 run env -u PM_DB -u HOME pm-admin check
 is_rc 64 "no PM_DB and no HOME (cron) is a usage error"
 is_err "pm-admin: no database: give --db FILE or set PM_DB (HOME is not set)" "and says what to do"
@@ -42,7 +43,7 @@ cp "$T/text.db" "$T/text.before"
 run pm-admin --db "$T/text.db" check
 is_rc 78 "a text file is refused"
 is_err "pm-admin: '$T/text.db' is not a database" "with a message naming it"
-cmp -s "$T/text.db" "$T/text.before" && ok "and it is untouched" || not_ok "and it is untouched"
+holds "and it is untouched" cmp -s "$T/text.db" "$T/text.before"
 
 sqlite3 "$T/foreign.db" 'CREATE TABLE t(x); INSERT INTO t VALUES (1);'
 run pm-admin --db "$T/foreign.db" init
@@ -79,6 +80,7 @@ out_has "--db=FILE" "the common options are in every verb's help"
 
 # output that cannot be written is an error, not a short file
 pm-admin check > /dev/full 2> "$T/err"
+# shellcheck disable=SC2034 # is_rc reads it
 rc=$?
 is_rc 74 "output to a full disk exits 74"
 err_has "write error" "and says so"

@@ -13,6 +13,8 @@
 #   is_err TEXT DESC      stderr was exactly TEXT (plus a final newline)
 #   out_has S DESC / err_has S DESC / out_lacks S DESC / err_lacks S DESC
 #   is GOT WANT DESC      two strings are equal
+#   holds DESC CMD ...    CMD (a check like test or cmp, never the command
+#                         under test) succeeded
 #   sql "SELECT ..."      query the test database with the sqlite3 shell
 #   dump                  the database as SQL text, for before/after checks
 #   done_testing          print the plan; the exit status says all passed
@@ -24,6 +26,7 @@
 set -u
 PM_TOP=$(cd "$(dirname "$0")/../.." && pwd)
 PM_BUILD=${PM_BUILD:-$PM_TOP/build}
+# shellcheck disable=SC2034 # for the test files that source this
 DATA=$PM_TOP/tests/data
 T=$(mktemp -d "${TMPDIR:-/tmp}/pm-test.XXXXXX")
 trap 'rm -rf "$T"' EXIT
@@ -131,6 +134,16 @@ is() {
 		ok "$3"
 	else
 		not_ok "$3" "got:  $1" "want: $2"
+	fi
+}
+
+holds() {
+	_desc=$1
+	shift
+	if "$@"; then
+		ok "$_desc"
+	else
+		not_ok "$_desc" "failed: $*"
 	fi
 }
 
