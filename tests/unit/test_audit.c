@@ -53,7 +53,7 @@ write_at(struct tmpdb *t, const char *now, const char *prog, const char *clerk,
 static char *
 listing(struct tmpdb *t, const struct pm_audit_filter *f)
 {
-	struct pm_outopts o = {PM_FMT_CSV, 1, 0, 0};
+	struct pm_outopts o = {.format = PM_FMT_CSV, .no_header = 1, .excel = 0, .reveal = 0};
 	struct pm_err err = {0, NULL};
 	struct pm_out *out;
 	char *buf = NULL;

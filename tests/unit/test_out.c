@@ -79,7 +79,7 @@ expect(const struct pm_outopts *o, size_t nrows, const char *want, size_t wantle
 static void
 test_csv(void **state)
 {
-	struct pm_outopts o = {PM_FMT_CSV, 0, 0, 0};
+	struct pm_outopts o = {.format = PM_FMT_CSV, .no_header = 0, .excel = 0, .reveal = 0};
 
 	(void)state;
 	EXPECT(&o, 4,
@@ -104,7 +104,7 @@ test_csv(void **state)
 static void
 test_reveal(void **state)
 {
-	struct pm_outopts o = {PM_FMT_CSV, 1, 0, 1};
+	struct pm_outopts o = {.format = PM_FMT_CSV, .no_header = 1, .excel = 0, .reveal = 1};
 
 	(void)state;
 	EXPECT(&o, 2,
@@ -117,7 +117,7 @@ test_reveal(void **state)
 static void
 test_excel_csv(void **state)
 {
-	struct pm_outopts o = {PM_FMT_CSV, 0, 1, 0};
+	struct pm_outopts o = {.format = PM_FMT_CSV, .no_header = 0, .excel = 1, .reveal = 0};
 
 	(void)state;
 	EXPECT(&o, N(rows),
@@ -142,7 +142,7 @@ test_excel_csv(void **state)
 static void
 test_tsv(void **state)
 {
-	struct pm_outopts o = {PM_FMT_TSV, 0, 0, 0};
+	struct pm_outopts o = {.format = PM_FMT_TSV, .no_header = 0, .excel = 0, .reveal = 0};
 
 	(void)state;
 	EXPECT(&o, 4,
@@ -168,7 +168,7 @@ test_tsv(void **state)
 static void
 test_json(void **state)
 {
-	struct pm_outopts o = {PM_FMT_JSON, 0, 0, 0};
+	struct pm_outopts o = {.format = PM_FMT_JSON, .no_header = 0, .excel = 0, .reveal = 0};
 
 	(void)state;
 	EXPECT(&o, 3,
@@ -192,7 +192,7 @@ test_json_escapes_and_single(void **state)
 	static const struct pm_col c[] = {{"k", "K", PM_COL_TEXT, 0}, {"v", "V", PM_COL_INT, 0}};
 	const char *r1[] = {"a\x01" "b\x1f\r\"\\/中", "7"};
 	const char *r2[] = {"x", ""};
-	struct pm_outopts o = {PM_FMT_JSON, 0, 0, 0};
+	struct pm_outopts o = {.format = PM_FMT_JSON, .no_header = 0, .excel = 0, .reveal = 0};
 	struct pm_err err = {0, NULL};
 	struct pm_out *out;
 	char *buf = NULL;
@@ -255,7 +255,7 @@ test_sections(void **state)
 
 	(void)state;
 	for (i = 0; i < N(t); i++) {
-		struct pm_outopts o = {t[i].f, 0, t[i].excel, 0};
+		struct pm_outopts o = {.format = t[i].f, .excel = t[i].excel};
 		struct pm_err err = {0, NULL};
 		struct pm_out *out;
 		char *buf = NULL;
@@ -310,7 +310,7 @@ test_table(void **state)
 
 	(void)state;
 	for (pass = 0; pass < 2; pass++) {
-		struct pm_outopts o = {PM_FMT_TABLE, pass, pass, 0};
+		struct pm_outopts o = {.format = PM_FMT_TABLE, .no_header = pass, .excel = pass};
 		struct pm_err err = {0, NULL};
 		struct pm_out *out;
 		char *buf = NULL;
@@ -341,7 +341,7 @@ test_stmt(void **state)
 		{"rate", "Rate", PM_COL_DEC, 4},
 		{"phone", "Phone", PM_COL_PHONE, 0},
 	};
-	struct pm_outopts o = {PM_FMT_CSV, 0, 0, 0};
+	struct pm_outopts o = {.format = PM_FMT_CSV, .no_header = 0, .excel = 0, .reveal = 0};
 	struct pm_err err = {0, NULL};
 	struct pm_out *out;
 	sqlite3 *db;
@@ -377,7 +377,7 @@ test_stmt(void **state)
 static void
 test_full_disk(void **state)
 {
-	struct pm_outopts o = {PM_FMT_CSV, 0, 0, 0};
+	struct pm_outopts o = {.format = PM_FMT_CSV, .no_header = 0, .excel = 0, .reveal = 0};
 	struct pm_err err = {0, NULL};
 	struct pm_out *out;
 	FILE *fp = fopen("/dev/full", "w");

@@ -94,7 +94,7 @@ static void
 test_names(void **state)
 {
 	struct tmpdb *t = *state;
-	struct pm_outopts o = {PM_FMT_CSV, 1, 0, 0};
+	struct pm_outopts o = {.format = PM_FMT_CSV, .no_header = 1, .excel = 0, .reveal = 0};
 	struct pm_err err = {0, NULL};
 	struct pm_out *out;
 	char *buf = NULL;
@@ -102,7 +102,7 @@ test_names(void **state)
 	FILE *fp = open_memstream(&buf, &len);
 
 	out = pm_out_new(fp, &o, &err);
-	assert_int_equal(pm_staff_names(t->db, out, &err), 0);
+	assert_int_equal(pm_staff_complete(t->db, "", out, &err), 0);
 	assert_int_equal(pm_out_finish(out, &err), 0);
 	fclose(fp);
 	/* current staff only, in SQLite's (byte) order */
