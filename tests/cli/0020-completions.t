@@ -1,13 +1,13 @@
 #!/bin/sh
 # shell completion: generated from the binaries, current, complete, working
+# shellcheck source=tests/cli/lib.sh disable=SC1091
 . "$(dirname "$0")/lib.sh"
 
 # the files in completions/ are what the generator makes of these binaries
 run python3 "$PM_TOP/tools/gencomp.py" "$PM_BUILD/bin" "$T/comp"
 is_rc 0 "the generator runs"
 for f in bash/pm zsh/_pm fish/pm.fish; do
-	cmp -s "$T/comp/$f" "$PM_TOP/completions/$f" && ok "completions/$f is current (make completions)" ||
-		not_ok "completions/$f is current (make completions)" "$(diff "$PM_TOP/completions/$f" "$T/comp/$f" | head)"
+	holds "completions/$f is current (make completions)" cmp -s "$T/comp/$f" "$PM_TOP/completions/$f"
 done
 
 # every option every verb's --help lists is in each completion file
@@ -17,9 +17,11 @@ for bin in "$PM_BUILD"/bin/pm-*; do
 	for verb in $("$bin" __complete verbs); do
 		subs=$("$bin" __complete verbs "$verb")
 		for path in ${subs:+$(for s in $subs; do echo "$verb:$s"; done)} ${subs:-$verb}; do
-			# shellcheck disable=SC2086
+			# the verb path is words: split it on purpose
+			# shellcheck disable=SC2046
 			"$bin" $(echo "$path" | tr : ' ') --help > "$T/help" 2>&1
-			for o in $(grep -o -- '--[a-z][a-z-]*' "$T/help" | sort -u); do
+			grep -o -- '--[a-z][a-z-]*' "$T/help" | sort -u > "$T/opts"
+			while read -r o; do
 				for f in bash/pm zsh/_pm fish/pm.fish; do
 					case $f in
 					fish/*) pat="-l ${o#--}" ;;
@@ -27,7 +29,7 @@ for bin in "$PM_BUILD"/bin/pm-*; do
 					esac
 					grep -qF -- "$pat" "$PM_TOP/completions/$f" || missing="$missing $b:$path:$o:$f"
 				done
-			done
+			done < "$T/opts"
 		done
 	done
 done
@@ -67,7 +69,7 @@ is_out "--dry-run" "bash: options of a verb"
 dump > "$T/before"
 PM_DB=$T/none.db pm-owner __complete data UNIT 3 > "$T/out" 2>&1
 is "$(cat "$T/out")" "" "completion against a missing database prints nothing"
-[ -e "$T/none.db" ] && not_ok "and creates no database" || ok "and creates no database"
+holds "and creates no database" test ! -e "$T/none.db"
 
 if command -v zsh > /dev/null; then
 	run zsh -n "$PM_TOP/completions/zsh/_pm"

@@ -1,5 +1,6 @@
 #!/bin/sh
 # pm-owner import: the sample rolls, bad rows, re-import, encodings, export round trip
+# shellcheck source=tests/cli/lib.sh disable=SC1091
 . "$(dirname "$0")/lib.sh"
 
 run pm-owner import "$DATA/roll-clean.csv"
@@ -25,8 +26,7 @@ out_has "units: 0 added, 0 updated, 1000 unchanged" "changes no unit"
 out_has "people: 0 added, 0 updated, 1000 unchanged" "and no person"
 dump | grep -v '^INSERT INTO audit' > "$T/second"
 grep -v '^INSERT INTO audit' "$T/first" > "$T/first.noaudit"
-cmp -s "$T/first.noaudit" "$T/second" && ok "the database is the same apart from the audit log" ||
-	not_ok "the database is the same apart from the audit log" "$(diff "$T/first.noaudit" "$T/second" | head)"
+holds "the database is the same apart from the audit log" cmp -s "$T/first.noaudit" "$T/second"
 
 # the Excel exports: BOM, CRLF, Chinese headers, unit codes three ways, full-width digits
 for f in roll-excel-utf8.csv roll-excel-gbk.csv; do
@@ -56,8 +56,7 @@ rm -f "$PM_DB"*
 iconv -f GB18030 -t UTF-8 "$DATA/roll-excel-gbk.csv" > "$T/converted.csv"
 pm-owner import "$T/converted.csv" > /dev/null 2>&1
 pm-owner export --reveal > "$T/utf8.export" 2>&1
-cmp -s "$T/gbk.export" "$T/utf8.export" && ok "GBK decodes to the same records as its UTF-8 conversion" ||
-	not_ok "GBK decodes to the same records as its UTF-8 conversion"
+holds "GBK decodes to the same records as its UTF-8 conversion" cmp -s "$T/gbk.export" "$T/utf8.export"
 
 # Excel "Unicode Text": UTF-16LE with BOM, tab-separated
 rm -f "$PM_DB"*
@@ -80,11 +79,10 @@ run pm-owner import "$DATA/roll-bad.csv"
 is_rc 65 "a roll with bad rows is refused"
 sed "s|^pm-owner: $DATA/roll-bad.csv:||" "$T/err" > "$T/reported"
 awk -F'\t' '{ print $1 ": " $2 ": " $3 }' "$DATA/roll-bad.expect" > "$T/expected"
-cmp -s "$T/expected" "$T/reported" && ok "exactly the 16 lines, columns and reasons of roll-bad.expect" ||
-	not_ok "exactly the 16 lines, columns and reasons of roll-bad.expect" "$(diff "$T/expected" "$T/reported")"
+holds "exactly the 16 lines, columns and reasons of roll-bad.expect" cmp -s "$T/expected" "$T/reported"
 out_has "nothing was written" "the summary says nothing was written"
 dump > "$T/after"
-cmp -s "$T/empty" "$T/after" && ok "the database is untouched" || not_ok "the database is untouched"
+holds "the database is untouched" cmp -s "$T/empty" "$T/after"
 
 run pm-owner import --errors "$T/errors.csv" "$DATA/roll-bad.csv"
 is_rc 65 "--errors with a bad roll"
@@ -112,7 +110,7 @@ cp "$T/out" "$T/roll.export"
 run pm-owner --db "$T/copy.db" import "$T/roll.export"
 is_rc 0 "the export imports into a new database"
 pm-owner --db "$T/copy.db" list > "$T/list2"
-cmp -s "$T/list1" "$T/list2" && ok "and lists the same" || not_ok "and lists the same" "$(diff "$T/list1" "$T/list2" | head)"
+holds "and lists the same" cmp -s "$T/list1" "$T/list2"
 run pm-owner export
 out_lacks "$(sql 'SELECT id_no FROM person LIMIT 1')" "export masks ID numbers without --reveal"
 is "$(sql "SELECT count(*) FROM audit WHERE change = 'phone and ID numbers revealed'")" 1 "--reveal is audited"

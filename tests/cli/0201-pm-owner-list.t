@@ -1,5 +1,6 @@
 #!/bin/sh
 # pm-owner list and show: filters, formats, masking, status
+# shellcheck source=tests/cli/lib.sh disable=SC1091
 . "$(dirname "$0")/lib.sh"
 
 cat > "$T/roll.csv" <<'ROLL'
@@ -59,7 +60,7 @@ is_out "Unit     Building  Type         Building area  Usable area  Status    Ow
 
 run pm-owner export --excel --reveal
 is "$(head -c 3 "$T/out" | od -An -tx1 | tr -d ' ')" efbbbf "--excel starts with a BOM"
-grep -q "$(printf '\r')\$" "$T/out" && ok "--excel ends lines with CRLF" || not_ok "--excel ends lines with CRLF"
+holds "--excel ends lines with CRLF" grep -q "$(printf '\r')\$" "$T/out"
 out_has "\"'=HYPERLINK(\"\"x\"\")\"" "--excel guards a formula in a text cell"
 out_has ",178.99," "but not numbers"
 

@@ -1,6 +1,7 @@
 #!/bin/sh
 # pm-owner: units by hand, transfers, leases, residents, move-in and
 # move-out, and the documents they print
+# shellcheck source=tests/cli/lib.sh disable=SC1091
 . "$(dirname "$0")/lib.sh"
 
 pm-admin init --estate 阳光花园 > /dev/null
@@ -31,7 +32,7 @@ run pm-owner transfer 5-1-801 --to 赵六 --id-no 110105199001011231
 is_rc 65 "a bad ID number is refused"
 is_err "pm-owner: ID number: ID number check digit wrong" "without printing the number"
 dump > "$T/after"
-cmp -s "$T/before" "$T/after" && ok "and nothing is written" || not_ok "and nothing is written"
+holds "and nothing is written" cmp -s "$T/before" "$T/after"
 
 run pm-owner transfer 5-1-801 --to 赵六 --phone 13912345678 --id-no 110105199001011232 --how 购买 --date 2026-10-01
 is_rc 0 "transfer to the first owner"
@@ -124,8 +125,8 @@ class P(html.parser.HTMLParser):
         assert s.stack.pop() == t, t
 p = P(); p.feed(open(sys.argv[1], encoding="utf-8").read()); assert not p.stack, p.stack' "$T/doc.html"
 	is_rc 0 "$doc: the html is well nested"
-	grep -q 'font-family: "Noto Sans CJK SC"' "$T/doc.html" && ok "$doc: names Chinese fonts" || not_ok "$doc: names Chinese fonts"
-	grep -q '<p class="estate">阳光花园</p>' "$T/doc.html" && ok "$doc: carries the estate's name" || not_ok "$doc: carries the estate's name"
+	holds "$doc: names Chinese fonts" grep -q 'font-family: "Noto Sans CJK SC"' "$T/doc.html"
+	holds "$doc: carries the estate's name" grep -q '<p class="estate">阳光花园</p>' "$T/doc.html"
 done
 grep -q 'class="signatures"' "$T/doc.html" || true
 run pm-owner permit F2026-000001 -o html
@@ -135,7 +136,7 @@ if command -v chromium > /dev/null; then
 	run chromium --headless --no-sandbox --disable-gpu --disable-quic --no-first-run \
 		--disable-background-networking --disable-component-update --disable-sync \
 		--user-data-dir="$T/chromium" --window-size=800,1000 --screenshot="$T/permit.png" "file://$T/permit.html"
-	[ -s "$T/permit.png" ] && ok "chromium renders the permit" || not_ok "chromium renders the permit" "$(tail -3 "$T/err")"
+	holds "chromium renders the permit" [ -s "$T/permit.png" ]
 else
 	ok "# SKIP chromium is not installed"
 fi

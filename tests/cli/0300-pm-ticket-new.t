@@ -1,6 +1,7 @@
 #!/bin/sh
 # pm-ticket new: keywords in English and Chinese, numbers, units, phones,
 # attachments kept in the database, and every refusal writing nothing
+# shellcheck source=tests/cli/lib.sh disable=SC1091
 . "$(dirname "$0")/lib.sh"
 
 pm-admin init > /dev/null

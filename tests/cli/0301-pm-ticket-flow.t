@@ -2,6 +2,7 @@
 # pm-ticket's lifecycle: each step an event with who and when, steps out
 # of order refused with nothing written, callbacks owned by whoever took
 # the ticket, rework after an unsatisfied callback, reopening, and '-'
+# shellcheck source=tests/cli/lib.sh disable=SC1091
 . "$(dirname "$0")/lib.sh"
 
 pm-admin init > /dev/null

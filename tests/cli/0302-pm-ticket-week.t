@@ -5,6 +5,7 @@
 # rework, a reopened ticket.  The due lists along the way and the week's
 # statistics are worked out by hand below; a cron-style run gives the
 # same answer as the desk's.
+# shellcheck source=tests/cli/lib.sh disable=SC1091
 . "$(dirname "$0")/lib.sh"
 
 pm-admin init > /dev/null

@@ -1,6 +1,7 @@
 #!/bin/sh
 # pm-ticket remind: one well-formed mail message per person (or per
 # department), as an mbox stream that formail -s sendmail -t can split
+# shellcheck source=tests/cli/lib.sh disable=SC1091
 . "$(dirname "$0")/lib.sh"
 
 pm-admin init > /dev/null

@@ -1,6 +1,7 @@
 #!/bin/sh
 # pm-ticket patrol and patrols: daily patrols, findings that open a
 # linked ticket, the coverage report, counts per butler per month
+# shellcheck source=tests/cli/lib.sh disable=SC1091
 . "$(dirname "$0")/lib.sh"
 
 pm-admin init > /dev/null

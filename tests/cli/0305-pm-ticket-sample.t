@@ -1,6 +1,7 @@
 #!/bin/sh
 # pm-ticket sample and recheck: the manager's monthly random re-check of
 # callbacks, reproducible by its seed, and its result recorded
+# shellcheck source=tests/cli/lib.sh disable=SC1091
 . "$(dirname "$0")/lib.sh"
 
 pm-admin init > /dev/null

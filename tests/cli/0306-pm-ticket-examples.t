@@ -2,6 +2,7 @@
 # The EXAMPLES of pm-ticket(1), run as written, with the output they show;
 # the crontab lines there; and examples/ticket-morning.sh with a stand-in
 # sendmail
+# shellcheck source=tests/cli/lib.sh disable=SC1091
 . "$(dirname "$0")/lib.sh"
 
 pm-admin init > /dev/null
@@ -76,13 +77,15 @@ if grep -q '^To: =?UTF-8?B?' "$T/sent"; then ok "the reminder reached the mailer
 if grep -q '^T2026-000004,callback,2026-12-13T10:00:00,overdue' "$T/sent"; then ok "and the overdue list"; else not_ok "and the overdue list"; fi
 
 # examples/ticket-morning.sh
-printf '#!/bin/sh\nn=$(ls "%s"/msg.* 2>/dev/null | wc -l)\ncat > "%s/msg.$n"\n' "$T" "$T" > "$T/bin/fake-sendmail"
+# the fake sendmail numbers the messages it gets: msg.0, msg.1, ...
+# shellcheck disable=SC2016
+printf '#!/bin/sh\nn=$(find "%s" -name "msg.*" | wc -l)\ncat > "%s/msg.$n"\n' "$T" "$T" > "$T/bin/fake-sendmail"
 chmod +x "$T/bin/fake-sendmail"
 PM_NOW=2026-12-13T09:00:00 pm-ticket new --kind complaint --by 李四 电梯异响 > /dev/null
 PM_NOW=2026-12-20T08:00:00 run env -i PATH="$T/bin:$PATH" PM_DB="$PM_DB" PM_NOW=2026-12-20T08:00:00 \
 	SENDMAIL="fake-sendmail" SUPERVISOR=boss@example.org sh "$PM_TOP/examples/ticket-morning.sh"
 is_rc 0 "ticket-morning.sh"
-is "$(ls "$T"/msg.* | wc -l)" 3 "sent two reminders and the supervisor's list"
+is "$(find "$T" -name 'msg.*' | wc -l)" 3 "sent two reminders and the supervisor's list"
 is "$(sed -n 2p "$T/msg.0")" "To: =?UTF-8?B?$(printf 张三 | base64)?= <staff-1@localhost>" \
 	"each message without its mbox From line, starting with its headers"
 is "$(grep -c '^From' "$T/msg.0" "$T/msg.1" | tr '\n' ' ')" "$T/msg.0:1 $T/msg.1:1 " \

@@ -1,6 +1,7 @@
 #!/bin/sh
 # pm-survey template: the built-in form, versions, scales; answers keep
 # the version they were given on
+# shellcheck source=tests/cli/lib.sh disable=SC1091
 . "$(dirname "$0")/lib.sh"
 
 pm-admin init > /dev/null

@@ -1,5 +1,6 @@
 #!/bin/sh
 # pm-survey new, list, show: the round of a quarter and its dates
+# shellcheck source=tests/cli/lib.sh disable=SC1091
 . "$(dirname "$0")/lib.sh"
 
 pm-admin init > /dev/null

@@ -1,6 +1,7 @@
 #!/bin/sh
 # pm-survey sample: the ratio overall and per building, nobody twice in a
 # year across four quarters, the same seed the same sample, units on a pipe
+# shellcheck source=tests/cli/lib.sh disable=SC1091
 . "$(dirname "$0")/lib.sh"
 
 # seed_units BUILDING COUNT: moved-in residential units BUILDING-1-101 ..

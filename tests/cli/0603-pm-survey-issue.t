@@ -1,6 +1,7 @@
 #!/bin/sh
 # pm-survey issue, collect, due: who handed out and collected which form,
 # when; the forms not back by the due date
+# shellcheck source=tests/cli/lib.sh disable=SC1091
 . "$(dirname "$0")/lib.sh"
 
 pm-admin init > /dev/null

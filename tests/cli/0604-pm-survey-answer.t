@@ -2,6 +2,7 @@
 # pm-survey answer and import: scores, problems with 人机料法环, the form
 # typed up in Excel; out-of-range and duplicate answers refused with
 # FILE:LINE: column: reason (BAD-INPUTS row 28)
+# shellcheck source=tests/cli/lib.sh disable=SC1091
 . "$(dirname "$0")/lib.sh"
 
 pm-admin init > /dev/null

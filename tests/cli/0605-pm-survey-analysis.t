@@ -1,6 +1,7 @@
 #!/bin/sh
 # pm-survey score, pareto, causes and report on a quarter worked out by
 # hand: every figure below was computed on paper from the answers here
+# shellcheck source=tests/cli/lib.sh disable=SC1091
 . "$(dirname "$0")/lib.sh"
 
 # seed_units BUILDING COUNT: moved-in residential units BUILDING-1-101 ..

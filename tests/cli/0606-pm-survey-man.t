@@ -1,6 +1,7 @@
 #!/bin/sh
 # man/pm-survey.1: clean under mandoc -Tlint, and its EXAMPLES run as
 # written on the estate they describe
+# shellcheck source=tests/cli/lib.sh disable=SC1091
 . "$(dirname "$0")/lib.sh"
 
 MAN=$PM_TOP/man/pm-survey.1
