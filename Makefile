@@ -62,14 +62,14 @@ all: $(BIN_PATHS) $(MO)
 
 $(O)/%.o: %.c
 	@mkdir -p $(@D)
-	$(CC) $(CFLAGS) -c -o $@ $<
+	$(CC) $(CPPFLAGS) $(CFLAGS) -c -o $@ $<
 
 $(O)/gen/schema.c: tools/sql2c.sh $(SCHEMA)
 	@mkdir -p $(@D)
 	sh tools/sql2c.sh $(SCHEMA) > $@.tmp && mv $@.tmp $@
 
 $(O)/gen/schema.o: $(O)/gen/schema.c
-	$(CC) $(CFLAGS) -c -o $@ $<
+	$(CC) $(CPPFLAGS) $(CFLAGS) -c -o $@ $<
 
 $(O)/libpm.a: $(LIB_OBJ)
 	@rm -f $@
