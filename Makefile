@@ -128,8 +128,10 @@ lint:
 	mandoc -Tlint -Wwarning $(MANS)
 	shellcheck -s sh $(filter-out completions/%,$(SCRIPTS))
 
-pot: po/pm-tools.pot
-po/pm-tools.pot: $(LIB_SRC) $(wildcard cmd/*/*.c cmd/*/*.h lib/*/*.h)
+# POT=elsewhere writes the template there (tests/cli/0013-po-complete.t)
+POT ?= po/pm-tools.pot
+pot: $(POT)
+$(POT): $(LIB_SRC) $(wildcard cmd/*/*.c cmd/*/*.h lib/*/*.h)
 	xgettext --from-code=UTF-8 -k_ -kN_ -o $@ --package-name=pm-tools \
 		--package-version=$(VERSION) $(sort $^)
 

@@ -161,9 +161,16 @@ pm_cli_finish(struct pm_out *out)
 void
 pm_cli_parse(const struct argp *argp, int argc, char **argv, void *input)
 {
+	struct argp a = *argp;
+
 	if (pm_cli.complete)
 		pm_complete_parse(argp);
-	argp_parse(argp, argc, argv, 0, NULL, input);
+	/* argp translates args_doc, and the translation of "" is the
+	 * catalogue's header: with a catalogue in use, no args_doc instead
+	 * (the same usage line, less a trailing blank). */
+	if (a.args_doc && !*a.args_doc && *_(a.args_doc))
+		a.args_doc = NULL;
+	argp_parse(&a, argc, argv, 0, NULL, input);
 }
 
 int

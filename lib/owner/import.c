@@ -206,7 +206,7 @@ write_unit(struct importer *im, struct roll_rec *r, int64_t *id, int *fresh, int
 	st = S(im, S_UNIT_GET);
 	bind_buf(st, 1, &r->code, 1);
 	if ((rc = row_of(im, st)) <= 0)
-		return rc < 0 ? -1 : pm_err_set(im->err, PM_EXIT_SOFTWARE, "unit vanished");
+		return rc < 0 ? -1 : pm_err_set(im->err, PM_EXIT_SOFTWARE, _("unit vanished"));
 exists:
 	*id = sqlite3_column_int64(st, 0);
 	/* what differs, the unit's measurements first: a repeated row is

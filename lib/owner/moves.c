@@ -407,7 +407,7 @@ pm_moveout_permit(struct pm_db *db, const char *permit, struct pm_out *out, stru
 	if (pm_db_prepare(db, sql, &st, err) < 0)
 		return -1;
 	pm_bind_text(st, 1, permit);
-	pm_out_begin(out, "permit", cols, sizeof cols / sizeof cols[0], 1);
+	pm_out_begin(out, N_("permit"), cols, sizeof cols / sizeof cols[0], 1);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		pm_out_stmt(out, st);
 		rows++;
@@ -479,10 +479,10 @@ pm_movein_sheet(struct pm_db *db, const char *unit_s, struct pm_out *out, struct
 		return rc;
 	}
 	free(code);
-	pm_out_begin(out, "movein", cols, sizeof cols / sizeof cols[0], 1);
+	pm_out_begin(out, N_("movein"), cols, sizeof cols / sizeof cols[0], 1);
 	pm_out_stmt(out, st);
 	pm_out_end(out);
-	pm_out_begin(out, "documents", doc_cols, 2, 0);
+	pm_out_begin(out, N_("documents"), doc_cols, 2, 0);
 	for (p = pm_col_text(st, 15); *p; ) {
 		const char *nl = strchr(p, '\n');
 		size_t n = nl ? (size_t)(nl - p) : strlen(p);

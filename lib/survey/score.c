@@ -346,17 +346,17 @@ pm_survey_score_write(const struct pm_survey_score *s, struct pm_out *out)
 	const char *v[9];
 	size_t i;
 
-	pm_out_begin(out, "response", sv_response_cols, 9, 0);
+	pm_out_begin(out, N_("response"), sv_response_cols, 9, 0);
 	sv_response_row(s, bufs, v);
 	pm_out_row(out, v);
 	pm_out_end(out);
-	pm_out_begin(out, "items", sv_item_cols, 9, 0);
+	pm_out_begin(out, N_("items"), sv_item_cols, 9, 0);
 	for (i = 0; i < s->nitems; i++) {
 		sv_item_row(&s->items[i], bufs, v);
 		pm_out_row(out, v);
 	}
 	pm_out_end(out);
-	pm_out_begin(out, "buildings", sv_bld_cols, 7, 0);
+	pm_out_begin(out, N_("buildings"), sv_bld_cols, 7, 0);
 	for (i = 0; i < s->nblds; i++) {
 		sv_bld_row(&s->blds[i], bufs, v);
 		pm_out_row(out, v);

@@ -461,11 +461,11 @@ pm_ticket_show(struct pm_db *db, const char *no, struct pm_out *out, struct pm_e
 
 	if (tk_load(db, no, &t, err) < 0)
 		return -1;
-	if (section(db, t.id, out, "ticket", tcols, N(tcols), 1, tsql, err) < 0 ||
-	    section(db, t.id, out, "events", ecols, N(ecols), 0, esql, err) < 0 ||
-	    section(db, t.id, out, "callbacks", ccols, N(ccols), 0, csql, err) < 0 ||
-	    section(db, t.id, out, "rework", rcols, N(rcols), 0, rsql, err) < 0 ||
-	    section(db, t.id, out, "attachments", acols, N(acols), 0, asql, err) < 0)
+	if (section(db, t.id, out, N_("ticket"), tcols, N(tcols), 1, tsql, err) < 0 ||
+	    section(db, t.id, out, N_("events"), ecols, N(ecols), 0, esql, err) < 0 ||
+	    section(db, t.id, out, N_("callbacks"), ccols, N(ccols), 0, csql, err) < 0 ||
+	    section(db, t.id, out, N_("rework"), rcols, N(rcols), 0, rsql, err) < 0 ||
+	    section(db, t.id, out, N_("attachments"), acols, N(acols), 0, asql, err) < 0)
 		return -1;
 	return 0;
 }
