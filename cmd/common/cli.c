@@ -13,6 +13,12 @@
 #include "core/audit.h"
 #include "core/buf.h"
 #include "core/settings.h"
+#include "admin/staff.h"
+#include "owner/registers.h"
+#include "owner/ties.h"
+#include "owner/unit.h"
+#include "survey/survey.h"
+#include "ticket/ticket.h"
 #include "core/i18n.h"
 
 struct pm_cli pm_cli;
@@ -422,6 +428,30 @@ pm_cli_sub(int argc, char **argv, const struct pm_verb *subs, const char *doc,
 	return dispatch(argc, argv, subs, doc, 0, default_verb);
 }
 
+/* Keyword columns shown by their Chinese names in tables (out.h).  Every
+ * domain's tables: one place, since every binary links them all. */
+static void
+register_keywords(void)
+{
+	static const struct {
+		const char *key;
+		const struct pm_keyword *table;
+	} k[] = {
+		{"type", pm_unit_types}, {"status", pm_unit_statuses},
+		{"how", pm_ownership_hows}, {"relation", pm_resident_relations},
+		{"kind", pm_pet_kinds}, {"role", pm_staff_roles}, {"dept", pm_staff_depts},
+		{"kind", pm_ticket_kinds}, {"category", pm_ticket_categories},
+		{"channel", pm_ticket_channels}, {"priority", pm_ticket_priorities},
+		{"status", pm_ticket_statuses}, {"result", pm_callback_results},
+		{"result", pm_recheck_results}, {"cause", pm_survey_causes},
+		{"cause_class", pm_survey_causes}, {"scale", pm_survey_scales},
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof k / sizeof k[0]; i++)
+		pm_out_keywords(k[i].key, k[i].table);
+}
+
 int
 pm_cli_main(int argc, char **argv, const struct pm_verb *verbs, const char *doc)
 {
@@ -429,6 +459,7 @@ pm_cli_main(int argc, char **argv, const struct pm_verb *verbs, const char *doc)
 	int rc;
 
 	pm_i18n_init();
+	register_keywords();
 	argp_err_exit_status = PM_EXIT_USAGE;
 	slash = argc > 0 ? strrchr(argv[0], '/') : NULL;
 	pm_cli.prog = slash ? slash + 1 : argc > 0 ? argv[0] : "pm";

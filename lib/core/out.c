@@ -30,9 +30,6 @@ struct pm_out {
 	char **cells;
 	size_t ncells, capcells;
 	struct pm_buf tmp, val;
-	/* keyword tables for columns of the current table (pm_out_keyword) */
-	const struct pm_keyword *kw[8];
-	size_t kwcol[8], nkw;
 	/* pm_out_stmt(): one row's values and their number texts */
 	const char **vals;
 	char (*nums)[24];
@@ -110,16 +107,38 @@ is_numeric(enum pm_coltype t)
 	return t == PM_COL_INT || t == PM_COL_DEC || t == PM_COL_MONEY;
 }
 
-void
-pm_out_keyword(struct pm_out *out, const char *key, const struct pm_keyword *table)
-{
-	size_t i;
+static struct {
+	const char *key;
+	const struct pm_keyword *table;
+} keywords[64];
+static size_t nkeywords;
 
-	for (i = 0; i < out->ncols && out->nkw < sizeof out->kw / sizeof out->kw[0]; i++)
-		if (!strcmp(out->cols[i].key, key)) {
-			out->kw[out->nkw] = table;
-			out->kwcol[out->nkw++] = i;
-		}
+int
+pm_out_keywords(const char *key, const struct pm_keyword *table)
+{
+	if (nkeywords == sizeof keywords / sizeof keywords[0])
+		return -1;
+	keywords[nkeywords].key = key;
+	keywords[nkeywords++].table = table;
+	return 0;
+}
+
+/* The Chinese name of v in a column named key, or NULL. */
+static const char *
+keyword_label(const char *key, const char *v)
+{
+	size_t k;
+
+	for (k = 0; k < nkeywords; k++) {
+		const struct pm_keyword *kw;
+
+		if (strcmp(keywords[k].key, key))
+			continue;
+		kw = pm_keyword_find(keywords[k].table, v);
+		if (kw && !strcmp(kw->key, v))
+			return kw->zh ? kw->zh : v;
+	}
+	return NULL;
 }
 
 /* The value as shown: masked, and numbers formatted.  Returns a pointer
@@ -224,13 +243,12 @@ shown(struct pm_out *out, const struct pm_col *c, const char *v)
 		return pm_buf_str(&out->val);
 	}
 	case PM_COL_CODE: {
-		size_t k;
+		const char *zh;
 
 		if (!for_chinese_eyes(out))
 			return v;
-		for (k = 0; k < out->nkw; k++)
-			if (&out->cols[out->kwcol[k]] == c)
-				return pm_keyword_label(out->kw[k], v);
+		if ((zh = keyword_label(c->key, v)))
+			return zh;
 		return chinese_date(out, v);
 	}
 	default:
@@ -419,7 +437,6 @@ pm_out_begin(struct pm_out *out, const char *section, const struct pm_col *cols,
 	out->cols = cols;
 	out->ncols = ncols;
 	out->rows = 0;
-	out->nkw = 0;
 	out->single = single;
 	if (!out->started) {
 		out->started = 1;

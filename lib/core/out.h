@@ -84,11 +84,14 @@ enum pm_format pm_out_format(const struct pm_out *out);
 int pm_out_begin(struct pm_out *out, const char *section, const struct pm_col *cols,
 		 size_t ncols, int single);
 
-/* In the current table, show column key's values by their Chinese names
- * (the keyword table's zh) where dates and money go Chinese too: in a
- * table or document under Chinese messages.  csv and json keep the key. */
+/* In every table, show the values of columns named key by their Chinese
+ * names (a keyword table's zh) where dates and money go Chinese too: in
+ * a table or document under Chinese messages.  csv and json keep the
+ * key.  A key may have several tables (status: of units, of tickets);
+ * a value is looked up in each in turn.  Registered once at start-up
+ * (cmd/common/cli.c); -1 when the registry is full. */
 struct pm_keyword;
-void pm_out_keyword(struct pm_out *out, const char *key, const struct pm_keyword *table);
+int pm_out_keywords(const char *key, const struct pm_keyword *table);
 
 /* One row: ncols strings, NULL for no value.  Values of PM_COL_DEC and
  * PM_COL_MONEY columns are the integer (fen) as a decimal string. */

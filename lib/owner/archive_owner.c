@@ -1,18 +1,7 @@
 /* archive_owner.c - pm-owner's sections of the household archive */
 #include "core/i18n.h"
 #include "owner.h"
-#include "ties.h"
 #include "unit.h"
-
-/* Keyword columns every owner section may have. */
-static void
-keywords(struct pm_out *out)
-{
-	pm_out_keyword(out, "type", pm_unit_types);
-	pm_out_keyword(out, "status", pm_unit_statuses);
-	pm_out_keyword(out, "how", pm_ownership_hows);
-	pm_out_keyword(out, "relation", pm_resident_relations);
-}
 
 /* One section from one query whose parameters are :unit and perhaps
  * :today (named, never ?N: SQLite numbers a named parameter by its first
@@ -33,7 +22,6 @@ section(struct pm_db *db, int64_t unit_id, struct pm_out *out, const char *name,
 		return -1;
 	}
 	pm_out_begin(out, name, cols, ncols, single);
-	keywords(out);
 	rc = pm_out_stmt_all(out, st, err);
 	sqlite3_finalize(st);
 	pm_out_end(out);

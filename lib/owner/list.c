@@ -90,8 +90,6 @@ pm_owner_list(struct pm_db *db, const struct pm_unit_filter *f, struct pm_out *o
 	pm_bind_text_null(st, sqlite3_bind_parameter_index(st, ":status"), status);
 	pm_bind_int(st, sqlite3_bind_parameter_index(st, ":moved"), f->moved_in);
 	pm_out_begin(out, NULL, cols, sizeof cols / sizeof cols[0], 0);
-	pm_out_keyword(out, "type", pm_unit_types);
-	pm_out_keyword(out, "status", pm_unit_statuses);
 	rc = pm_out_stmt_all(out, st, err);
 	sqlite3_finalize(st);
 	pm_buf_free(&phone);

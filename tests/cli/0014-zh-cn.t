@@ -108,8 +108,10 @@ is_err "pm-admin: “王芳”已在员工名册中：请加以区分，如“�
 # table headers in Chinese, csv and json keys in English
 run pm-admin staff list -o table
 is_rc 0 "staff list as a table"
-is "$(head -n 1 "$T/out")" "姓名  部门         岗位    电话         负责区域  入职        离职" \
+is "$(head -n 1 "$T/out")" "姓名  部门    岗位      电话         负责区域  入职            离职" \
 	"the table header is Chinese, aligned by display width"
+is "$(sed -n 3p "$T/out")" "李强  工程部  维修                             2026年11月30日" \
+	"keywords and dates in a table are written the Chinese way"
 run pm-admin staff list -o csv
 is "$(head -n 1 "$T/out")" "name,dept,role,phone,area,joined,left_on" "the csv header stays English"
 run pm-admin staff list -o json
