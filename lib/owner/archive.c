@@ -1,6 +1,7 @@
 /* archive.c - the sections of the household archive, in print order */
 #include "archive.h"
 #include "core/i18n.h"
+#include "fee/fee.h"
 #include "owner.h"
 
 const struct pm_archive_section pm_archive_sections[] = {
@@ -13,6 +14,9 @@ const struct pm_archive_section pm_archive_sections[] = {
 	{N_("pets"), pm_owner_archive_pets},
 	{N_("keys"), pm_owner_archive_keys},
 	{N_("visits"), pm_owner_archive_visits},
+	{N_("bills"), pm_fee_archive_bills},
+	{N_("payments"), pm_fee_archive_payments},
+	{N_("deposits"), pm_fee_archive_deposits},
 	/* other domains add their sections here */
 	{NULL, NULL},
 };
