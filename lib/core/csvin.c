@@ -404,7 +404,7 @@ pm_csvin_read(struct pm_csvin *in, struct pm_row **row, struct pm_err *err)
 			in->tpos += len;
 			if (feed_line(in, s, len, err) < 0)
 				return -1;
-		} else if (!in->eof) {
+		} else if (!in->eof || in->rawpos < in->rawlen) {
 			if (avail > PM_CSV_MAX_RECORD)
 				return fail(in, err, PM_EXIT_DATA, in->rec_line ? in->rec_line : in->line,
 				    _("line longer than %d bytes"), PM_CSV_MAX_RECORD);
