@@ -325,14 +325,14 @@ pm_fee_item_list(struct pm_db *db, int all, struct pm_out *out, struct pm_err *e
 	    " FROM fee_item i LEFT JOIN fee_rate r ON r.item_id = i.id AND r.since ="
 	    "  (SELECT max(since) FROM fee_rate x WHERE x.item_id = i.id"
 	    "   AND x.since <= max(:today, (SELECT min(since) FROM fee_rate y WHERE y.item_id = i.id)))"
-	    " WHERE ?1 OR i.retired IS NULL OR i.retired > :today"
+	    " WHERE :all OR i.retired IS NULL OR i.retired > :today"
 	    " ORDER BY i.id";
 	sqlite3_stmt *st;
 	int rc;
 
 	if (pm_db_prepare(db, sql, &st, err) < 0)
 		return -1;
-	pm_bind_int(st, 1, all);
+	pm_bind_int(st, sqlite3_bind_parameter_index(st, ":all"), all);
 	if (pm_bind_today(st, err) < 0) {
 		sqlite3_finalize(st);
 		return -1;
