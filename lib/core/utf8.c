@@ -271,7 +271,7 @@ pm_text_clean(struct pm_buf *out, const char *s, size_t n)
 	s = pm_buf_str(out);
 	n = out->len;
 	pm_text_trim(&s, &n);
-	if (s != out->s || n != out->len) {
+	if (out->s && (s != out->s || n != out->len)) {
 		memmove(out->s, s, n);
 		out->len = n;
 		out->s[n] = '\0';
