@@ -331,6 +331,30 @@ rcpt_load(struct pm_db *db, const char *typed, struct rcpt *r, struct pm_err *er
 	return 0;
 }
 
+/* s, then spaces up to width display columns (Chinese is two wide). */
+static void
+add_padded(struct pm_buf *b, const char *s, size_t width)
+{
+	size_t w = pm_utf8_width(s, strlen(s));
+
+	pm_buf_adds(b, s);
+	for (; w < width; w++)
+		pm_buf_addc(b, ' ');
+}
+
+/* One line of a receipt: "  name        period          amount". */
+static void
+receipt_line(struct pm_buf *b, const char *name, const char *period, int64_t fen)
+{
+	char a[PM_DEC_BUFSZ];
+
+	pm_buf_adds(b, "  ");
+	add_padded(b, name, 14);
+	pm_buf_addc(b, ' ');
+	add_padded(b, period, 16);
+	pm_buf_addf(b, " %12s\n", pm_money_fmt(fen, a));
+}
+
 static const char lines_sql[] =
     "SELECT i.code, i.name, b.period, l.amount FROM alloc l JOIN bill b ON b.id = l.bill_id"
     " JOIN fee_item i ON i.id = b.item_id WHERE l.payment_id = ?1 ORDER BY l.id";
@@ -398,7 +422,7 @@ int
 pm_fee_receipt_text(struct pm_db *db, const char *receipt, struct pm_buf *t, struct pm_err *err)
 {
 	struct rcpt r;
-	char *estate = NULL, a[PM_DEC_BUFSZ];
+	char *estate = NULL;
 	sqlite3_stmt *st;
 	int64_t used = 0;
 	int rc;
@@ -433,13 +457,12 @@ pm_fee_receipt_text(struct pm_db *db, const char *receipt, struct pm_buf *t, str
 	pm_bind_int(st, 1, r.id);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		used += sqlite3_column_int64(st, 3);
-		pm_buf_addf(t, "  %-16s %-16s %12s\n", pm_col_text(st, 1), pm_col_text(st, 2),
-		    pm_money_fmt(sqlite3_column_int64(st, 3), a));
+		receipt_line(t, pm_col_text(st, 1), pm_col_text(st, 2), sqlite3_column_int64(st, 3));
 	}
 	sqlite3_finalize(st);
 	if (r.amount > used)
-		pm_buf_addf(t, "  %-33s %12s\n", _("credit"), pm_money_fmt(r.amount - used, a));
-	pm_buf_addf(t, "  %-33s %12s\n", _("TOTAL"), pm_money_fmt(r.amount, a));
+		receipt_line(t, _("credit"), "", r.amount - used);
+	receipt_line(t, _("TOTAL"), "", r.amount);
 	pm_buf_adds(t, _("  In words: "));
 	pm_fee_capital(r.amount, t);
 	pm_buf_adds(t, "\n\n");
