@@ -120,7 +120,7 @@ pm_fee_item_add(struct pm_db *db, const struct pm_fee_item *it, struct pm_err *e
 	    "INSERT INTO fee_item(code, name, basis, cycle, season, meter, types, agent)"
 	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)";
 	struct pm_buf name = PM_BUF_INIT, types = PM_BUF_INIT;
-	const char *basis, *cycle, *meter = NULL, *why;
+	const char *basis, *cycle, *meter = NULL, *why = NULL;
 	char since[PM_DATE_BUFSZ], season[8] = "";
 	sqlite3_stmt *st = NULL;
 	int64_t rate, id, other;
