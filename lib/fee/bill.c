@@ -21,45 +21,60 @@
 	" instr(:types, ',' || u.type || ',') > 0 AND (:unit = 0 OR u.id = :unit)" \
 	" AND EXISTS (SELECT 1 FROM movein m WHERE m.unit_id = u.id AND m.date <= :last)"
 
-/* One INSERT ... SELECT for an area, unit or space item's period. */
-static const char area_sql[] =
-    "WITH cand AS ("
-    " SELECT u.id AS id,"
-    "  CASE :basis WHEN 'area' THEN u.building_area WHEN 'unit' THEN 100"
-    "   ELSE 100 * (SELECT count(DISTINCT v.space) FROM vehicle v WHERE v.unit_id = u.id"
-    "    AND v.removed IS NULL AND v.space <> '') END AS qty,"
-    "  (SELECT max(m.date) FROM movein m WHERE m.unit_id = u.id AND m.date <= :last) AS mi"
-    " FROM unit u WHERE instr(:types, ',' || u.type || ',') > 0 AND (:unit = 0 OR u.id = :unit)"
-    "), calc AS ("
-    " SELECT id, qty, (qty * :rate + 5000) / 10000 AS base,"
-    "  CASE WHEN :prorate AND mi > :first"
-    "   THEN (unixepoch(:last) - unixepoch(mi)) / 86400 + 1 END AS days,"
-    "  CASE WHEN :vac > 0 AND :basis = 'area'"
-    "   AND (SELECT max(x.date) FROM moveout x WHERE x.unit_id = cand.id AND x.date <= :last) >= mi"
-    "   AND NOT EXISTS (SELECT 1 FROM lease l WHERE l.unit_id = cand.id AND l.start <= :last"
-    "    AND (l.end_on IS NULL OR l.end_on >= :last) AND (l.ended IS NULL OR l.ended > :last))"
-    "   THEN :vac END AS disc"
-    " FROM cand WHERE mi IS NOT NULL AND qty > 0"
-    ")"
-    " INSERT INTO bill(unit_id, item_id, kind, period, starts, ends, qty, rate, base, days,"
-    "  of_days, discount, amount, raised)"
-    " SELECT id, :item, 'bill', :period, :first, :last, qty, :rate, base, days,"
-    "  CASE WHEN days IS NULL THEN NULL ELSE :of END, disc,"
-    "  ((CASE WHEN days IS NULL THEN base ELSE (base * days * 2 + :of) / (2 * :of) END)"
-    "   * (100 - coalesce(disc, 0)) * 2 + 100) / 200,"
-    "  :now"
-    " FROM calc WHERE true"
-    " ON CONFLICT (unit_id, item_id, period) WHERE kind = 'bill' DO NOTHING";
+/* One INSERT ... SELECT for an area, unit or space item's period, one
+ * statement per basis so that SQLite flattens it into a single pass
+ * over the units (a CASE on the basis inside costs half again as much).
+ * QTY is the quantity x100, DISC the vacant discount or NULL.  A
+ * quantity past :maxq could overflow qty x rate: its base is NULL, which
+ * the NOT NULL constraint refuses.  The amount rounds each step by the
+ * one rule: base, then pro rata, then the discount. */
+#define BILL_SQL(QTY, DISC) \
+    "INSERT INTO bill(unit_id, item_id, kind, period, starts, ends, qty, rate, base, days," \
+    " of_days, discount, amount, raised)" \
+    " SELECT id, :item, 'bill', :period, :first, :last, qty, :rate, base, days," \
+    "  CASE WHEN days IS NULL THEN NULL ELSE :of END, disc," \
+    "  CASE WHEN days IS NULL AND disc IS NULL THEN base ELSE" \
+    "   ((CASE WHEN days IS NULL THEN base ELSE (base * days * 2 + :of) / (2 * :of) END)" \
+    "    * (100 - coalesce(disc, 0)) * 2 + 100) / 200 END," \
+    "  :now" \
+    " FROM (SELECT u.id AS id, " QTY " AS qty," \
+    "  CASE WHEN " QTY " <= :maxq THEN (" QTY " * :rate + 5000) / 10000 END AS base," \
+    "  CASE WHEN :prorate THEN (SELECT CASE WHEN max(m.date) > :first" \
+    "   THEN (unixepoch(:last) - unixepoch(max(m.date))) / 86400 + 1 END" \
+    "   FROM movein m WHERE m.unit_id = u.id AND m.date <= :last) END AS days," \
+    "  " DISC " AS disc" \
+    " FROM unit u WHERE instr(:types, ',' || u.type || ',') > 0 AND (:unit = 0 OR u.id = :unit)" \
+    "  AND " QTY " > 0" \
+    "  AND EXISTS (SELECT 1 FROM movein m WHERE m.unit_id = u.id AND m.date <= :last))" \
+    " WHERE true" \
+    " ON CONFLICT (unit_id, item_id, period) WHERE kind = 'bill' DO NOTHING"
 
-static const char maxqty_sql[] =
-    "SELECT max(CASE :basis WHEN 'area' THEN u.building_area WHEN 'unit' THEN 100"
-    " ELSE 100 * (SELECT count(*) FROM vehicle v WHERE v.unit_id = u.id) END)"
-    " FROM unit u WHERE instr(:types, ',' || u.type || ',') > 0 AND (:unit = 0 OR u.id = :unit)";
+/* Vacant on the period's last day: moved out since the last move-in,
+ * and not let. */
+#define VACANT_SQL \
+    "CASE WHEN :vac > 0" \
+    " AND (SELECT max(x.date) FROM moveout x WHERE x.unit_id = u.id AND x.date <= :last)" \
+    "  >= (SELECT max(m.date) FROM movein m WHERE m.unit_id = u.id AND m.date <= :last)" \
+    " AND NOT EXISTS (SELECT 1 FROM lease l WHERE l.unit_id = u.id AND l.start <= :last" \
+    "  AND (l.end_on IS NULL OR l.end_on >= :last) AND (l.ended IS NULL OR l.ended > :last))" \
+    " THEN :vac END"
 
+static const char area_sql[] = BILL_SQL("u.building_area", VACANT_SQL);
+static const char unit_sql[] = BILL_SQL("100", "NULL");
+static const char space_sql[] = BILL_SQL("(100 * (SELECT count(DISTINCT v.space) FROM vehicle v"
+    " WHERE v.unit_id = u.id AND v.removed IS NULL AND v.space <> ''))", "NULL");
+
+/* Units the period applies to that have no line for it.  After an
+ * area or unit run every applicable unit with a quantity has one, so
+ * only those without a quantity are counted (a cheap filter first);
+ * space and meter items check each unit. */
 static const char skipped_sql[] =
     "SELECT count(*) FROM unit u WHERE" APPLIES_SQL
     " AND NOT EXISTS (SELECT 1 FROM bill b WHERE b.unit_id = u.id AND b.item_id = :item"
     "  AND b.period = :period AND b.kind = 'bill')";
+static const char skipped_area_sql[] =
+    "SELECT count(*) FROM unit u WHERE (u.building_area IS NULL OR u.building_area <= 0)"
+    " AND" APPLIES_SQL;
 
 static const char meter_units_sql[] =
     "SELECT u.id FROM unit u WHERE" APPLIES_SQL
@@ -123,11 +138,13 @@ bind_common(sqlite3_stmt *st, struct run *r, const struct pm_fee_itemrec *it,
 	bind_named_text(st, ":last", last);
 	bind_named_int(st, ":item", it->id);
 	bind_named_text(st, ":period", p->label);
-	bind_named_text(st, ":basis", it->basis);
 	bind_named_int(st, ":rate", rate);
 	bind_named_int(st, ":prorate", r->prorate);
 	bind_named_int(st, ":vac", r->vacant);
 	bind_named_int(st, ":of", pm_date_days(p->last) - pm_date_days(p->first) + 1);
+	/* the largest quantity whose product with the rate leaves room for
+	 * the rounding steps' arithmetic */
+	bind_named_int(st, ":maxq", rate > 0 ? (INT64_MAX / 4) / rate : INT64_MAX);
 	bind_named_text(st, ":now", r->now);
 }
 
@@ -144,48 +161,52 @@ step_int(struct pm_db *db, sqlite3_stmt *st, int64_t *v, struct pm_err *err)
 	return 0;
 }
 
-/* Refuse a rate that could overflow against the largest quantity. */
+/* Bill the period; *bills and *amount add up the lines inserted. */
 static int
-check_range(struct run *r, const struct pm_fee_itemrec *it, const struct pm_fee_period *p,
-	    int64_t unit, int64_t rate, struct pm_err *err)
+bill_area(struct run *r, const struct pm_fee_itemrec *it, const struct pm_fee_period *p,
+	  int64_t unit, int64_t rate, int64_t *bills, int64_t *amount, struct pm_err *err)
 {
 	sqlite3_stmt *st;
-	int64_t maxq, prod;
+	int64_t before;
 	int rc;
 
-	if (pm_db_prepare(r->db, maxqty_sql, &st, err) < 0)
+	/* the lines added are those past the last row id (RETURNING would
+	 * cost a third more than the INSERT itself) */
+	if (pm_db_prepare(r->db, "SELECT coalesce(max(id), 0) FROM bill", &st, err) < 0)
 		return -1;
-	bind_common(st, r, it, p, unit, rate);
-	rc = step_int(r->db, st, &maxq, err);
+	rc = step_int(r->db, st, &before, err);
 	sqlite3_finalize(st);
 	if (rc < 0)
 		return -1;
-	if (__builtin_mul_overflow(maxq, rate, &prod) || prod > INT64_MAX / 4)
-		return pm_err_set(err, PM_EXIT_DATA,
-		    _("'%s' for %s: quantity × rate is too large to bill"), it->code, p->label);
-	return 0;
-}
-
-static int
-bill_area(struct run *r, const struct pm_fee_itemrec *it, const struct pm_fee_period *p,
-	  int64_t unit, int64_t rate, struct pm_err *err)
-{
-	sqlite3_stmt *st;
-	int rc;
-
-	if (check_range(r, it, p, unit, rate, err) < 0)
-		return -1;
-	if (pm_db_prepare(r->db, area_sql, &st, err) < 0)
+	if (pm_db_prepare(r->db, !strcmp(it->basis, "area") ? area_sql
+	    : !strcmp(it->basis, "unit") ? unit_sql : space_sql, &st, err) < 0)
 		return -1;
 	bind_common(st, r, it, p, unit, rate);
-	rc = pm_db_step_done(r->db, st, err);
+	rc = sqlite3_step(st);
+	if (rc != SQLITE_DONE && sqlite3_extended_errcode(r->db->h) == SQLITE_CONSTRAINT_NOTNULL) {
+		sqlite3_finalize(st);
+		return pm_err_set(err, PM_EXIT_DATA,
+		    _("'%s' for %s: quantity × rate is too large to bill"), it->code, p->label);
+	}
 	sqlite3_finalize(st);
-	return rc;
+	if (rc != SQLITE_DONE)
+		return pm_db_fail(r->db, rc, err, _("billing"));
+	if (pm_db_prepare(r->db, "SELECT count(*), coalesce(sum(amount), 0) FROM bill WHERE id > ?1",
+	    &st, err) < 0)
+		return -1;
+	pm_bind_int(st, 1, before);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		*bills += sqlite3_column_int64(st, 0);
+		*amount += sqlite3_column_int64(st, 1);
+	}
+	sqlite3_finalize(st);
+	return rc == SQLITE_ROW ? 0 : pm_db_fail(r->db, rc, err, _("billing"));
 }
 
 static int
 bill_meter(struct run *r, const struct pm_fee_itemrec *it, const struct pm_fee_period *p,
-	   int64_t unit, int64_t rate, struct pm_err *err)
+	   int64_t unit, int64_t rate, int64_t *bills, int64_t *total, struct pm_err *err)
 {
 	sqlite3_stmt *units = NULL, *prev = NULL, *ins = NULL;
 	char first[PM_DATE_BUFSZ], last[PM_DATE_BUFSZ];
@@ -261,6 +282,8 @@ bill_meter(struct run *r, const struct pm_fee_itemrec *it, const struct pm_fee_p
 				free(ids);
 				goto out;
 			}
+			(*bills)++;
+			*total += amount;
 		}
 		free(ids);
 	}
@@ -272,19 +295,6 @@ out:
 	return rc;
 }
 
-static int
-max_bill_id(struct pm_db *db, int64_t *id, struct pm_err *err)
-{
-	sqlite3_stmt *st;
-	int rc;
-
-	if (pm_db_prepare(db, "SELECT coalesce(max(id), 0) FROM bill", &st, err) < 0)
-		return -1;
-	rc = step_int(db, st, id, err);
-	sqlite3_finalize(st);
-	return rc;
-}
-
 /* Bill one period of one item, for all units or the listed ones, and
  * write its row. */
 static int
@@ -292,7 +302,7 @@ bill_period(struct run *r, const struct pm_fee_itemrec *it, const struct pm_fee_
 	    const struct pm_fee_bill_run *o, struct pm_out *out, struct pm_err *err)
 {
 	char first[PM_DATE_BUFSZ], amount_s[24], bills_s[24], skipped_s[24];
-	int64_t rate, before, bills = 0, amount = 0, skipped = 0, one;
+	int64_t rate, bills = 0, amount = 0, skipped = 0, one;
 	sqlite3_stmt *st;
 	const char *row[5];
 	size_t i;
@@ -305,16 +315,18 @@ bill_period(struct run *r, const struct pm_fee_itemrec *it, const struct pm_fee_
 		return -1;
 	if (!found)
 		return 0;
-	if (max_bill_id(r->db, &before, err) < 0)
-		return -1;
 	for (i = 0; i < (o->units ? o->nunits : 1); i++) {
 		int64_t unit = o->units ? o->units[i] : 0;
-		int rc = !strcmp(it->basis, "meter") ? bill_meter(r, it, p, unit, rate, err)
-		    : bill_area(r, it, p, unit, rate, err);
+		int rc = !strcmp(it->basis, "meter")
+		    ? bill_meter(r, it, p, unit, rate, &bills, &amount, err)
+		    : bill_area(r, it, p, unit, rate, &bills, &amount, err);
 
 		if (rc < 0)
 			return -1;
-		if (pm_db_prepare(r->db, skipped_sql, &st, err) < 0)
+		if (!strcmp(it->basis, "unit"))
+			continue;  /* every applicable unit has a quantity of 1 */
+		if (pm_db_prepare(r->db, !strcmp(it->basis, "area") ? skipped_area_sql : skipped_sql,
+		    &st, err) < 0)
 			return -1;
 		bind_common(st, r, it, p, unit, rate);
 		rc = step_int(r->db, st, &one, err);
@@ -323,18 +335,6 @@ bill_period(struct run *r, const struct pm_fee_itemrec *it, const struct pm_fee_
 			return -1;
 		skipped += one;
 	}
-	if (pm_db_prepare(r->db, "SELECT count(*), coalesce(sum(amount), 0) FROM bill"
-	    " WHERE id > ?1 AND item_id = ?2 AND period = ?3", &st, err) < 0)
-		return -1;
-	pm_bind_int(st, 1, before);
-	pm_bind_int(st, 2, it->id);
-	pm_bind_text(st, 3, p->label);
-	if (sqlite3_step(st) == SQLITE_ROW) {
-		bills = sqlite3_column_int64(st, 0);
-		amount = sqlite3_column_int64(st, 1);
-	}
-	if (sqlite3_finalize(st) != SQLITE_OK)
-		return pm_db_fail(r->db, sqlite3_errcode(r->db->h), err, _("billing"));
 	if (bills && pm_auditf(r->db, it->code, err, "billed %s: %lld lines, %lld fen",
 	    p->label, (long long)bills, (long long)amount) < 0)
 		return -1;
