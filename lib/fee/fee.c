@@ -198,3 +198,21 @@ pm_fee_balance(struct pm_db *db, int64_t unit_id, int64_t *owed, int64_t *credit
 		return pm_db_fail(db, rc, err, _("reading the unit's balance"));
 	return 0;
 }
+
+int
+pm_fee_line_owed(struct pm_db *db, int64_t bill_id, int64_t *owed, struct pm_err *err)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if (pm_db_prepare(db, "SELECT " PM_FEE_OWED_SQL " FROM bill b WHERE b.id = ?1", &st, err) < 0)
+		return -1;
+	pm_bind_int(st, 1, bill_id);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		*owed = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	if (rc == SQLITE_DONE)
+		return pm_err_set(err, PM_EXIT_SOFTWARE, _("no bill line #%lld"), (long long)bill_id);
+	return rc == SQLITE_ROW ? 0 : pm_db_fail(db, rc, err, _("reading bills"));
+}

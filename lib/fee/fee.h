@@ -71,6 +71,9 @@ int pm_fee_how(const struct pm_fee_line *l, struct pm_buf *b);
 int pm_fee_balance(struct pm_db *db, int64_t unit_id, int64_t *owed, int64_t *credit,
 		   struct pm_err *err);
 
+/* What one bill line still owes. */
+int pm_fee_line_owed(struct pm_db *db, int64_t bill_id, int64_t *owed, struct pm_err *err);
+
 /* Apply the unit's credit (oldest payment first) to its open bill lines
  * (oldest period first), dated date.  *applied gets the amount used. */
 int pm_fee_apply_credit(struct pm_db *db, int64_t unit_id, const char *date,
