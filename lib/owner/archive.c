@@ -3,6 +3,7 @@
 #include "core/i18n.h"
 #include "fee/fee.h"
 #include "owner.h"
+#include "reno/reno.h"
 
 const struct pm_archive_section pm_archive_sections[] = {
 	{N_("unit"), pm_owner_archive_unit},
@@ -17,6 +18,7 @@ const struct pm_archive_section pm_archive_sections[] = {
 	{N_("bills"), pm_fee_archive_bills},
 	{N_("payments"), pm_fee_archive_payments},
 	{N_("deposits"), pm_fee_archive_deposits},
+	{N_("renovations"), pm_reno_archive},
 	/* other domains add their sections here */
 	{NULL, NULL},
 };
