@@ -36,7 +36,7 @@ pm_reno_worker_add(struct pm_db *db, int64_t id, const struct pm_reno_worker *w,
 		goto out;
 	}
 	if ((why = pm_idno_normalize(w->id_no, strlen(w->id_no), &idno))) {
-		pm_err_set(err, PM_EXIT_DATA, _("ID number: %s"), why);
+		pm_err_set(err, PM_EXIT_DATA, _("worker '%s': %s"), name.s, why);
 		goto out;
 	}
 	if (w->phone && *w->phone &&
