@@ -2,6 +2,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/audit.h"
 #include "core/keys.h"
 #include "fee.h"
 #include "owner/unit.h"
@@ -51,7 +52,10 @@ fee_output(fee_out_fn fn, void *arg, int write, int dry)
 		pm_db_close(db);
 		return PM_EXIT_OSERR;
 	}
-	rc = fn(db, arg, out, &err);
+	/* phone and ID numbers in full are a disclosure: on the record */
+	rc = pm_cli.out.reveal ? pm_audit(db, NULL, "revealed phone and ID numbers", &err) : 0;
+	if (rc == 0)
+		rc = fn(db, arg, out, &err);
 	if (rc < 0) {
 		pm_out_free(out);
 		pm_db_close(db);

@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/audit.h"
 #include "core/money.h"
 #include "reno.h"
 
@@ -46,7 +47,10 @@ reno_output(reno_out_fn fn, void *arg)
 		pm_db_close(db);
 		return PM_EXIT_OSERR;
 	}
-	rc = fn(db, arg, out, &err);
+	/* phone and ID numbers in full are a disclosure: on the record */
+	rc = pm_cli.out.reveal ? pm_audit(db, NULL, "revealed phone and ID numbers", &err) : 0;
+	if (rc == 0)
+		rc = fn(db, arg, out, &err);
 	pm_db_close(db);
 	if (rc < 0) {
 		pm_out_free(out);
