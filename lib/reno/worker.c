@@ -16,7 +16,7 @@ pm_reno_worker_add(struct pm_db *db, int64_t id, const struct pm_reno_worker *w,
 	struct pm_buf name = PM_BUF_INIT, idno = PM_BUF_INIT, phone = PM_BUF_INIT;
 	struct pm_buf trade = PM_BUF_INIT, detail = PM_BUF_INIT;
 	char now[PM_TIME_BUFSZ];
-	const char *why;
+	const char *why = NULL;
 	sqlite3_stmt *st = NULL;
 	pm_time t;
 	int landline, rc = -1;
