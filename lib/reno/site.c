@@ -8,6 +8,7 @@
 #include "core/i18n.h"
 #include "core/money.h"
 #include "core/settings.h"
+#include "core/validate.h"
 #include "fee/bill.h"
 #include "fee/deposit.h"
 #include "fee/fee.h"
@@ -53,7 +54,8 @@ pm_reno_pay(struct pm_db *db, int64_t id, int64_t deposit, int64_t fee, const ch
 	struct pm_deposit d = {0};
 	struct reno_state s;
 	struct pm_buf purpose = PM_BUF_INIT, detail = PM_BUF_INIT;
-	char now[PM_TIME_BUFSZ], a[PM_DEC_BUFSZ], contractor[256];
+	char now[PM_TIME_BUFSZ], a[PM_DEC_BUFSZ];
+	struct pm_buf contractor = PM_BUF_INIT, payer = PM_BUF_INIT;
 	int64_t dep_id, bill_id = 0;
 	sqlite3_stmt *st = NULL;
 	int rc = -1;
@@ -76,16 +78,21 @@ pm_reno_pay(struct pm_db *db, int64_t id, int64_t deposit, int64_t fee, const ch
 	if (pm_db_prepare(db, "SELECT contractor FROM reno WHERE id = ?1", &st, err) < 0)
 		goto out;
 	pm_bind_int(st, 1, id);
-	snprintf(contractor, sizeof contractor, "%s",
-	    sqlite3_step(st) == SQLITE_ROW ? pm_col_text(st, 0) : "");
+	if (sqlite3_step(st) == SQLITE_ROW && pm_buf_adds(&contractor, pm_col_text(st, 0)) < 0) {
+		pm_err_oom(err);
+		goto out;
+	}
 	sqlite3_finalize(st);
 	st = NULL;
+	/* the contractor paid; a name too long to be a payer's is left out */
+	if (contractor.len && pm_name_normalize(contractor.s, contractor.len, &payer))
+		pm_buf_reset(&payer);
 	pm_buf_addf(&purpose, "renovation %s", s.no);
 	d.unit_id = s.unit_id;
 	d.kind = "reno";
 	d.amount = deposit;
 	d.method = method;
-	d.payer = *contractor ? contractor : NULL;
+	d.payer = payer.len ? payer.s : NULL;
 	d.purpose = purpose.s;
 	if (pm_deposit_take(db, &d, &dep_id, r->deposit, err) < 0)
 		goto out;
@@ -132,6 +139,8 @@ out:
 	sqlite3_finalize(st);
 	pm_buf_free(&purpose);
 	pm_buf_free(&detail);
+	pm_buf_free(&contractor);
+	pm_buf_free(&payer);
 	return rc;
 }
 
