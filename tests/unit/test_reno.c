@@ -90,7 +90,7 @@ in_tx(struct pm_db *db, int rc, struct pm_err *err)
 static char *
 section(struct pm_db *db, int reno)
 {
-	struct pm_outopts o = {PM_FMT_CSV, 0, 0, 0};
+	struct pm_outopts o = {.format = PM_FMT_CSV};
 	struct pm_err err = {0, NULL};
 	struct pm_out *out;
 	char *buf = NULL;
