@@ -405,6 +405,8 @@ pm_csvin_read(struct pm_csvin *in, struct pm_row **row, struct pm_err *err)
 			if (feed_line(in, s, len, err) < 0)
 				return -1;
 		} else if (!in->eof || in->rawpos < in->rawlen) {
+			/* more to read, or read but not decoded yet (a file shorter
+			 * than what choose_encoding() reads ahead is all in raw) */
 			if (avail > PM_CSV_MAX_RECORD)
 				return fail(in, err, PM_EXIT_DATA, in->rec_line ? in->rec_line : in->line,
 				    _("line longer than %d bytes"), PM_CSV_MAX_RECORD);
