@@ -15,6 +15,7 @@ build=${1:-$top/build}
 case $build in /*) ;; *) build=$top/$build ;; esac
 units=${2:-100000}
 reps=${REPS:-5}
+out=
 work=$(mktemp -d "${TMPDIR:-/tmp}/pm-bench-fee.XXXXXX")
 trap 'rm -rf "$work"' EXIT
 PATH=$build/bin:$PATH

@@ -75,7 +75,7 @@ is "$(sql "SELECT count(*) FROM bill WHERE unit_id IN (5, 6)")" 0 \
 pm-admin settings set fee.movein_billing days
 pm-admin settings set fee.vacant_discount_percent 20
 sql "INSERT INTO movein(unit_id, date, water) VALUES (7, '2026-12-21', 0)"
-PM_NOW=2026-12-31T10:00
+export PM_NOW=2026-12-31T10:00
 pm-fee reading add 1-1-101 water 130 --date 2026-12-10
 pm-fee reading add 1-1-101 water 0 --meter-change --date 2026-12-10
 pm-fee reading add 1-1-101 water 5.5 --date 2026-12-28

@@ -93,7 +93,6 @@ is_out "R2026-000008: recorded before with this reference; nothing written" "is 
 is "$(dump)" "$before" "that writes nothing"
 
 # credit is used by the next bill
-before_credit=$(sql "SELECT sum(amount) FROM payment WHERE unit_id = 2")
 PM_NOW=2026-12-31T09:00 run pm-fee bill --period 2026-12 --item mgmt
 is_rc 0 "December's bill"
 run pm-fee bills 1-1-102 -o csv

@@ -115,7 +115,7 @@ is "$?" 19 "payments cannot be deleted"
 is "$(dump)" "$before" "nothing changed"
 
 # corrections go into the month they are made in
-PM_NOW=2026-12-01T10:00
+export PM_NOW=2026-12-01T10:00
 run pm-fee void R2026-000001 --reason 收错户
 is_rc 0 "a void of a closed month's payment, in December"
 run pm-fee adjust 1-1-101 mgmt 2026-11 -10 --reason 面积更正

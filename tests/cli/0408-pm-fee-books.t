@@ -72,7 +72,7 @@ while read -r now verb rest; do
 	esac
 	[ "$verb" = close ] || continue
 	month=${now%-*}
-	PM_NOW=$now
+	export PM_NOW="$now"
 	billed=$(sql "SELECT (SELECT coalesce(sum(amount), 0) FROM bill) + (SELECT coalesce(sum(amount), 0) FROM adjustment)")
 	collected=$(sql "SELECT coalesce(sum(l.amount), 0) FROM alloc l JOIN payment p ON p.id = l.payment_id WHERE p.voided IS NULL")
 	pm-fee arrears > "$T/arrears"

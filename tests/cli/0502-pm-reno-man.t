@@ -24,8 +24,8 @@ is "$(wc -l < "$T/examples" | tr -d ' ')" 17 "the page has its examples"
 cd "$T" || exit 1
 while IFS= read -r cmd; do
 	case $cmd in
-	*" start "*) PM_NOW=2026-12-01T08:00 ;;
-	*" rectified "*) PM_NOW=2026-12-02T09:00 ;;
+	*" start "*) export PM_NOW=2026-12-01T08:00 ;;
+	*" rectified "*) export PM_NOW=2026-12-02T09:00 ;;
 	esac
 	run sh -c "$cmd"
 	is_rc 0 "example: $cmd"

@@ -14,7 +14,7 @@ sql "INSERT INTO unit(code, building, entrance, floor, room) VALUES ('1-1-101', 
      INSERT INTO ownership(unit_id, person_id) VALUES (1, 1), (2, 3), (3, 3);
      INSERT INTO lease(unit_id, person_id, start, end_on) VALUES (2, 2, '2026-01-01', '2027-12-31')"
 
-PM_NOW=2026-11-02T09:00
+export PM_NOW=2026-11-02T09:00
 run pm-reno apply 1-1-102 --applicant 李租客 --consent '业主王五书面同意 2026-11-01' \
 	--contractor 甲公司 --scope 刷墙 --start 2026-11-10 --end 2026-11-20
 is_out "Z2026-000001" "a tenant applies with the owner's consent"
