@@ -1,7 +1,9 @@
 /* archive.c - the sections of the household archive, in print order */
 #include "archive.h"
 #include "core/i18n.h"
+#include "fee/fee.h"
 #include "owner.h"
+#include "reno/reno.h"
 #include "survey/survey.h"
 #include "ticket/ticket.h"
 
@@ -17,6 +19,10 @@ const struct pm_archive_section pm_archive_sections[] = {
 	{N_("visits"), pm_owner_archive_visits},
 	{N_("tickets"), pm_ticket_archive},
 	{N_("surveys"), pm_survey_archive},
+	{N_("bills"), pm_fee_archive_bills},
+	{N_("payments"), pm_fee_archive_payments},
+	{N_("deposits"), pm_fee_archive_deposits},
+	{N_("renovations"), pm_reno_archive},
 	/* other domains add their sections here */
 	{NULL, NULL},
 };
