@@ -15,7 +15,7 @@ import sys
 
 # argument names completed from the database, and fixed word lists
 DATA = {"UNIT", "STAFF", "TICKET", "RECEIPT", "PERMIT", "ITEM", "ROUND", "NOTICE"}
-WORDS = {"FORMAT": "csv tsv table json"}
+WORDS = {"FORMAT": "csv tsv table json html"}
 FILES = {"FILE", "FILE|-"}
 
 
@@ -74,24 +74,22 @@ def main():
             key = f"{b} {' '.join(path)}".rstrip() + ("" if path else " ")
             words = " ".join(subs)
             ol = " ".join(n + ("=" if a and n.startswith("--") else "") for n, a in opt_table(opts))
-            lines.append(f"\t\"{key}\") _pm_verbs='{words}' _pm_opts='{ol}' _pm_arg='{first_arg(args)}' ;;")
-    lines += ["\t*) _pm_verbs='' _pm_opts='' _pm_arg='' ;;", "\tesac", "}", "",
-              "# _pm_optarg OPTION: the kind of the option's argument", "_pm_optarg() {",
-              "\tcase \"$1\" in"]
-    kinds = {}
-    for b in binaries:
-        for path, subs, args, opts in levels[b]:
-            for n, a in opt_table(opts):
-                if a:
-                    kinds.setdefault(n, set()).add(a)
-    for n in sorted(kinds):
-        kind = sorted(kinds[n])[0] if len(kinds[n]) == 1 else "TEXT"
-        lines.append(f"\t{n}) echo {kind} ;;")
-    lines += ["\t*) echo TEXT ;;", "\tesac", "}", "",
+            kl = " ".join(f"{n}={a}" for n, a in opt_table(opts) if a)
+            lines.append(f"\t\"{key}\") _pm_verbs='{words}' _pm_opts='{ol}' _pm_kinds='{kl}' _pm_arg='{first_arg(args)}' ;;")
+    lines += ["\t*) _pm_verbs='' _pm_opts='' _pm_kinds='' _pm_arg='' ;;", "\tesac", "}", "",
+              "# _pm_optarg OPTION: the kind of the option's argument at this level",
+              "_pm_optarg() {",
+              "\tlocal k IFS=' '",
+              "\tfor k in $_pm_kinds; do",
+              "\t\tcase $k in \"$1=\"*) echo \"${k#*=}\"; return ;; esac",
+              "\tdone",
+              "\techo TEXT",
+              "}", ""]
+    lines += [
               r'''# _pm_values PROG KIND PREFIX: candidate values of a kind
 _pm_values() {
 	case "$2" in
-	FORMAT) local IFS=' '; compgen -W "csv tsv table json" -- "$3" ;;
+	FORMAT) local IFS=' '; compgen -W "csv tsv table json html" -- "$3" ;;
 	FILE|FILE\|-|ENC) compgen -f -- "$3" ;;
 	''' + "|".join(sorted(DATA)) + r''') "$1" __complete data "$2" "$3" 2>/dev/null ;;
 	esac
@@ -169,7 +167,7 @@ _pm() {
           r'''_pm_values() {
 	local -a vals
 	case "$2" in
-	FORMAT) vals=(csv tsv table json) ;;
+	FORMAT) vals=(csv tsv table json html) ;;
 	FILE|FILE\|-|ENC) _files; return ;;
 	''' + "|".join(sorted(DATA)) + r''') vals=(${(f)"$("$1" __complete data "$2" "$3" 2>/dev/null)"}) ;;
 	*) return 1 ;;
