@@ -47,8 +47,16 @@ fi
 if have pm-fee; then
 	echo "## Fees"
 	echo
+	echo "Collection rate (收缴率):"
+	echo
 	echo '```'
 	pm-fee rate --period "$month" -o table
+	echo '```'
+	echo
+	echo "Arrears by building (陈欠 is over a year):"
+	echo
+	echo '```'
+	pm-fee arrears --by building -o table
 	echo '```'
 	echo
 fi
@@ -58,6 +66,15 @@ if have pm-reno; then
 	echo
 	echo '```'
 	pm-reno summary --month "$month" -o table
+	echo '```'
+	echo
+fi
+
+if have pm-survey; then
+	echo "## Owner survey rounds"
+	echo
+	echo '```'
+	pm-survey list -o table
 	echo '```'
 	echo
 fi

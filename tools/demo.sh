@@ -32,9 +32,31 @@ pm-admin staff add 李强 --dept service --role butler --area "1-3栋" >&2
 pm-admin staff add 张伟 --dept engineering --role repair >&2
 pm-admin staff add 陈静 --dept service --role supervisor >&2
 pm-admin staff add 刘洋 --dept management --role manager >&2
+pm-admin staff add 李工 --dept engineering --role engineer >&2
+pm-admin staff add 李会计 --dept finance --role finance >&2
 
 step "importing the roll"
 pm-owner import "$dir/roll.csv" >&2
+
+step "fees: the property fee, billed on the first of October and November"
+pm-fee item add mgmt --name 物业费 --basis area --rate 2.35 --since 2026-01 >&2
+pm-fee item add reno --name 装修管理费 --basis fixed --rate 300 --since 2026-01 >&2
+PM_NOW=2026-10-01T08:00:00 pm-fee bill --period 2026-10 >&2
+pm-fee bill --period 2026-11 >&2
+
+step "households pay what they owe during November"
+pm-fee arrears -o csv --no-header > "$dir/owing.csv"
+n=0
+while IFS=, read -r unit _ _ _ _ _ _ total _; do
+	n=$((n + 1))
+	# two in three pay, at the desk or by WeChat, spread over the month
+	[ $((n % 3)) = 0 ] && continue
+	[ "$n" -gt 450 ] && break
+	method=cash
+	[ $((n % 2)) = 0 ] && method=wechat
+	PM_NOW=$(printf '2026-11-%02dT10:00:00' $((n % 27 + 2))) \
+		pm-fee pay "$unit" "$total" --method "$method" >/dev/null
+done < "$dir/owing.csv"
 
 step "a month at the desk"
 export PM_USER=王芳
@@ -59,6 +81,19 @@ while [ $day -le 27 ]; do
 	fi
 	day=$((day + 1))
 done
+
+step "a renovation, reviewed, paid for, started and inspected"
+owner=$(pm-owner list --building 4 --status occupied -o csv --no-header | head -n 1)
+unit=${owner%%,*}
+name=$(printf '%s\n' "$owner" | cut -d, -f7)
+PM_NOW=2026-11-09T10:00:00 pm-reno apply "$unit" --applicant "$name" --contractor 好家装修 \
+	--scope 厨卫翻新 --start 2026-11-16 --end 2026-12-15 > "$dir/reno.id"
+z=$(cat "$dir/reno.id")
+PM_NOW=2026-11-10T10:00:00 pm-reno review "$z" --first --approve --by 李工 >/dev/null
+PM_NOW=2026-11-11T10:00:00 pm-reno review "$z" --second --approve --by 刘洋 >/dev/null
+PM_NOW=2026-11-12T10:00:00 pm-reno pay "$z" --deposit 2000 --fee 300 --method cash >/dev/null
+PM_NOW=2026-11-16T09:00:00 pm-reno start "$z" >/dev/null
+PM_NOW=2026-11-20T12:30:00 pm-reno inspect "$z" --by 李强 --violation 违时施工 --found 午休时间施工 >/dev/null
 
 export PM_NOW=2026-11-30T17:00:00
 step "the monthly report"
