@@ -126,7 +126,7 @@ completions: all
 
 lint:
 	mandoc -Tlint -Wwarning $(MANS)
-	shellcheck -s sh $(filter-out completions/%,$(SCRIPTS))
+	shellcheck -x -s sh $(filter-out completions/%,$(SCRIPTS))
 
 # POT=elsewhere writes the template there (tests/cli/0013-po-complete.t)
 POT ?= po/pm-tools.pot

@@ -2,14 +2,16 @@
 # demo.sh BUILD - build a demo estate from generated data and print the
 # manager's monthly report for it (make demo)
 #
-# Everything lives in BUILD/demo: a 2,000-unit owner roll as Excel would
-# export it (BOM, CRLF, Chinese headers, messy unit codes), the staff,
-# a month of desk work driven by PM_NOW, and the report.
+# Everything lives in BUILD/demo (or $PM_DEMO_DIR): a 2,000-unit owner
+# roll ($PM_DEMO_UNITS) as Excel would export it (BOM, CRLF, Chinese
+# headers, messy unit codes), the staff, a month of desk work driven by
+# PM_NOW, and the report.
 set -eu
 
 top=$(cd "$(dirname "$0")/.." && pwd)
 build=$(cd "${1:-build}" && pwd)
-dir=$build/demo
+dir=${PM_DEMO_DIR:-$build/demo}
+units=${PM_DEMO_UNITS:-2000}
 rm -rf "$dir"
 mkdir -p "$dir"
 
@@ -21,8 +23,8 @@ unset PM_USER
 
 step() { printf '== %s\n' "$*" >&2; }
 
-step "generating a 2,000-unit owner roll as Excel exports it"
-python3 "$top/tests/data/gen_roll.py" -n 2000 --zh --bom --crlf --messy --seed 7 > "$dir/roll.csv"
+step "generating a $units-unit owner roll as Excel exports it"
+python3 "$top/tests/data/gen_roll.py" -n "$units" --zh --bom --crlf --messy --seed 7 > "$dir/roll.csv"
 
 export PM_NOW=2026-11-01T08:30:00
 step "creating the estate and its staff"
