@@ -6,6 +6,7 @@
 # it as a translator would (msgmerge), and the merge must leave nothing
 # untranslated and nothing fuzzy.  A string added to the C source
 # without its translation fails here; po/README says what to do.
+# shellcheck source=tests/cli/lib.sh disable=SC1091
 . "$(dirname "$0")/lib.sh"
 
 PO=$PM_TOP/po/zh_CN.po

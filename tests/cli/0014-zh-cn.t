@@ -2,6 +2,7 @@
 # shellcheck disable=SC1111  # the Chinese quotes “” are the messages' own
 # 0014-zh-cn.t - under zh_CN.UTF-8 the desk reads Chinese: help, errors,
 # table headers, keyword names; csv and json keys stay English
+# shellcheck source=tests/cli/lib.sh disable=SC1091
 . "$(dirname "$0")/lib.sh"
 
 # English words left in help text, one a line: what remains after

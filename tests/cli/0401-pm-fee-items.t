@@ -1,5 +1,6 @@
 #!/bin/sh
 # pm-fee item: adding fee items, their rates over time, retiring them, refusals
+# shellcheck source=tests/cli/lib.sh disable=SC1091
 . "$(dirname "$0")/lib.sh"
 
 pm-admin init > /dev/null

@@ -1,6 +1,7 @@
 #!/bin/sh
 # pm-fee reading: recording and importing meter readings; the move-in
 # baseline; lower readings refused unless the meter was changed
+# shellcheck source=tests/cli/lib.sh disable=SC1091
 . "$(dirname "$0")/lib.sh"
 
 pm-admin init > /dev/null

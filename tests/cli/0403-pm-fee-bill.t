@@ -2,6 +2,7 @@
 # pm-fee bill: raising a period's bills, idempotently; the rate in force;
 # area, unit, space, meter and season items; move-in by days; the vacant
 # discount; the one rounding rule; how each line was computed
+# shellcheck source=tests/cli/lib.sh disable=SC1091
 . "$(dirname "$0")/lib.sh"
 
 pm-admin init > /dev/null

@@ -2,6 +2,7 @@
 # pm-fee pay, receipt, void, payments: allocation oldest first, chosen
 # items, credit used by the next bill, receipt numbers, money as desks
 # write it, references that make a re-run a no-op
+# shellcheck source=tests/cli/lib.sh disable=SC1091
 . "$(dirname "$0")/lib.sh"
 
 pm-admin init --estate 阳光花园 > /dev/null

@@ -1,6 +1,7 @@
 #!/bin/sh
 # pm-fee arrears (aging, --min, --older-than, --by building, letters),
 # statement, rate (收缴率 and old arrears recovered)
+# shellcheck source=tests/cli/lib.sh disable=SC1091
 . "$(dirname "$0")/lib.sh"
 
 pm-admin init > /dev/null

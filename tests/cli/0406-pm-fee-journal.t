@@ -1,6 +1,7 @@
 #!/bin/sh
 # pm-fee journal, handover, close, totals, check, deposits: the cash
 # journal balances, cash goes to finance, a closed month never changes
+# shellcheck source=tests/cli/lib.sh disable=SC1091
 . "$(dirname "$0")/lib.sh"
 
 pm-admin init > /dev/null

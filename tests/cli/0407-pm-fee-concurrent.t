@@ -2,6 +2,7 @@
 # pm-fee pay from several processes at once: BEGIN IMMEDIATE serialises
 # them, so the same amount is never allocated twice; a writer that cannot
 # get the lock in time is told to retry and writes nothing
+# shellcheck source=tests/cli/lib.sh disable=SC1091
 . "$(dirname "$0")/lib.sh"
 
 pm-admin init > /dev/null

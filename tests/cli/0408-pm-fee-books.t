@@ -4,6 +4,7 @@
 # monthly closes; after every month billed - collected = arrears, the
 # cash journal's closing = opening + receipts - paid out - hand-overs,
 # every receipt number is used once, and no closed month changes.
+# shellcheck source=tests/cli/lib.sh disable=SC1091
 . "$(dirname "$0")/lib.sh"
 
 pm-admin init > /dev/null
@@ -79,7 +80,11 @@ while read -r now verb rest; do
 	arrears=$(sumcol total < "$T/arrears")
 	is "$((billed - collected))" "$arrears" "$month: billed - collected = arrears ($(yuan "$arrears"))"
 	credit=$(sql "SELECT (SELECT coalesce(sum(amount), 0) FROM payment WHERE voided IS NULL) - $collected")
-	[ "$credit" -ge 0 ] && ok "$month: credit is never negative ($(yuan "$credit"))" || not_ok "$month: credit $credit"
+	if [ "$credit" -ge 0 ]; then
+		ok "$month: credit is never negative ($(yuan "$credit"))"
+	else
+		not_ok "$month: credit $credit"
+	fi
 	pm-fee journal --month "$month" > "$T/journal"
 	opening=$(awk -F, '$3 == "opening" { print $9 }' "$T/journal")
 	closing=$(awk -F, '$3 == "closing" { print $9 }' "$T/journal")
@@ -101,16 +106,19 @@ is "$(sql "SELECT count(*) FROM payment")" "$(sql "SELECT last FROM counter WHER
 	"as many payments as receipt numbers given out"
 is "$(sql "SELECT count(*) FROM payment WHERE voided IS NOT NULL") -gt 0" \
 	"$(sql "SELECT count(*) FROM payment WHERE voided IS NOT NULL") -gt 0" "the script voided some payments"
-[ "$(sql "SELECT count(*) FROM payment WHERE voided IS NOT NULL")" -gt 0 ] &&
+if [ "$(sql "SELECT count(*) FROM payment WHERE voided IS NOT NULL")" -gt 0 ] &&
 	[ "$(sql "SELECT count(*) FROM adjustment")" -gt 0 ] &&
-	[ "$(sql "SELECT count(*) FROM payment p WHERE amount > (SELECT coalesce(sum(amount), 0) FROM alloc WHERE payment_id = p.id)")" -gt 0 ] &&
-	ok "the history has voids, adjustments and credit" || not_ok "the history has voids, adjustments and credit"
+	[ "$(sql "SELECT count(*) FROM payment p WHERE amount > (SELECT coalesce(sum(amount), 0) FROM alloc WHERE payment_id = p.id)")" -gt 0 ]; then
+	ok "the history has voids, adjustments and credit"
+else
+	not_ok "the history has voids, adjustments and credit"
+fi
 
 # and afterwards, every closed month's totals are still what was recorded
 for m in 01 02 03 04 05 06; do
 	pm-fee totals --month 2026-$m > "$T/now"
 	pm-fee totals --month 2026-$m --stored > "$T/then"
-	cmp -s "$T/now" "$T/then" && ok "2026-$m unchanged since its close" || not_ok "2026-$m changed"
+	holds "2026-$m unchanged since its close" cmp -s "$T/now" "$T/then"
 done
 
 done_testing

@@ -1,5 +1,6 @@
 #!/bin/sh
 # pm-reno(1): the page is clean under mandoc -Tlint, and its EXAMPLES run
+# shellcheck source=tests/cli/lib.sh disable=SC1091
 . "$(dirname "$0")/lib.sh"
 
 page=$PM_TOP/man/pm-reno.1

@@ -2,6 +2,7 @@
 # pm-reno: a tenant's application with consent, due (late reviews,
 # overruns, notices, inspections) as of a date, --reveal audited, usage
 # errors
+# shellcheck source=tests/cli/lib.sh disable=SC1091
 . "$(dirname "$0")/lib.sh"
 
 pm-admin init > /dev/null
