@@ -88,11 +88,14 @@ fee_pay(int argc, char **argv)
 		if ((rc = fee_end(db, rc, 0, &err)) == 0) {
 			char x[PM_DEC_BUFSZ], y[PM_DEC_BUFSZ], z[PM_DEC_BUFSZ];
 
+			/* the number alone on stdout, for scripts (r=$(pm-fee pay ...));
+			 * what it did, for the clerk, on stderr */
+			printf("%s\n", r.receipt);
 			if (r.existing)
-				printf(_("%s: recorded before with this reference; nothing written\n"),
+				pm_cli_warn(_("%s: recorded before with this reference; nothing written"),
 				    r.receipt);
 			else
-				printf(_("%s: %s received, %s to bills, %s credit\n"), r.receipt,
+				pm_cli_warn(_("%s: %s received, %s to bills, %s credit"), r.receipt,
 				    pm_money_fmt(r.amount, x), pm_money_fmt(r.allocated, y),
 				    pm_money_fmt(r.credit, z));
 		}

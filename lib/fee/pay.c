@@ -359,6 +359,83 @@ static const char lines_sql[] =
     "SELECT i.code, i.name, b.period, l.amount FROM alloc l JOIN bill b ON b.id = l.bill_id"
     " JOIN fee_item i ON i.id = b.item_id WHERE l.payment_id = ?1 ORDER BY l.id";
 
+/* The receipt as a document to print and hand over (-o html): who paid
+ * what and how, each line, the total in figures and in capitals, and
+ * the cashier's and payer's signatures. */
+static int
+receipt_document(struct pm_db *db, struct rcpt *r, struct pm_out *out, struct pm_err *err)
+{
+	static const struct pm_col head[] = {
+		{"receipt", N_("Receipt"), PM_COL_CODE, 0},
+		{"date", N_("Date"), PM_COL_CODE, 0},
+		{"unit", N_("Unit"), PM_COL_CODE, 0},
+		{"owner", N_("Owner"), PM_COL_TEXT, 0},
+		{"payer", N_("Paid by"), PM_COL_TEXT, 0},
+		{"method", N_("Method"), PM_COL_CODE, 0},
+		{"amount", N_("Total"), PM_COL_MONEY, 0},
+		{"in_words", N_("In words"), PM_COL_TEXT, 0},
+		{"voided", N_("Voided"), PM_COL_CODE, 0},
+	};
+	static const struct pm_col lines[] = {
+		{"name", N_("Item"), PM_COL_TEXT, 0},
+		{"period", N_("Period"), PM_COL_CODE, 0},
+		{"amount", N_("Amount"), PM_COL_MONEY, 0},
+	};
+	static const char *const sign[] = {N_("Cashier"), N_("Paid by"), N_("Date")};
+	struct pm_buf words = PM_BUF_INIT;
+	char *estate = NULL, total[24], num[24];
+	const char *v[9];
+	sqlite3_stmt *st;
+	int64_t used = 0;
+	int rc;
+
+	if (pm_setting_get(db, "estate.name", &estate, err) < 0)
+		return -1;
+	pm_out_title(out, _("Receipt (收款收据)"), estate);
+	pm_fee_capital(r->amount, &words);
+	snprintf(total, sizeof total, "%lld", (long long)r->amount);
+	v[0] = r->receipt;
+	v[1] = r->date;
+	v[2] = r->unit;
+	v[3] = r->owners;
+	v[4] = r->payer;
+	v[5] = r->method;
+	v[6] = total;
+	v[7] = pm_buf_str(&words);
+	v[8] = r->voided;
+	pm_out_begin(out, "receipt", head, 9, 1);
+	pm_out_row(out, v);
+	pm_out_end(out);
+	rc = pm_db_prepare(db, lines_sql, &st, err);
+	if (rc == 0) {
+		pm_bind_int(st, 1, r->id);
+		pm_out_begin(out, "lines", lines, 3, 0);
+		while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+			used += sqlite3_column_int64(st, 3);
+			v[0] = pm_col_text(st, 1);
+			v[1] = pm_col_text(st, 2);
+			snprintf(num, sizeof num, "%lld", (long long)sqlite3_column_int64(st, 3));
+			v[2] = num;
+			pm_out_row(out, v);
+		}
+		sqlite3_finalize(st);
+		if (rc == SQLITE_DONE && r->amount > used) {
+			v[0] = _("credit");
+			v[1] = NULL;
+			snprintf(num, sizeof num, "%lld", (long long)(r->amount - used));
+			v[2] = num;
+			pm_out_row(out, v);
+		}
+		pm_out_end(out);
+		rc = rc == SQLITE_DONE ? 0 : pm_db_fail(db, rc, err, _("reading payments"));
+	}
+	if (rc == 0)
+		rc = pm_out_signatures(out, sign, 3);
+	pm_buf_free(&words);
+	free(estate);
+	return rc;
+}
+
 int
 pm_fee_receipt(struct pm_db *db, const char *receipt, struct pm_out *out, struct pm_err *err)
 {
@@ -382,6 +459,11 @@ pm_fee_receipt(struct pm_db *db, const char *receipt, struct pm_out *out, struct
 
 	if (rcpt_load(db, receipt, &r, err) < 0)
 		return -1;
+	if (pm_out_format(out) == PM_FMT_HTML) {
+		rc = receipt_document(db, &r, out, err);
+		rcpt_free(&r);
+		return rc;
+	}
 	if (pm_db_prepare(db, lines_sql, &st, err) < 0) {
 		rcpt_free(&r);
 		return -1;

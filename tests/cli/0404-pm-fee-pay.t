@@ -19,7 +19,8 @@ pm-fee bill --period 2026-11 1-1-101 > /dev/null
 
 run pm-fee pay 1-1-101 300 --method 现金
 is_rc 0 "pay in cash, the method in Chinese"
-is_out "R2026-000001: 300.00 received, 300.00 to bills, 0.00 credit" "prints the receipt number and where the money went"
+is_out "R2026-000001" "prints the receipt number and where the money went: the number on stdout"
+is_err "pm-fee: R2026-000001: 300.00 received, 300.00 to bills, 0.00 credit" "prints the receipt number and where the money went"
 is "$(sql "SELECT b.period, i.code, l.amount FROM alloc l JOIN bill b ON b.id = l.bill_id
            JOIN fee_item i ON i.id = b.item_id ORDER BY l.id")" \
 "2026-10|mgmt|21002
@@ -27,7 +28,8 @@ is "$(sql "SELECT b.period, i.code, l.amount FROM alloc l JOIN bill b ON b.id = 
 
 run pm-fee pay 1-1-101 100 --method wechat --item 水费 --payer 张小三
 is_rc 0 "pay a chosen item"
-is_out "R2026-000002: 100.00 received, 82.08 to bills, 17.92 credit" "the rest is credit"
+is_out "R2026-000002" "the rest is credit: the number on stdout"
+is_err "pm-fee: R2026-000002: 100.00 received, 82.08 to bills, 17.92 credit" "the rest is credit"
 is "$(sql "SELECT count(*) FROM alloc l JOIN bill b ON b.id = l.bill_id WHERE l.payment_id = 2 AND b.item_id = 1")" 0 \
 	"nothing went to the property fee"
 
@@ -86,11 +88,13 @@ is "$(sql "SELECT group_concat(receipt, ' ') FROM payment")" \
 
 # a reference makes a re-run (an import from the bank, cron) a no-op
 run pm-fee pay 1-1-102 88 --method transfer --ref BANK-0001
-is_out "R2026-000008: 88.00 received, 0.00 to bills, 88.00 credit" "the first time it is taken"
+is_out "R2026-000008" "the first time it is taken: the number on stdout"
+is_err "pm-fee: R2026-000008: 88.00 received, 0.00 to bills, 88.00 credit" "the first time it is taken"
 before=$(dump)
 run pm-fee pay 1-1-102 88 --method transfer --ref BANK-0001
 is_rc 0 "the same reference again"
-is_out "R2026-000008: recorded before with this reference; nothing written" "is a no-op"
+is_out "R2026-000008" "is a no-op: the number on stdout"
+is_err "pm-fee: R2026-000008: recorded before with this reference; nothing written" "is a no-op"
 is "$(dump)" "$before" "that writes nothing"
 
 # credit is used by the next bill
@@ -136,6 +140,7 @@ R2026-000002,2026-11-30,1-1-101,100.00,wechat,100.00,张小三,,root,," "payment
 
 # a new year starts the numbers again
 PM_NOW=2027-01-02T09:00 run pm-fee pay 1-1-101 10 --method cash
-is_out "R2027-000001: 10.00 received, 10.00 to bills, 0.00 credit" "R2027-000001"
+is_out "R2027-000001" "R2027-000001: the number on stdout"
+is_err "pm-fee: R2027-000001: 10.00 received, 10.00 to bills, 0.00 credit" "R2027-000001"
 
 done_testing
