@@ -14,6 +14,9 @@
 #include "core/buf.h"
 #include "core/settings.h"
 #include "admin/staff.h"
+#include "fee/deposit.h"
+#include "fee/fee.h"
+#include "reno/reno.h"
 #include "owner/registers.h"
 #include "owner/ties.h"
 #include "owner/unit.h"
@@ -445,6 +448,10 @@ register_keywords(void)
 		{"status", pm_ticket_statuses}, {"result", pm_callback_results},
 		{"result", pm_recheck_results}, {"cause", pm_survey_causes},
 		{"cause_class", pm_survey_causes}, {"scale", pm_survey_scales},
+		{"method", pm_fee_methods}, {"basis", pm_fee_bases}, {"cycle", pm_fee_cycles},
+		{"meter", pm_fee_meters}, {"kind", pm_deposit_kinds},
+		{"status", pm_reno_statuses}, {"violation", pm_reno_violations},
+		{"kind", pm_reno_violations},
 	};
 	size_t i;
 

@@ -87,7 +87,19 @@ reno_notice(int argc, char **argv)
 			printf("%s\n", notice_no);
 		return rc;
 	}
-	if ((rc = pm_cli_open(&db)) == 0) {
+	if (pm_cli.out.format != PM_FMT_DEFAULT && (rc = pm_cli_open(&db)) == 0) {
+		/* -o html (or any format): the notice as a document */
+		struct pm_out *out = pm_cli_out();
+
+		rc = out ? pm_reno_notice_document(db, a.pos[0], out, &err) : -1;
+		pm_db_close(db);
+		if (rc < 0) {
+			pm_out_free(out);
+			rc = pm_cli_fail(&err);
+		} else {
+			rc = pm_cli_finish(out);
+		}
+	} else if ((rc = pm_cli_open(&db)) == 0) {
 		rc = pm_reno_notice_text(db, a.pos[0], &text, &err);
 		pm_db_close(db);
 		if (rc < 0)

@@ -165,8 +165,37 @@ pass_lost(int argc, char **argv)
 	return pass_close(argc, argv, 1);
 }
 
+/* The pass as a card to print and hand to the worker (-o html). */
+static int
+pass_print(int argc, char **argv)
+{
+	static const struct argp_option options[] = {{NULL, 0, NULL, 0, NULL, 0}};
+	struct reno_args a;
+	struct pm_err err = {0};
+	struct pm_db *db;
+	struct pm_out *out;
+	int rc;
+
+	reno_parse(options, N_("N"), N_("Print a temporary pass (临时出入证) to hand to the worker; "
+	    "-o html for paper."), argc, argv, &a, 1, 1);
+	if ((rc = pm_cli_open(&db)) == 0) {
+		if (!(out = pm_cli_out())) {
+			rc = PM_EXIT_OSERR;
+		} else if (pm_reno_pass_document(db, a.pos[0], out, &err) < 0) {
+			pm_out_free(out);
+			rc = pm_cli_fail(&err);
+		} else {
+			rc = pm_cli_finish(out);
+		}
+		pm_db_close(db);
+	}
+	reno_args_free(&a);
+	return rc;
+}
+
 static const struct pm_verb pass_subs[] = {
 	{"issue", pass_issue, N_("issue a pass to a worker")},
+	{"print", pass_print, N_("print a pass to hand over")},
 	{"return", pass_return, N_("a pass is handed back")},
 	{"lost", pass_lost, N_("a pass was lost")},
 	{NULL, NULL, NULL},

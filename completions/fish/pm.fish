@@ -939,7 +939,7 @@ complete -c pm-reno -n '__fish_seen_subcommand_from pay' -l reveal
 complete -c pm-reno -n '__fish_seen_subcommand_from pay' -l help
 complete -c pm-reno -n '__fish_seen_subcommand_from pay' -l usage
 complete -c pm-reno -n '__fish_seen_subcommand_from pay' -a '(pm-reno __complete data PERMIT (commandline -ct))'
-complete -c pm-reno -n '__fish_seen_subcommand_from pass; and not __fish_seen_subcommand_from issue return lost' -a 'issue return lost'
+complete -c pm-reno -n '__fish_seen_subcommand_from pass; and not __fish_seen_subcommand_from issue print return lost' -a 'issue print return lost'
 complete -c pm-reno -n '__fish_seen_subcommand_from pass' -l help
 complete -c pm-reno -n '__fish_seen_subcommand_from pass; and __fish_seen_subcommand_from issue' -l db -r -F
 complete -c pm-reno -n '__fish_seen_subcommand_from pass; and __fish_seen_subcommand_from issue' -l format -x -a 'csv tsv table json html'
@@ -950,6 +950,14 @@ complete -c pm-reno -n '__fish_seen_subcommand_from pass; and __fish_seen_subcom
 complete -c pm-reno -n '__fish_seen_subcommand_from pass; and __fish_seen_subcommand_from issue' -l help
 complete -c pm-reno -n '__fish_seen_subcommand_from pass; and __fish_seen_subcommand_from issue' -l usage
 complete -c pm-reno -n '__fish_seen_subcommand_from pass; and __fish_seen_subcommand_from issue' -a '(pm-reno __complete data PERMIT (commandline -ct))'
+complete -c pm-reno -n '__fish_seen_subcommand_from pass; and __fish_seen_subcommand_from print' -l db -r -F
+complete -c pm-reno -n '__fish_seen_subcommand_from pass; and __fish_seen_subcommand_from print' -l format -x -a 'csv tsv table json html'
+complete -c pm-reno -n '__fish_seen_subcommand_from pass; and __fish_seen_subcommand_from print' -s o -x -a 'csv tsv table json html'
+complete -c pm-reno -n '__fish_seen_subcommand_from pass; and __fish_seen_subcommand_from print' -l no-header
+complete -c pm-reno -n '__fish_seen_subcommand_from pass; and __fish_seen_subcommand_from print' -l excel
+complete -c pm-reno -n '__fish_seen_subcommand_from pass; and __fish_seen_subcommand_from print' -l reveal
+complete -c pm-reno -n '__fish_seen_subcommand_from pass; and __fish_seen_subcommand_from print' -l help
+complete -c pm-reno -n '__fish_seen_subcommand_from pass; and __fish_seen_subcommand_from print' -l usage
 complete -c pm-reno -n '__fish_seen_subcommand_from pass; and __fish_seen_subcommand_from return' -l note -x
 complete -c pm-reno -n '__fish_seen_subcommand_from pass; and __fish_seen_subcommand_from return' -l db -r -F
 complete -c pm-reno -n '__fish_seen_subcommand_from pass; and __fish_seen_subcommand_from return' -l format -x -a 'csv tsv table json html'

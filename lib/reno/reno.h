@@ -117,6 +117,12 @@ int pm_reno_inspect(struct pm_db *db, int64_t id, const char *by, const char *ki
 int pm_reno_notice(struct pm_db *db, int64_t id, const char *deadline, const char *text,
 		   char no[PM_SEQ_BUFSZ], struct pm_err *err);
 /* The notice as text to print and hand over. */
+/* The notice, or a worker's temporary pass (临时出入证), as a document
+ * to print: -o html gives an A4 page with the signature lines. */
+int pm_reno_notice_document(struct pm_db *db, const char *notice, struct pm_out *out,
+			    struct pm_err *err);
+int pm_reno_pass_document(struct pm_db *db, const char *pass, struct pm_out *out,
+			  struct pm_err *err);
 int pm_reno_notice_text(struct pm_db *db, const char *notice, struct pm_buf *t,
 			struct pm_err *err);
 int pm_reno_rectified(struct pm_db *db, const char *notice, const char *by, struct pm_err *err);

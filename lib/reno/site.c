@@ -545,3 +545,117 @@ out:
 	pm_buf_free(&detail);
 	return rc;
 }
+
+/* Step st (one row expected) into a single-record section. */
+static int
+one_record(struct pm_db *db, sqlite3_stmt *st, struct pm_out *out, const char *section,
+	   const struct pm_col *cols, size_t ncols, const char *what, const char *no,
+	   struct pm_err *err)
+{
+	int rc = sqlite3_step(st);
+
+	if (rc == SQLITE_ROW) {
+		pm_out_begin(out, section, cols, ncols, 1);
+		pm_out_stmt(out, st);
+		pm_out_end(out);
+	}
+	sqlite3_finalize(st);
+	if (rc == SQLITE_DONE)
+		return pm_err_set(err, PM_EXIT_DATA, _("no %s '%s'"), what, no);
+	return rc == SQLITE_ROW ? 0 : pm_db_fail(db, rc, err, _("reading renovations"));
+}
+
+static int
+titled(struct pm_db *db, struct pm_out *out, const char *title, char **estate, struct pm_err *err)
+{
+	if (pm_setting_get(db, "estate.name", estate, err) < 0)
+		return -1;
+	pm_out_title(out, title, *estate);
+	return 0;
+}
+
+int
+pm_reno_notice_document(struct pm_db *db, const char *notice, struct pm_out *out,
+			struct pm_err *err)
+{
+	static const struct pm_col cols[] = {
+		{"notice", N_("Notice"), PM_COL_CODE, 0},
+		{"permit", N_("Renovation"), PM_COL_CODE, 0},
+		{"unit", N_("Unit"), PM_COL_CODE, 0},
+		{"contractor", N_("Contractor"), PM_COL_TEXT, 0},
+		{"found_at", N_("Found"), PM_COL_CODE, 0},
+		{"found_by", N_("Found by"), PM_COL_TEXT, 0},
+		{"violation", N_("Violation"), PM_COL_CODE, 0},
+		{"text", N_("To put right"), PM_COL_TEXT, 0},
+		{"issued", N_("Issued"), PM_COL_CODE, 0},
+		{"deadline", N_("Put right by"), PM_COL_CODE, 0},
+		{"rectified", N_("Rectified"), PM_COL_CODE, 0},
+	};
+	static const char sql[] =
+	    "SELECT n.no, r.no, u.code, r.contractor, substr(i.at, 1, 16), s.name, i.kind, n.text,"
+	    " substr(n.issued, 1, 10), n.deadline, substr(n.rectified, 1, 10)"
+	    " FROM reno_notice n JOIN reno r ON r.id = n.reno_id JOIN unit u ON u.id = r.unit_id"
+	    " JOIN reno_inspection i ON i.id = n.inspection_id JOIN staff s ON s.id = i.staff_id"
+	    " WHERE n.no = ?1";
+	static const char *const sign[] = {N_("Site supervisor"), N_("Contractor"), N_("Owner")};
+	char *estate = NULL, no[24];
+	sqlite3_stmt *st;
+	int rc;
+
+	reno_number(notice, no);
+	if (titled(db, out, _("Rectification notice (违规整改通知书)"), &estate, err) < 0)
+		return -1;
+	rc = pm_db_prepare(db, sql, &st, err);
+	if (rc == 0) {
+		pm_bind_text(st, 1, no);
+		rc = one_record(db, st, out, "notice", cols, sizeof cols / sizeof cols[0],
+		    _("notice"), no, err);
+	}
+	if (rc == 0)
+		pm_out_note(out, _("The work above breaks the estate's renovation rules.  Put it right by "
+		    "the date given; the site will be inspected again."));
+	if (rc == 0)
+		rc = pm_out_signatures(out, sign, 3);
+	free(estate);
+	return rc;
+}
+
+int
+pm_reno_pass_document(struct pm_db *db, const char *pass, struct pm_out *out, struct pm_err *err)
+{
+	static const struct pm_col cols[] = {
+		{"pass", N_("Pass"), PM_COL_CODE, 0},
+		{"name", N_("Worker"), PM_COL_TEXT, 0},
+		{"trade", N_("Trade"), PM_COL_TEXT, 0},
+		{"id_no", N_("ID number"), PM_COL_IDNO, 0},
+		{"unit", N_("Unit"), PM_COL_CODE, 0},
+		{"permit", N_("Renovation"), PM_COL_CODE, 0},
+		{"contractor", N_("Contractor"), PM_COL_TEXT, 0},
+		{"issued", N_("Issued"), PM_COL_CODE, 0},
+		{"valid_until", N_("Valid until"), PM_COL_CODE, 0},
+	};
+	static const char sql[] =
+	    "SELECT p.no, w.name, w.trade, w.id_no, u.code, r.no, r.contractor, substr(p.issued, 1, 10),"
+	    " p.valid_until FROM reno_pass p JOIN reno_worker w ON w.id = p.worker_id"
+	    " JOIN reno r ON r.id = p.reno_id JOIN unit u ON u.id = r.unit_id WHERE p.no = ?1";
+	static const char *const sign[] = {N_("Issued by"), N_("Holder")};
+	char *estate = NULL, no[24];
+	sqlite3_stmt *st;
+	int rc;
+
+	reno_number(pass, no);
+	if (titled(db, out, _("Temporary pass (临时出入证)"), &estate, err) < 0)
+		return -1;
+	rc = pm_db_prepare(db, sql, &st, err);
+	if (rc == 0) {
+		pm_bind_text(st, 1, no);
+		rc = one_record(db, st, out, "pass", cols, sizeof cols / sizeof cols[0], _("pass"), no, err);
+	}
+	if (rc == 0)
+		pm_out_note(out, _("Show this pass at the gate.  Return it when the work ends; it is not "
+		    "valid after the date above."));
+	if (rc == 0)
+		rc = pm_out_signatures(out, sign, 2);
+	free(estate);
+	return rc;
+}
