@@ -105,10 +105,11 @@ is_rc 65 "a second 王芳 is refused"
 is_err "pm-admin: “王芳”已在员工名册中：请加以区分，如“王芳(工程部)”" \
 	"the department is named in Chinese though it was typed in English"
 
-# table headers in Chinese, csv and json keys in English
+# table headers in Chinese, csv and json keys in English; a table for
+# Chinese eyes writes dates as 2026年11月30日, so 入职 is that wide
 run pm-admin staff list -o table
 is_rc 0 "staff list as a table"
-is "$(head -n 1 "$T/out")" "姓名  部门         岗位    电话         负责区域  入职        离职" \
+is "$(head -n 1 "$T/out")" "姓名  部门         岗位    电话         负责区域  入职            离职" \
 	"the table header is Chinese, aligned by display width"
 run pm-admin staff list -o csv
 is "$(head -n 1 "$T/out")" "name,dept,role,phone,area,joined,left_on" "the csv header stays English"
