@@ -34,6 +34,7 @@ struct pm_out {
 	const char **vals;
 	char (*nums)[24];
 	size_t capvals;
+	int page_fresh;    /* html: a page was just headed (pm_out_page) */
 };
 
 int
@@ -368,7 +369,9 @@ static const char html_style[] =
     "p.note { margin: 6pt 0; }\n"
     ".signatures { display: flex; justify-content: space-between; margin-top: 28pt; }\n"
     ".signatures div { width: 30%; border-top: 0.75pt solid #000; padding-top: 3pt; }\n"
-    "@media screen { body { margin: 20px auto; max-width: 210mm; } }\n"
+    ".page-break { break-after: page; page-break-after: always; }\n"
+    "@media screen { body { margin: 20px auto; max-width: 210mm; }"
+    " .page-break { border-top: 1px dashed #999; margin: 20px 0; } }\n"
     "</style>\n</head>\n<body>\n";
 
 static void
@@ -408,6 +411,35 @@ pm_out_note(struct pm_out *out, const char *text)
 	puts_(out, "<p class=\"note\">");
 	html_text(out, text);
 	puts_(out, "</p>\n");
+	return out->failed ? -1 : 0;
+}
+
+int
+pm_out_page(struct pm_out *out, const char *title)
+{
+	if (out->o.format != PM_FMT_HTML)
+		return 0;
+	if (!out->started) {
+		const char *t = out->o.title;
+
+		/* the first page's heading is the document's own */
+		out->started = 1;
+		out->o.title = title;
+		html_begin(out);
+		out->o.title = t;
+		out->page_fresh = 1;
+		return out->failed ? -1 : 0;
+	}
+	puts_(out, "<div class=\"page-break\"></div>\n");
+	if (out->o.estate && *out->o.estate) {
+		puts_(out, "<p class=\"estate\">");
+		html_text(out, out->o.estate);
+		puts_(out, "</p>\n");
+	}
+	puts_(out, "<h1>");
+	html_text(out, title);
+	puts_(out, "</h1>\n");
+	out->page_fresh = 1;
 	return out->failed ? -1 : 0;
 }
 
@@ -488,8 +520,9 @@ pm_out_begin(struct pm_out *out, const char *section, const struct pm_col *cols,
 		out->ncells = 0;
 		break;
 	case PM_FMT_HTML:
-		/* a document's first record sits under the title itself */
-		if (section && !(single && out->nsections == 0 && out->o.title)) {
+		/* a document's first record sits under the title itself, and so
+		 * does the first record of each page */
+		if (section && !(single && ((out->nsections == 0 && out->o.title) || out->page_fresh))) {
 			puts_(out, "<h2>");
 			html_text(out, _(section));
 			puts_(out, "</h2>\n");
@@ -510,6 +543,7 @@ pm_out_begin(struct pm_out *out, const char *section, const struct pm_col *cols,
 		break;
 	}
 	out->nsections++;
+	out->page_fresh = 0;
 	return out->failed ? -1 : 0;
 }
 

@@ -119,6 +119,10 @@ void pm_out_free(struct pm_out *out);
 int pm_out_note(struct pm_out *out, const char *text);
 int pm_out_signatures(struct pm_out *out, const char *const *labels, size_t n);
 
+/* html only: start a new page (a page break before all but the first)
+ * headed by the estate's name and title: letters, one per household. */
+int pm_out_page(struct pm_out *out, const char *title);
+
 /* Set the html title after creation (the command knows it late). */
 void pm_out_title(struct pm_out *out, const char *title, const char *estate);
 

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "core/i18n.h"
+#include "core/settings.h"
 #include "core/money.h"
 #include "fee.h"
 #include "ledger.h"
@@ -129,6 +130,7 @@ struct letter {
 	int64_t total;
 	int age;
 	char oldest[PM_DATE_BUFSZ];
+	char *estate;                /* html letters: the estate's name, owned */
 	/* the item being gathered */
 	int64_t item, item_owed;
 	char *item_name, *first, *last;
@@ -175,6 +177,42 @@ letter_reset(struct letter *l)
 	l->item = 0;
 }
 
+static const struct pm_col letter_cols[] = {
+	{"unit", N_("Unit"), PM_COL_CODE, 0},
+	{"owner", N_("Owner"), PM_COL_TEXT, 0},
+	{"phone", N_("Phone"), PM_COL_PHONE, 0},
+	{"items", N_("Items"), PM_COL_TEXT, 0},
+	{"periods", N_("Periods"), PM_COL_TEXT, 0},
+	{"amounts", N_("Amounts"), PM_COL_TEXT, 0},
+	{"total", N_("Total"), PM_COL_MONEY, 0},
+	{"oldest", N_("Owed since"), PM_COL_CODE, 0},
+	{"date", N_("Date"), PM_COL_CODE, 0},
+};
+
+/* -o html: the letter itself, a page for each household. */
+static int
+letter_page(struct letter *l, const char *today, const char *const *v, struct pm_out *out)
+{
+	static const char *const sign[] = {N_("Property service centre (seal)"), N_("Date")};
+	struct pm_buf text = PM_BUF_INIT;
+	int rc;
+
+	pm_out_page(out, _("Reminder of fees owed (催缴通知书)"));
+	pm_buf_addf(&text, _("Dear %s (unit %s):"), l->owner, l->code);
+	pm_out_note(out, pm_buf_str(&text));
+	pm_buf_reset(&text);
+	pm_buf_addf(&text, _("As of %s our records show the fees below unpaid.  Please pay them at the "
+	    "customer-service desk within seven days of this letter, or call us if you think there "
+	    "is a mistake.  If you have paid in the meantime, please ignore this letter."), today);
+	pm_out_note(out, pm_buf_str(&text));
+	pm_buf_free(&text);
+	pm_out_begin(out, "letter", letter_cols, 9, 1);
+	pm_out_row(out, v);
+	pm_out_end(out);
+	rc = pm_out_signatures(out, sign, 2);
+	return rc;
+}
+
 static int
 letter_write(struct letter *l, const struct pm_fee_arrears_opts *o, const char *today,
 	     struct pm_out *out)
@@ -195,6 +233,8 @@ letter_write(struct letter *l, const struct pm_fee_arrears_opts *o, const char *
 	v[6] = total;
 	v[7] = l->oldest;
 	v[8] = today;
+	if (pm_out_format(out) == PM_FMT_HTML)
+		return letter_page(l, today, v, out);
 	return pm_out_row(out, v);
 }
 
@@ -202,17 +242,6 @@ int
 pm_fee_letters(struct pm_db *db, const struct pm_fee_arrears_opts *o, struct pm_out *out,
 	       struct pm_err *err)
 {
-	static const struct pm_col cols[] = {
-		{"unit", N_("Unit"), PM_COL_CODE, 0},
-		{"owner", N_("Owner"), PM_COL_TEXT, 0},
-		{"phone", N_("Phone"), PM_COL_PHONE, 0},
-		{"items", N_("Items"), PM_COL_TEXT, 0},
-		{"periods", N_("Periods"), PM_COL_TEXT, 0},
-		{"amounts", N_("Amounts"), PM_COL_TEXT, 0},
-		{"total", N_("Total"), PM_COL_MONEY, 0},
-		{"oldest", N_("Owed since"), PM_COL_CODE, 0},
-		{"date", N_("Date"), PM_COL_CODE, 0},
-	};
 	static const char sql[] =
 	    "SELECT b.unit_id, u.code, " OWNERS_SQL("u.id") ","
 	    " (SELECT p.phone FROM ownership w JOIN person p ON p.id = w.person_id"
@@ -239,7 +268,20 @@ pm_fee_letters(struct pm_db *db, const struct pm_fee_arrears_opts *o, struct pm_
 	bind_opts(st, o, &set);
 	memset(&l, 0, sizeof l);
 	l.age = -1;
-	pm_out_begin(out, NULL, cols, 9, 0);
+	if (pm_out_format(out) == PM_FMT_HTML) {
+		char *estate = NULL;
+
+		/* every page carries the estate's name */
+		if (pm_setting_get(db, "estate.name", &estate, err) < 0) {
+			sqlite3_finalize(st);
+			pm_buf_free(&set);
+			return -1;
+		}
+		pm_out_title(out, NULL, estate);
+		l.estate = estate;
+	} else {
+		pm_out_begin(out, NULL, letter_cols, 9, 0);
+	}
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		int64_t unit = sqlite3_column_int64(st, 0), item = sqlite3_column_int64(st, 4);
 		int age = sqlite3_column_int(st, 9);
@@ -276,6 +318,7 @@ pm_fee_letters(struct pm_db *db, const struct pm_fee_arrears_opts *o, struct pm_
 	if (rc == SQLITE_DONE)
 		letter_write(&l, o, today, out);
 	letter_reset(&l);
+	free(l.estate);
 	pm_buf_free(&l.items);
 	pm_buf_free(&l.periods);
 	pm_buf_free(&l.amounts);
@@ -285,7 +328,8 @@ pm_fee_letters(struct pm_db *db, const struct pm_fee_arrears_opts *o, struct pm_
 		return pm_err_oom(err);
 	if (rc != SQLITE_DONE && rc != SQLITE_ROW)
 		return pm_db_fail(db, rc, err, _("reading bills"));
-	pm_out_end(out);
+	if (pm_out_format(out) != PM_FMT_HTML)
+		pm_out_end(out);
 	return 0;
 }
 

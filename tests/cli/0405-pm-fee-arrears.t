@@ -17,8 +17,8 @@ for m in 2025-06-30 2026-02-28 2026-05-31 2026-08-31 2026-11-30; do
 	PM_NOW=${m}T18:00 pm-fee bill --period "${m%-*}" > /dev/null
 done
 pm-fee charge 1-1-101 repair --note 换水龙头
-pm-fee pay 2-1-201 235 --method cash > /dev/null
-pm-fee pay 2-1-202 940 --method transfer > /dev/null
+pm-fee pay 2-1-201 235 --method cash > /dev/null 2>&1
+pm-fee pay 2-1-202 940 --method transfer > /dev/null 2>&1
 
 run pm-fee arrears
 is_rc 0 "arrears"
@@ -83,7 +83,7 @@ run pm-fee rate --period 2026-11
 is_rc 0 "rate"
 is_out "group,billed,collected,outstanding,rate,recovered
 all,612.52,0.00,612.52,0.00,1175.00" "nothing of November collected yet; 1175.00 of old arrears recovered in it"
-pm-fee pay 2-1-202 235 --method wechat > /dev/null
+pm-fee pay 2-1-202 235 --method wechat > /dev/null 2>&1
 run pm-fee rate --period 2026-11 --by building
 is_out "group,billed,collected,outstanding,rate,recovered
 1,260.02,0.00,260.02,0.00,0.00

@@ -11,8 +11,8 @@ sql "INSERT INTO unit(code, building, entrance, floor, room, building_area) VALU
      INSERT INTO movein(unit_id, date) VALUES (1, '2026-01-10')"
 pm-fee item add mgmt --name 物业费 --basis area --rate 2.35 --since 2026-01
 pm-fee bill --period 2026-11 > /dev/null
-pm-fee pay 1-1-101 100 --method cash > /dev/null
-pm-fee pay 1-1-101 50 --method wechat > /dev/null
+pm-fee pay 1-1-101 100 --method cash > /dev/null 2>&1
+pm-fee pay 1-1-101 50 --method wechat > /dev/null 2>&1
 run pm-fee deposit take 1-1-101 2000 --method 现金 --kind 装修 --payer 某装修公司 --for 装修押金
 is_rc 0 "deposit take"
 is_out "D2026-000001" "prints the deposit's number"

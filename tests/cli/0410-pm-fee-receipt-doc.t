@@ -1,5 +1,6 @@
 #!/bin/sh
-# pm-fee receipt -o html: a receipt to print and hand over
+# pm-fee receipt -o html: a receipt to print and hand over; arrears
+# --letters -o html: a reminder letter per household, a page each
 # shellcheck source=tests/cli/lib.sh disable=SC1091
 . "$(dirname "$0")/lib.sh"
 
@@ -26,5 +27,22 @@ out_has '¥300.00' "under Chinese messages the money is written ¥300.00"
 out_has '2026年11月30日' "and the date the Chinese way"
 run pm-fee receipt R2026-000009 -o html
 is_rc 65 "an unknown receipt"
+
+# two households owe: one letter each, on its own page
+sql "INSERT INTO unit(code, building, entrance, floor, room, building_area) VALUES ('1-1-102', '1', '1', 1, '102', 10000);
+     INSERT INTO person(name, phone) VALUES ('李四', '13900139000');
+     INSERT INTO ownership(unit_id, person_id) VALUES (2, 2);
+     INSERT INTO movein(unit_id, date) VALUES (2, '2026-01-10')"
+PM_NOW=2026-12-01T08:00 pm-fee bill --period 2026-12 > /dev/null
+run pm-fee arrears --letters -o html
+is_rc 0 "arrears --letters -o html"
+is "$(grep -c '<h1>Reminder of fees owed (催缴通知书)</h1>' "$T/out")" 2 "a letter for each household owing"
+is "$(grep -c 'class="page-break"></div>' "$T/out")" 1 "each after the first on a new page"
+is "$(grep -c '<p class="estate">阳光花园</p>' "$T/out")" 2 "every page carries the estate's name"
+out_has '<p class="note">Dear 李四 (unit 1-1-102):</p>' "addressed to the owner"
+out_has '<tr><th>Phone</th><td>139****9000</td></tr>' "the phone masked"
+out_has '<div>Property service centre (seal)</div>' "a place for the seal"
+run pm-fee arrears --letters -o csv --no-header
+is "$(wc -l < "$T/out" | tr -d ' ')" 2 "the same letters as csv for mail merge"
 
 done_testing
