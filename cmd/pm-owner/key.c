@@ -102,7 +102,7 @@ key_list(int argc, char **argv)
 	int rc;
 
 	pm_cli_parse(&argp, argc, argv, &a);
-	if ((rc = owner_read_open(&db, &out, "key list")))
+	if ((rc = owner_read_open(&db, &out, "key list", _("Keys in custody"))))
 		return rc;
 	return owner_read_close(db, out, pm_key_list(db, a.unit, a.held, out, &err) < 0, &err);
 }

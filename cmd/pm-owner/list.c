@@ -46,41 +46,6 @@ list_parse(int key, char *arg, struct argp_state *state)
 	return 0;
 }
 
-/* Open the database and a writer; with --reveal, record that personal
- * numbers were shown (an audited read). */
-static int
-open_for_output(struct pm_db **db, struct pm_out **out, const char *what, const char *title)
-{
-	struct pm_err err = {0};
-	int rc;
-
-	if ((rc = pm_cli_open(db)))
-		return rc;
-	if (pm_cli.out.reveal &&
-	    (pm_db_begin(*db, &err) < 0 ||
-	     pm_auditf(*db, what, &err, "phone and ID numbers revealed") < 0 ||
-	     pm_db_commit(*db, &err) < 0)) {
-		pm_db_close(*db);
-		return pm_cli_fail(&err);
-	}
-	if (!(*out = pm_cli_out_titled(*db, title))) {
-		pm_db_close(*db);
-		return PM_EXIT_OSERR;
-	}
-	return 0;
-}
-
-static int
-close_output(struct pm_db *db, struct pm_out *out, int failed, struct pm_err *err)
-{
-	pm_db_close(db);
-	if (failed) {
-		pm_out_free(out);
-		return pm_cli_fail(err);
-	}
-	return pm_cli_finish(out);
-}
-
 int
 owner_list(int argc, char **argv)
 {
@@ -95,9 +60,9 @@ owner_list(int argc, char **argv)
 	int rc;
 
 	pm_cli_parse(&argp, argc, argv, &f);
-	if ((rc = open_for_output(&db, &out, "owner list", _("Units"))))
+	if ((rc = owner_read_open(&db, &out, "owner list", _("Units"))))
 		return rc;
-	return close_output(db, out, pm_owner_list(db, &f, out, &err) < 0, &err);
+	return owner_read_close(db, out, pm_owner_list(db, &f, out, &err) < 0, &err);
 }
 
 static error_t
@@ -121,9 +86,9 @@ owner_export(int argc, char **argv)
 	int rc;
 
 	pm_cli_parse(&argp, argc, argv, NULL);
-	if ((rc = open_for_output(&db, &out, "owner export", _("Owner roll"))))
+	if ((rc = owner_read_open(&db, &out, "owner export", _("Owner roll"))))
 		return rc;
-	return close_output(db, out, pm_roll_export(db, out, &err) < 0, &err);
+	return owner_read_close(db, out, pm_roll_export(db, out, &err) < 0, &err);
 }
 
 static error_t
@@ -174,9 +139,9 @@ owner_show(int argc, char **argv)
 		free(code);
 		return PM_EXIT_OSERR;
 	}
-	rc = open_for_output(&db, &out, code, title);
+	rc = owner_read_open(&db, &out, code, title);
 	if (rc == 0)
-		rc = close_output(db, out, pm_archive_write(db, id, out, &err) < 0, &err);
+		rc = owner_read_close(db, out, pm_archive_write(db, id, out, &err) < 0, &err);
 	free(title);
 	free(code);
 	return rc;

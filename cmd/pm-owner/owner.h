@@ -33,10 +33,12 @@ int owner_register(int argc, char **argv);
  * owner_write_close commits it unless failed (else rolls back), closes
  * and reports err: 0 or the exit status.  owner_read_open opens the
  * database and a writer on stdout, recording a --reveal in the audit
- * log as `what`; owner_read_close closes both and reports. */
+ * log as `what`; title heads an html document.  owner_read_close closes
+ * both and reports. */
 int owner_write_open(struct pm_db **db);
 int owner_write_close(struct pm_db *db, int failed, struct pm_err *err);
-int owner_read_open(struct pm_db **db, struct pm_out **out, const char *what);
+int owner_read_open(struct pm_db **db, struct pm_out **out, const char *what,
+		    const char *title);
 int owner_read_close(struct pm_db *db, struct pm_out *out, int failed, struct pm_err *err);
 /* The UNIT argument: one only, and required. */
 void owner_arg_unit(struct argp_state *state, const char **unit, const char *arg);

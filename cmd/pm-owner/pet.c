@@ -126,7 +126,7 @@ pet_list(int argc, char **argv)
 
 	a.within = PM_NO_EXPIRY;
 	pm_cli_parse(&argp, argc, argv, &a);
-	if ((rc = owner_read_open(&db, &out, "pet list")))
+	if ((rc = owner_read_open(&db, &out, "pet list", _("Pets"))))
 		return rc;
 	return owner_read_close(db, out, pm_pet_list(db, a.unit, a.within, a.all, out, &err) < 0,
 	    &err);

@@ -44,10 +44,13 @@ run(int argc, char **argv, const struct argp *argp, enum pm_register which, cons
 	struct pm_err err = {0};
 	struct pm_db *db;
 	struct pm_out *out;
+	const char *title;
 	int rc;
 
 	pm_cli_parse(argp, argc, argv, &a);
-	if ((rc = owner_read_open(&db, &out, what)))
+	title = which == PM_REGISTER_OWNERSHIP ? _("Ownership register (产权清册)")
+	    : _("Rental register (租赁清册)");
+	if ((rc = owner_read_open(&db, &out, what, title)))
 		return rc;
 	return owner_read_close(db, out, pm_register_write(db, which, &a.month, a.changes, out,
 	    &err) < 0, &err);

@@ -34,7 +34,7 @@ owner_write_close(struct pm_db *db, int failed, struct pm_err *err)
 }
 
 int
-owner_read_open(struct pm_db **db, struct pm_out **out, const char *what)
+owner_read_open(struct pm_db **db, struct pm_out **out, const char *what, const char *title)
 {
 	struct pm_err err = {0};
 	int rc;
@@ -48,7 +48,7 @@ owner_read_open(struct pm_db **db, struct pm_out **out, const char *what)
 		pm_db_close(*db);
 		return pm_cli_fail(&err);
 	}
-	if (!(*out = pm_cli_out())) {
+	if (!(*out = pm_cli_out_titled(*db, title))) {
 		pm_db_close(*db);
 		return PM_EXIT_OSERR;
 	}

@@ -53,7 +53,7 @@ owner_vacant(int argc, char **argv)
 	int rc;
 
 	pm_cli_parse(&argp, argc, argv, &a);
-	if ((rc = owner_read_open(&db, &out, "owner vacant")))
+	if ((rc = owner_read_open(&db, &out, "owner vacant", _("Vacant units"))))
 		return rc;
 	rc = owner_read_close(db, out, pm_vacant_list(db, a.building, a.overdue, &rows, out, &err) < 0,
 	    &err);

@@ -123,7 +123,7 @@ vehicle_list(int argc, char **argv)
 
 	a.within = PM_NO_EXPIRY;
 	pm_cli_parse(&argp, argc, argv, &a);
-	if ((rc = owner_read_open(&db, &out, "vehicle list")))
+	if ((rc = owner_read_open(&db, &out, "vehicle list", _("Vehicles"))))
 		return rc;
 	return owner_read_close(db, out, pm_vehicle_list(db, a.unit, a.within, a.all, out, &err) < 0,
 	    &err);
@@ -164,7 +164,7 @@ owner_expiring(int argc, char **argv)
 
 	a.within = 30;
 	pm_cli_parse(&argp, argc, argv, &a);
-	if ((rc = owner_read_open(&db, &out, "owner expiring")))
+	if ((rc = owner_read_open(&db, &out, "owner expiring", _("Passes and licences expiring"))))
 		return rc;
 	rc = owner_read_close(db, out, pm_expiring_list(db, a.within, &rows, out, &err) < 0, &err);
 	return rc == 0 && a.check && rows ? PM_EXIT_FOUND : rc;

@@ -102,7 +102,7 @@ owner_visits(int argc, char **argv)
 			return pm_cli_fail(&err);
 		a.month = pm_period_of(PM_PERIOD_MONTH, today);
 	}
-	if ((rc = owner_read_open(&db, &out, "owner visits")))
+	if ((rc = owner_read_open(&db, &out, "owner visits", _("Household visits"))))
 		return rc;
 	rc = owner_read_close(db, out, pm_visit_month(db, &a.month, &short_of, out, &err) < 0, &err);
 	return rc == 0 && a.check && short_of ? PM_EXIT_FOUND : rc;
