@@ -117,20 +117,46 @@ pm_cli_open(struct pm_db **db)
 }
 
 int
+pm_cli_begin(struct pm_db **db)
+{
+	struct pm_err err = {0};
+	int rc;
+
+	if ((rc = pm_cli_open(db)))
+		return rc;
+	if (pm_db_begin(*db, &err) < 0) {
+		pm_db_close(*db);
+		return pm_cli_fail(&err);
+	}
+	return 0;
+}
+
+int
+pm_cli_end(struct pm_db *db, int failed, int dry, struct pm_err *err)
+{
+	if (!failed && dry) {
+		pm_db_rollback(db);
+		pm_db_close(db);
+		return 0;
+	}
+	if (!failed && pm_db_commit(db, err) == 0) {
+		pm_db_close(db);
+		return 0;
+	}
+	pm_db_close(db);  /* rolls back */
+	return pm_cli_fail(err);
+}
+
+int
 pm_cli_write(int (*fn)(struct pm_db *db, void *arg, struct pm_err *err), void *arg)
 {
 	struct pm_err err = {0};
 	struct pm_db *db;
 	int rc;
 
-	if ((rc = pm_cli_open(&db)))
+	if ((rc = pm_cli_begin(&db)))
 		return rc;
-	if (pm_db_begin(db, &err) < 0 || fn(db, arg, &err) < 0 || pm_db_commit(db, &err) < 0) {
-		pm_db_close(db);  /* rolls back */
-		return pm_cli_fail(&err);
-	}
-	pm_db_close(db);
-	return 0;
+	return pm_cli_end(db, fn(db, arg, &err) < 0, 0, &err);
 }
 
 struct pm_out *

@@ -61,6 +61,14 @@ void pm_cli_warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
  * status after reporting. */
 int pm_cli_open(struct pm_db **db);
 
+/* A write in two halves, for verbs that do more than one call:
+ * pm_cli_begin opens the database and takes the write lock (BEGIN
+ * IMMEDIATE); pm_cli_end commits unless failed (or rolls back when dry),
+ * closes, and reports err when failed.  Each returns 0 or the exit
+ * status, having reported. */
+int pm_cli_begin(struct pm_db **db);
+int pm_cli_end(struct pm_db *db, int failed, int dry, struct pm_err *err);
+
 /* Run fn(db, arg, err) as one write: open the database, BEGIN
  * IMMEDIATE, fn, COMMIT -- or ROLLBACK and report when anything fails.
  * 0 or the exit status. */

@@ -55,32 +55,6 @@ parse(int key, char *arg, struct argp_state *state)
 	{"joined", OPT_JOINED, N_("DATE"), 0, N_("date joined (default today)"), 0}
 
 static int
-open_write(struct pm_db **db)
-{
-	struct pm_err err = {0};
-	int rc;
-
-	if ((rc = pm_cli_open(db)))
-		return rc;
-	if (pm_db_begin(*db, &err) < 0) {
-		pm_db_close(*db);
-		return pm_cli_fail(&err);
-	}
-	return 0;
-}
-
-static int
-commit_close(struct pm_db *db, int failed, struct pm_err *err)
-{
-	if (!failed && pm_db_commit(db, err) == 0) {
-		pm_db_close(db);
-		return 0;
-	}
-	pm_db_close(db);
-	return pm_cli_fail(err);
-}
-
-static int
 staff_add(int argc, char **argv)
 {
 	static const struct argp_option options[] = {FIELD_OPTIONS, {NULL, 0, NULL, 0, NULL, 0}};
@@ -95,9 +69,9 @@ staff_add(int argc, char **argv)
 	a.need_name = 1;
 	pm_cli_parse(&argp, argc, argv, &a);
 	a.s.name = a.who;
-	if ((rc = open_write(&db)))
+	if ((rc = pm_cli_begin(&db)))
 		return rc;
-	return commit_close(db, pm_staff_add(db, &a.s, &id, &err) < 0, &err);
+	return pm_cli_end(db, pm_staff_add(db, &a.s, &id, &err) < 0, 0, &err);
 }
 
 static int
@@ -117,9 +91,9 @@ staff_set(int argc, char **argv)
 	a.need_name = 1;
 	a.need_change = 1;
 	pm_cli_parse(&argp, argc, argv, &a);
-	if ((rc = open_write(&db)))
+	if ((rc = pm_cli_begin(&db)))
 		return rc;
-	return commit_close(db, pm_staff_set(db, a.who, &a.s, &err) < 0, &err);
+	return pm_cli_end(db, pm_staff_set(db, a.who, &a.s, &err) < 0, 0, &err);
 }
 
 static int
@@ -138,9 +112,9 @@ staff_leave(int argc, char **argv)
 
 	a.need_name = 1;
 	pm_cli_parse(&argp, argc, argv, &a);
-	if ((rc = open_write(&db)))
+	if ((rc = pm_cli_begin(&db)))
 		return rc;
-	return commit_close(db, pm_staff_leave(db, a.who, a.date, &err) < 0, &err);
+	return pm_cli_end(db, pm_staff_leave(db, a.who, a.date, &err) < 0, 0, &err);
 }
 
 static int

@@ -165,11 +165,11 @@ fee_charge(int argc, char **argv)
 	a.pos = pos;
 	a.want = a.min = 2;
 	pm_cli_parse(&argp, argc, argv, &a);
-	if ((rc = fee_begin(&db)))
+	if ((rc = pm_cli_begin(&db)))
 		return rc;
 	rc = pm_unit_find(db, a.pos[0], &unit, NULL, &err) < 0 ||
 	    pm_fee_charge(db, unit, a.pos[1], a.qty, a.amount, a.note, &bill, &err) < 0;
-	return fee_end(db, rc, 0, &err);
+	return pm_cli_end(db, rc, 0, &err);
 }
 
 int
@@ -193,10 +193,10 @@ fee_adjust(int argc, char **argv)
 	a.want = a.min = 4;
 	av = fee_negatives(&argc, argv);
 	pm_cli_parse(&argp, argc, av, &a);
-	if ((rc = fee_begin(&db)) == 0) {
+	if ((rc = pm_cli_begin(&db)) == 0) {
 		rc = pm_unit_find(db, a.pos[0], &unit, NULL, &err) < 0 ||
 		    pm_fee_adjust(db, unit, a.pos[1], a.pos[2], a.pos[3], a.reason, &err) < 0;
-		rc = fee_end(db, rc, 0, &err);
+		rc = pm_cli_end(db, rc, 0, &err);
 	}
 	if (av != argv)
 		free(av);

@@ -79,7 +79,7 @@ deposit_take(int argc, char **argv)
 		fprintf(stderr, _("%s: give --method (cash, transfer, wechat, alipay or card)\n"),
 		    pm_cli.prog);
 		rc = PM_EXIT_USAGE;
-	} else if ((rc = fee_begin(&db)) == 0) {
+	} else if ((rc = pm_cli_begin(&db)) == 0) {
 		enum pm_num nrc = pm_money_parse(a.pos[1], strlen(a.pos[1]), &a.d.amount);
 
 		if (nrc == PM_NUM_OK && a.d.amount <= 0)
@@ -90,7 +90,7 @@ deposit_take(int argc, char **argv)
 		else
 			rc = pm_unit_find(db, a.pos[0], &a.d.unit_id, NULL, &err) < 0 ||
 			    pm_deposit_take(db, &a.d, &id, no, &err) < 0;
-		if ((rc = fee_end(db, rc, 0, &err)) == 0)
+		if ((rc = pm_cli_end(db, rc, 0, &err)) == 0)
 			printf("%s\n", no);
 	}
 	if (av != argv)
@@ -145,10 +145,10 @@ deposit_refund(int argc, char **argv)
 		    pm_cli.prog);
 		rc = PM_EXIT_USAGE;
 	}
-	if (!rc && (rc = fee_begin(&db)) == 0) {
+	if (!rc && (rc = pm_cli_begin(&db)) == 0) {
 		rc = pm_deposit_find(db, a.pos[0], &id, &err) < 0 ||
 		    pm_deposit_refund(db, id, ded, (size_t)a.ndeduct, a.d.method, &refunded, &err) < 0;
-		if ((rc = fee_end(db, rc, 0, &err)) == 0) {
+		if ((rc = pm_cli_end(db, rc, 0, &err)) == 0) {
 			char x[PM_DEC_BUFSZ], y[PM_DEC_BUFSZ];
 
 			printf(_("%s: %s refunded, %s deducted\n"), a.pos[0], pm_money_fmt(refunded, x),

@@ -30,11 +30,9 @@ int fee_deposit(int argc, char **argv);
 
 /* Open the database and begin the command's one transaction: 0, or the
  * exit status after reporting. */
-int fee_begin(struct pm_db **db);
 
 /* End it: commit unless failed (or rollback when dry), close, and
  * return the exit status (reporting err when failed). */
-int fee_end(struct pm_db *db, int failed, int dry, struct pm_err *err);
 
 /* A command that writes rows: open (and begin when write), make the
  * writer, run fn, end.  Returns the exit status; *found (when not NULL)

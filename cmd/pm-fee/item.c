@@ -68,9 +68,9 @@ item_add(int argc, char **argv)
 	a.want = 1;
 	pm_cli_parse(&argp, argc, argv, &a);
 	a.it.code = a.pos[0];
-	if ((rc = fee_begin(&db)))
+	if ((rc = pm_cli_begin(&db)))
 		return rc;
-	return fee_end(db, pm_fee_item_add(db, &a.it, &err) < 0, 0, &err);
+	return pm_cli_end(db, pm_fee_item_add(db, &a.it, &err) < 0, 0, &err);
 }
 
 static int
@@ -89,9 +89,9 @@ item_rate(int argc, char **argv)
 
 	a.want = 2;
 	pm_cli_parse(&argp, argc, argv, &a);
-	if ((rc = fee_begin(&db)))
+	if ((rc = pm_cli_begin(&db)))
 		return rc;
-	return fee_end(db, pm_fee_item_rate(db, a.pos[0], a.pos[1], a.it.since, &err) < 0, 0, &err);
+	return pm_cli_end(db, pm_fee_item_rate(db, a.pos[0], a.pos[1], a.it.since, &err) < 0, 0, &err);
 }
 
 static int
@@ -109,9 +109,9 @@ item_retire(int argc, char **argv)
 
 	a.want = 1;
 	pm_cli_parse(&argp, argc, argv, &a);
-	if ((rc = fee_begin(&db)))
+	if ((rc = pm_cli_begin(&db)))
 		return rc;
-	return fee_end(db, pm_fee_item_retire(db, a.pos[0], a.from, &err) < 0, 0, &err);
+	return pm_cli_end(db, pm_fee_item_retire(db, a.pos[0], a.from, &err) < 0, 0, &err);
 }
 
 static int

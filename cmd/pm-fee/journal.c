@@ -126,10 +126,10 @@ fee_handover(int argc, char **argv)
 		fprintf(stderr, _("%s: give --to STAFF (someone in finance)\n"), pm_cli.prog);
 		return PM_EXIT_USAGE;
 	}
-	if ((rc = fee_begin(&db)))
+	if ((rc = pm_cli_begin(&db)))
 		return rc;
 	rc = pm_fee_handover(db, a.to, a.amount, a.date, a.note, &h, &err) < 0;
-	if ((rc = fee_end(db, rc, 0, &err)) == 0) {
+	if ((rc = pm_cli_end(db, rc, 0, &err)) == 0) {
 		char x[PM_DEC_BUFSZ], y[PM_DEC_BUFSZ], z[PM_DEC_BUFSZ], w[PM_DEC_BUFSZ];
 
 		printf(_("%s: %s handed to %s; %s cash receipts %s, handed over %s, left %s\n"), h.no,

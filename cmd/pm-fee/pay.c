@@ -82,10 +82,10 @@ fee_pay(int argc, char **argv)
 		fprintf(stderr, _("%s: give --method (cash, transfer, wechat, alipay or card)\n"),
 		    pm_cli.prog);
 		rc = PM_EXIT_USAGE;
-	} else if ((rc = fee_begin(&db)) == 0) {
+	} else if ((rc = pm_cli_begin(&db)) == 0) {
 		rc = pm_unit_find(db, a.pos[0], &a.p.unit_id, NULL, &err) < 0 ||
 		    pm_fee_pay(db, &a.p, &r, &err) < 0;
-		if ((rc = fee_end(db, rc, 0, &err)) == 0) {
+		if ((rc = pm_cli_end(db, rc, 0, &err)) == 0) {
 			char x[PM_DEC_BUFSZ], y[PM_DEC_BUFSZ], z[PM_DEC_BUFSZ];
 
 			/* the number alone on stdout, for scripts (r=$(pm-fee pay ...));
@@ -123,9 +123,9 @@ fee_void(int argc, char **argv)
 	a.want = a.min = 1;
 	a.items = NULL;
 	pm_cli_parse(&argp, argc, argv, &a);
-	if ((rc = fee_begin(&db)))
+	if ((rc = pm_cli_begin(&db)))
 		return rc;
-	return fee_end(db, pm_fee_void(db, a.pos[0], a.reason, &err) < 0, 0, &err);
+	return pm_cli_end(db, pm_fee_void(db, a.pos[0], a.reason, &err) < 0, 0, &err);
 }
 
 static int

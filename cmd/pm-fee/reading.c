@@ -58,7 +58,7 @@ reading_add(int argc, char **argv)
 
 	a.want = a.min = 3;
 	pm_cli_parse(&argp, argc, argv, &a);
-	if ((rc = fee_begin(&db)))
+	if ((rc = pm_cli_begin(&db)))
 		return rc;
 	r.meter = a.pos[1];
 	r.value = a.pos[2];
@@ -66,7 +66,7 @@ reading_add(int argc, char **argv)
 	r.change = a.change;
 	rc = pm_unit_find(db, a.pos[0], &r.unit_id, NULL, &err) < 0 ||
 	    pm_fee_reading_add(db, &r, &err) < 0;
-	return fee_end(db, rc, 0, &err);
+	return pm_cli_end(db, rc, 0, &err);
 }
 
 static int
@@ -88,10 +88,10 @@ reading_import(int argc, char **argv)
 
 	a.want = a.min = 1;
 	pm_cli_parse(&argp, argc, argv, &a);
-	if ((rc = fee_begin(&db)))
+	if ((rc = pm_cli_begin(&db)))
 		return rc;
 	rc = pm_fee_reading_import(db, a.pos[0], a.encoding, &rows, &err) < 0;
-	if ((rc = fee_end(db, rc, a.dry, &err)))
+	if ((rc = pm_cli_end(db, rc, a.dry, &err)))
 		return rc;
 	printf(a.dry ? _("%ld readings checked, nothing written\n") : _("%ld readings recorded\n"), rows);
 	return 0;

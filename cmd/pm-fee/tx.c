@@ -8,37 +8,6 @@
 #include "owner/unit.h"
 
 int
-fee_begin(struct pm_db **db)
-{
-	struct pm_err err = {0};
-	int rc;
-
-	if ((rc = pm_cli_open(db)))
-		return rc;
-	if (pm_db_begin(*db, &err) < 0) {
-		pm_db_close(*db);
-		return pm_cli_fail(&err);
-	}
-	return 0;
-}
-
-int
-fee_end(struct pm_db *db, int failed, int dry, struct pm_err *err)
-{
-	if (!failed && dry) {
-		pm_db_rollback(db);
-		pm_db_close(db);
-		return 0;
-	}
-	if (!failed && pm_db_commit(db, err) == 0) {
-		pm_db_close(db);
-		return 0;
-	}
-	pm_db_close(db);
-	return pm_cli_fail(err);
-}
-
-int
 fee_output(fee_out_fn fn, void *arg, int write, int dry)
 {
 	struct pm_err err = {0};
@@ -46,7 +15,7 @@ fee_output(fee_out_fn fn, void *arg, int write, int dry)
 	struct pm_out *out;
 	int rc;
 
-	if ((rc = write ? fee_begin(&db) : pm_cli_open(&db)))
+	if ((rc = write ? pm_cli_begin(&db) : pm_cli_open(&db)))
 		return rc;
 	if (!(out = pm_cli_out())) {
 		pm_db_close(db);
@@ -62,7 +31,7 @@ fee_output(fee_out_fn fn, void *arg, int write, int dry)
 		return pm_cli_fail(&err);
 	}
 	if (write) {
-		if ((rc = fee_end(db, 0, dry, &err))) {
+		if ((rc = pm_cli_end(db, 0, dry, &err))) {
 			pm_out_free(out);
 			return rc;
 		}

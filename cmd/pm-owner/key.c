@@ -58,9 +58,9 @@ key_in(int argc, char **argv)
 
 	a.need_unit = a.need_what = 1;
 	pm_cli_parse(&argp, argc, argv, &a);
-	if ((rc = owner_write_open(&db)))
+	if ((rc = pm_cli_begin(&db)))
 		return rc;
-	return owner_write_close(db, pm_key_in(db, a.unit, &a.k, &err) < 0, &err);
+	return pm_cli_end(db, pm_key_in(db, a.unit, &a.k, &err) < 0, 0, &err);
 }
 
 static int
@@ -80,9 +80,9 @@ key_out(int argc, char **argv)
 
 	a.need_unit = 1;
 	pm_cli_parse(&argp, argc, argv, &a);
-	if ((rc = owner_write_open(&db)))
+	if ((rc = pm_cli_begin(&db)))
 		return rc;
-	return owner_write_close(db, pm_key_out(db, a.unit, &a.k, &n, &err) < 0, &err);
+	return pm_cli_end(db, pm_key_out(db, a.unit, &a.k, &n, &err) < 0, 0, &err);
 }
 
 static int

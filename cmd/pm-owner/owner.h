@@ -28,15 +28,10 @@ int owner_vacant(int argc, char **argv);
 int owner_inspect(int argc, char **argv);
 int owner_register(int argc, char **argv);
 
-/* What the register verbs share (registers.c).  owner_write_open opens
- * the database and begins the command's one transaction;
- * owner_write_close commits it unless failed (else rolls back), closes
- * and reports err: 0 or the exit status.  owner_read_open opens the
+/* What the listing verbs share (registers.c).  owner_read_open opens the
  * database and a writer on stdout, recording a --reveal in the audit
  * log as `what`; title heads an html document.  owner_read_close closes
- * both and reports. */
-int owner_write_open(struct pm_db **db);
-int owner_write_close(struct pm_db *db, int failed, struct pm_err *err);
+ * both and reports.  (Writes use pm_cli_begin/pm_cli_end.) */
 int owner_read_open(struct pm_db **db, struct pm_out **out, const char *what,
 		    const char *title);
 int owner_read_close(struct pm_db *db, struct pm_out *out, int failed, struct pm_err *err);

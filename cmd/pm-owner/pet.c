@@ -77,9 +77,9 @@ pet_add(int argc, char **argv)
 
 	a.need_unit = a.adding = 1;
 	pm_cli_parse(&argp, argc, argv, &a);
-	if ((rc = owner_write_open(&db)))
+	if ((rc = pm_cli_begin(&db)))
 		return rc;
-	return owner_write_close(db, pm_pet_add(db, a.unit, &a.p, &err) < 0, &err);
+	return pm_cli_end(db, pm_pet_add(db, a.unit, &a.p, &err) < 0, 0, &err);
 }
 
 static int
@@ -101,10 +101,10 @@ pet_remove(int argc, char **argv)
 
 	a.need_unit = a.removing = 1;
 	pm_cli_parse(&argp, argc, argv, &a);
-	if ((rc = owner_write_open(&db)))
+	if ((rc = pm_cli_begin(&db)))
 		return rc;
-	return owner_write_close(db, pm_pet_remove(db, a.unit, a.p.licence, a.p.name,
-	    a.has_date ? &a.date : NULL, &err) < 0, &err);
+	return pm_cli_end(db, pm_pet_remove(db, a.unit, a.p.licence, a.p.name,
+	    a.has_date ? &a.date : NULL, &err) < 0, 0, &err);
 }
 
 static int

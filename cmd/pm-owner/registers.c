@@ -7,33 +7,6 @@
 #include "core/audit.h"
 
 int
-owner_write_open(struct pm_db **db)
-{
-	struct pm_err err = {0};
-	int rc;
-
-	if ((rc = pm_cli_open(db)))
-		return rc;
-	if (pm_db_begin(*db, &err) < 0) {
-		pm_db_close(*db);
-		return pm_cli_fail(&err);
-	}
-	return 0;
-}
-
-int
-owner_write_close(struct pm_db *db, int failed, struct pm_err *err)
-{
-	if (!failed && pm_db_commit(db, err) == 0) {
-		pm_db_close(db);
-		return 0;
-	}
-	pm_db_rollback(db);
-	pm_db_close(db);
-	return pm_cli_fail(err);
-}
-
-int
 owner_read_open(struct pm_db **db, struct pm_out **out, const char *what, const char *title)
 {
 	struct pm_err err = {0};

@@ -121,12 +121,12 @@ owner_inspect(int argc, char **argv)
 		pm_strv_free(&units);
 		return pm_cli_fail(&err);
 	}
-	if ((rc = owner_write_open(&db))) {
+	if ((rc = pm_cli_begin(&db))) {
 		pm_strv_free(&units);
 		return rc;
 	}
 	for (i = 0; i < units.n && !failed; i++)
 		failed = pm_inspect_add(db, units.v[i], &a.in, &err) < 0;
 	pm_strv_free(&units);
-	return owner_write_close(db, failed, &err);
+	return pm_cli_end(db, failed, 0, &err);
 }

@@ -75,9 +75,9 @@ vehicle_add(int argc, char **argv)
 
 	a.need_unit = a.need_plate = 1;
 	pm_cli_parse(&argp, argc, argv, &a);
-	if ((rc = owner_write_open(&db)))
+	if ((rc = pm_cli_begin(&db)))
 		return rc;
-	return owner_write_close(db, pm_vehicle_add(db, a.unit, &a.v, &err) < 0, &err);
+	return pm_cli_end(db, pm_vehicle_add(db, a.unit, &a.v, &err) < 0, 0, &err);
 }
 
 static int
@@ -98,10 +98,10 @@ vehicle_remove(int argc, char **argv)
 
 	a.need_plate = 1;
 	pm_cli_parse(&argp, argc, argv, &a);
-	if ((rc = owner_write_open(&db)))
+	if ((rc = pm_cli_begin(&db)))
 		return rc;
-	return owner_write_close(db, pm_vehicle_remove(db, a.v.plate, a.has_date ? &a.date : NULL,
-	    &err) < 0, &err);
+	return pm_cli_end(db, pm_vehicle_remove(db, a.v.plate, a.has_date ? &a.date : NULL,
+	    &err) < 0, 0, &err);
 }
 
 static int

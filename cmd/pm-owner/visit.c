@@ -54,9 +54,9 @@ owner_visit(int argc, char **argv)
 	int rc;
 
 	pm_cli_parse(&argp, argc, argv, &a);
-	if ((rc = owner_write_open(&db)))
+	if ((rc = pm_cli_begin(&db)))
 		return rc;
-	return owner_write_close(db, pm_visit_add(db, a.unit, &a.v, &err) < 0, &err);
+	return pm_cli_end(db, pm_visit_add(db, a.unit, &a.v, &err) < 0, 0, &err);
 }
 
 static error_t

@@ -32,7 +32,7 @@ reno_apply(int argc, char **argv)
 	    N_("Hand in a renovation application (装修申请表): the applicant must be an owner of "
 	       "the unit, or its tenant with the owner's consent.  Prints the permit number."),
 	    argc, argv, &a, 1, 1);
-	if ((rc = reno_begin(&db)) == 0) {
+	if ((rc = pm_cli_begin(&db)) == 0) {
 		r.applicant = a.applicant;
 		r.consent = a.consent;
 		r.contractor = a.contractor;
@@ -44,7 +44,7 @@ reno_apply(int argc, char **argv)
 		r.nattach = a.nattach;
 		rc = pm_unit_find(db, a.pos[0], &r.unit_id, NULL, &err) < 0 ||
 		    pm_reno_apply(db, &r, no, &err) < 0;
-		if ((rc = reno_end(db, rc, &err)) == 0)
+		if ((rc = pm_cli_end(db, rc, 0, &err)) == 0)
 			printf("%s\n", no);
 	}
 	reno_args_free(&a);
@@ -76,10 +76,10 @@ reno_review(int argc, char **argv)
 		reno_args_free(&a);
 		return PM_EXIT_USAGE;
 	}
-	if ((rc = reno_begin(&db)) == 0) {
+	if ((rc = pm_cli_begin(&db)) == 0) {
 		rc = pm_reno_find(db, a.pos[0], &id, &err) < 0 ||
 		    pm_reno_review(db, id, a.second, a.approve, a.reject, a.by, &err) < 0;
-		rc = reno_end(db, rc, &err);
+		rc = pm_cli_end(db, rc, 0, &err);
 	}
 	reno_args_free(&a);
 	return rc;
@@ -99,7 +99,7 @@ reno_resubmit(int argc, char **argv)
 	reno_parse(options, N_("PERMIT [--scope TEXT] [--start DATE] [--end DATE] [--attach FILE]..."),
 	    N_("Resubmit a rejected application, amended: it goes through both reviews again."),
 	    argc, argv, &a, 1, 1);
-	if ((rc = reno_begin(&db)) == 0) {
+	if ((rc = pm_cli_begin(&db)) == 0) {
 		r.consent = a.consent;
 		r.contractor = a.contractor;
 		r.phone = a.phone;
@@ -110,7 +110,7 @@ reno_resubmit(int argc, char **argv)
 		r.nattach = a.nattach;
 		rc = pm_reno_find(db, a.pos[0], &id, &err) < 0 ||
 		    pm_reno_resubmit(db, id, &r, &err) < 0;
-		rc = reno_end(db, rc, &err);
+		rc = pm_cli_end(db, rc, 0, &err);
 	}
 	reno_args_free(&a);
 	return rc;

@@ -28,9 +28,7 @@ int reno_summary(int argc, char **argv);
 
 /* Open the database and begin the command's transaction: 0, or the exit
  * status after reporting. */
-int reno_begin(struct pm_db **db);
 /* Commit unless failed, close, return the exit status. */
-int reno_end(struct pm_db *db, int failed, struct pm_err *err);
 
 /* A listing: open, make the writer, run fn, finish. */
 typedef int (*reno_out_fn)(struct pm_db *db, void *arg, struct pm_out *out, struct pm_err *err);

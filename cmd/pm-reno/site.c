@@ -17,9 +17,9 @@ step(struct reno_args *a, step_fn fn)
 	int64_t id;
 	int rc;
 
-	if ((rc = reno_begin(&db)) == 0) {
+	if ((rc = pm_cli_begin(&db)) == 0) {
 		rc = pm_reno_find(db, a->pos[0], &id, &err) < 0 || fn(db, id, a, &err) < 0;
-		rc = reno_end(db, rc, &err);
+		rc = pm_cli_end(db, rc, 0, &err);
 	}
 	reno_args_free(a);
 	return rc;
@@ -125,9 +125,9 @@ reno_rectified(int argc, char **argv)
 
 	reno_parse(options, N_("N --by STAFF"), N_("A rectification notice has been put right."),
 	    argc, argv, &a, 1, 1);
-	if ((rc = reno_begin(&db)) == 0) {
+	if ((rc = pm_cli_begin(&db)) == 0) {
 		rc = pm_reno_rectified(db, a.pos[0], a.by, &err) < 0;
-		rc = reno_end(db, rc, &err);
+		rc = pm_cli_end(db, rc, 0, &err);
 	}
 	reno_args_free(&a);
 	return rc;
@@ -205,10 +205,10 @@ reno_refund(int argc, char **argv)
 		ded[i].amount = a.deduct[i];
 		ded[i].reason = a.reason[i];
 	}
-	if ((rc = reno_begin(&db)) == 0) {
+	if ((rc = pm_cli_begin(&db)) == 0) {
 		rc = pm_reno_find(db, a.pos[0], &id, &err) < 0 ||
 		    pm_reno_refund(db, id, ded, (size_t)a.ndeduct, a.method, &refunded, &err) < 0;
-		if ((rc = reno_end(db, rc, &err)) == 0) {
+		if ((rc = pm_cli_end(db, rc, 0, &err)) == 0) {
 			char m[PM_DEC_BUFSZ];
 
 			printf(_("%s: %s refunded\n"), a.pos[0], pm_money_fmt(refunded, m));

@@ -8,32 +8,6 @@
 #include "reno.h"
 
 int
-reno_begin(struct pm_db **db)
-{
-	struct pm_err err = {0};
-	int rc;
-
-	if ((rc = pm_cli_open(db)))
-		return rc;
-	if (pm_db_begin(*db, &err) < 0) {
-		pm_db_close(*db);
-		return pm_cli_fail(&err);
-	}
-	return 0;
-}
-
-int
-reno_end(struct pm_db *db, int failed, struct pm_err *err)
-{
-	if (!failed && pm_db_commit(db, err) == 0) {
-		pm_db_close(db);
-		return 0;
-	}
-	pm_db_close(db);
-	return pm_cli_fail(err);
-}
-
-int
 reno_output(reno_out_fn fn, void *arg)
 {
 	struct pm_err err = {0};

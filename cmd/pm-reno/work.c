@@ -23,7 +23,7 @@ worker_add(int argc, char **argv)
 
 	reno_parse(options, N_("PERMIT TEXT --id TEXT"),
 	    N_("Register a worker (施工人员登记) with a valid ID number."), argc, argv, &a, 2, 2);
-	if ((rc = reno_begin(&db)) == 0) {
+	if ((rc = pm_cli_begin(&db)) == 0) {
 		w.name = a.pos[1];
 		w.id_no = a.id_no;
 		w.phone = a.phone;
@@ -31,7 +31,7 @@ worker_add(int argc, char **argv)
 		w.photo = a.photo;
 		rc = pm_reno_find(db, a.pos[0], &id, &err) < 0 ||
 		    pm_reno_worker_add(db, id, &w, &err) < 0;
-		rc = reno_end(db, rc, &err);
+		rc = pm_cli_end(db, rc, 0, &err);
 	}
 	reno_args_free(&a);
 	return rc;
@@ -97,10 +97,10 @@ reno_pay(int argc, char **argv)
 		reno_args_free(&a);
 		return PM_EXIT_USAGE;
 	}
-	if ((rc = reno_begin(&db)) == 0) {
+	if ((rc = pm_cli_begin(&db)) == 0) {
 		rc = pm_reno_find(db, a.pos[0], &id, &err) < 0 ||
 		    pm_reno_pay(db, id, a.deposit, a.fee, a.item, a.method, &r, &err) < 0;
-		if ((rc = reno_end(db, rc, &err)) == 0)
+		if ((rc = pm_cli_end(db, rc, 0, &err)) == 0)
 			printf("%s%s%s\n", r.deposit, *r.receipt ? " " : "", r.receipt);
 	}
 	reno_args_free(&a);
@@ -121,10 +121,10 @@ pass_issue(int argc, char **argv)
 	reno_parse(options, N_("PERMIT TEXT"),
 	    N_("Issue a temporary pass (临时出入证) to a registered worker, valid until the planned "
 	       "end.  Prints its number."), argc, argv, &a, 2, 2);
-	if ((rc = reno_begin(&db)) == 0) {
+	if ((rc = pm_cli_begin(&db)) == 0) {
 		rc = pm_reno_find(db, a.pos[0], &id, &err) < 0 ||
 		    pm_reno_pass_issue(db, id, a.pos[1], no, &err) < 0;
-		if ((rc = reno_end(db, rc, &err)) == 0)
+		if ((rc = pm_cli_end(db, rc, 0, &err)) == 0)
 			printf("%s\n", no);
 	}
 	reno_args_free(&a);
@@ -144,10 +144,10 @@ pass_close(int argc, char **argv, int lost)
 
 	reno_parse(options, N_("N"), lost ? N_("Record that a pass was lost.")
 	    : N_("Record that a pass was handed back."), argc, argv, &a, 1, 1);
-	if ((rc = reno_begin(&db)) == 0) {
+	if ((rc = pm_cli_begin(&db)) == 0) {
 		rc = (lost ? pm_reno_pass_lost(db, a.pos[0], a.note, &err)
 		    : pm_reno_pass_return(db, a.pos[0], &err)) < 0;
-		rc = reno_end(db, rc, &err);
+		rc = pm_cli_end(db, rc, 0, &err);
 	}
 	reno_args_free(&a);
 	return rc;
@@ -247,9 +247,9 @@ reno_start(int argc, char **argv)
 
 	reno_parse(options, N_("PERMIT"),
 	    N_("Work may start: the owner and the site supervisor are told."), argc, argv, &a, 1, 1);
-	if ((rc = reno_begin(&db)) == 0) {
+	if ((rc = pm_cli_begin(&db)) == 0) {
 		rc = pm_reno_find(db, a.pos[0], &id, &err) < 0 || pm_reno_start(db, id, &err) < 0;
-		rc = reno_end(db, rc, &err);
+		rc = pm_cli_end(db, rc, 0, &err);
 	}
 	reno_args_free(&a);
 	return rc;

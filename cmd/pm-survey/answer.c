@@ -46,10 +46,10 @@ survey_answer(int argc, char **argv)
 	an.suggestion = a.suggestion;
 	an.date = a.date;
 	an.replace = a.replace;
-	if ((rc = sv_open_write(&db)))
+	if ((rc = pm_cli_begin(&db)))
 		goto done;
 	rc = pm_survey_answer(db, &an, &err);
-	rc = sv_commit_close(db, rc < 0, &err);
+	rc = pm_cli_end(db, rc < 0, 0, &err);
 done:
 	pm_strv_free(&scores);
 	sv_args_free(&a);
@@ -87,7 +87,7 @@ survey_import(int argc, char **argv)
 	im.path = a.pos.v[0];
 	im.csv.encoding = a.encoding;
 	im.replace = a.replace;
-	if ((rc = sv_open_write(&db)))
+	if ((rc = pm_cli_begin(&db)))
 		goto done;
 	rc = pm_survey_import_file(db, &im, &err);
 	for (i = 0; rc == 0 && i < im.ignored.n; i++)
@@ -98,7 +98,7 @@ survey_import(int argc, char **argv)
 		    (long long)im.forms, (long long)im.problems);
 		goto done;
 	}
-	if ((rc = sv_commit_close(db, rc < 0, &err)))
+	if ((rc = pm_cli_end(db, rc < 0, 0, &err)))
 		goto done;
 	printf(_("%lld form(s) and %lld problem(s) imported\n"), (long long)im.forms,
 	    (long long)im.problems);

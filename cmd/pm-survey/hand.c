@@ -31,11 +31,11 @@ hand(int argc, char **argv, const struct argp *argp, int collect)
 	h.collector = a.collector;
 	h.date = a.date;
 	h.allow_repeat = a.repeat;
-	if ((rc = sv_open_write(&db)))
+	if ((rc = pm_cli_begin(&db)))
 		goto done;
 	rc = collect ? pm_survey_collect(db, &h, &units, &count, &err)
 		     : pm_survey_issue(db, &h, &units, &count, &err);
-	if ((rc = sv_commit_close(db, rc < 0, &err)))
+	if ((rc = pm_cli_end(db, rc < 0, 0, &err)))
 		goto done;
 	printf(collect ? _("%lld form(s) collected\n") : _("%lld form(s) issued\n"), (long long)count);
 done:

@@ -46,10 +46,10 @@ survey_new(int argc, char **argv)
 	o.due_on = a.due;
 	o.tmpl = a.form;
 	o.ratio = (int)a.ratio;
-	if ((rc = sv_open_write(&db)))
+	if ((rc = pm_cli_begin(&db)))
 		return rc;
 	rc = pm_survey_round_new(db, &o, issue, due, &err);
-	if ((rc = sv_commit_close(db, rc < 0, &err)))
+	if ((rc = pm_cli_end(db, rc < 0, 0, &err)))
 		return rc;
 	if (pm_survey_scope_parse(a.quarter, &sc, &err) < 0)
 		return pm_cli_fail(&err);

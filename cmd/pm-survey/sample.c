@@ -41,7 +41,7 @@ survey_sample(int argc, char **argv)
 	}
 	if ((rc = sv_mem_open(&m)))
 		goto done;
-	if ((rc = sv_open_write(&db))) {
+	if ((rc = pm_cli_begin(&db))) {
 		sv_mem_free(&m);
 		goto done;
 	}
@@ -53,7 +53,7 @@ survey_sample(int argc, char **argv)
 		s.redo = a.redo;
 		rc = pm_survey_sample_draw(db, a.quarter, &s, m.out, &err);
 	}
-	if ((rc = sv_commit_close(db, rc < 0, &err))) {
+	if ((rc = pm_cli_end(db, rc < 0, 0, &err))) {
 		sv_mem_free(&m);
 		goto done;
 	}

@@ -91,7 +91,7 @@ tmpl_add(int argc, char **argv)
 	a.min_pos = 1;
 	a.pos_name = N_("the form's NAME");
 	pm_cli_parse(&argp, argc, argv, &a);
-	if ((rc = sv_open_write(&db)))
+	if ((rc = pm_cli_begin(&db)))
 		goto done;
 	{
 		for (i = 1; i < a.pos.n; i++) {
@@ -100,13 +100,13 @@ tmpl_add(int argc, char **argv)
 			if (!eq || eq == a.pos.v[i] || !eq[1]) {
 				pm_err_set(&err, PM_EXIT_USAGE, _("'%s': give KEY=LABEL, e.g. repairs=维修"),
 				    a.pos.v[i]);
-				rc = sv_commit_close(db, 1, &err);
+				rc = pm_cli_end(db, 1, 0, &err);
 				goto done;
 			}
 			if (pm_strv_add(&keys, a.pos.v[i], (size_t)(eq - a.pos.v[i])) < 0 ||
 			    pm_strv_add(&labels, eq + 1, strlen(eq + 1)) < 0) {
 				pm_err_oom(&err);
-				rc = sv_commit_close(db, 1, &err);
+				rc = pm_cli_end(db, 1, 0, &err);
 				goto done;
 			}
 		}
@@ -114,7 +114,7 @@ tmpl_add(int argc, char **argv)
 	n = keys.n;
 	if (!(items = calloc(n ? n : 1, sizeof *items))) {
 		pm_err_oom(&err);
-		rc = sv_commit_close(db, 1, &err);
+		rc = pm_cli_end(db, 1, 0, &err);
 		goto done;
 	}
 	for (i = 0; i < n; i++) {
@@ -122,7 +122,7 @@ tmpl_add(int argc, char **argv)
 		items[i].label = labels.v[i];
 	}
 	rc = pm_survey_template_add(db, a.pos.v[0], a.scale, items, n, &version, &err);
-	rc = sv_commit_close(db, rc < 0, &err);
+	rc = pm_cli_end(db, rc < 0, 0, &err);
 	if (!rc)
 		printf(_("%s:%d added\n"), a.pos.v[0], version);
 done:

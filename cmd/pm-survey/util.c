@@ -11,32 +11,6 @@
 #include "verbs.h"
 
 int
-sv_open_write(struct pm_db **db)
-{
-	struct pm_err err = {0};
-	int rc;
-
-	if ((rc = pm_cli_open(db)))
-		return rc;
-	if (pm_db_begin(*db, &err) < 0) {
-		pm_db_close(*db);
-		return pm_cli_fail(&err);
-	}
-	return 0;
-}
-
-int
-sv_commit_close(struct pm_db *db, int failed, struct pm_err *err)
-{
-	if (!failed && pm_db_commit(db, err) == 0) {
-		pm_db_close(db);
-		return 0;
-	}
-	pm_db_close(db);
-	return pm_cli_fail(err);
-}
-
-int
 sv_units(const struct pm_strv *args, struct pm_strv *units)
 {
 	struct pm_err err = {0};

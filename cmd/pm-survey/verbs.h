@@ -49,11 +49,9 @@ void sv_args_free(struct sv_args *a);
 
 /* Open the database and begin the one transaction of a writing verb:
  * 0, or the exit status after reporting. */
-int sv_open_write(struct pm_db **db);
 
 /* Commit (unless failed) and close; the exit status, after reporting
  * err when anything failed. */
-int sv_commit_close(struct pm_db *db, int failed, struct pm_err *err);
 
 /* The units named by args: each argument, or for "-" the unit column of
  * the CSV on stdin.  0, or the exit status after reporting. */

@@ -23,32 +23,6 @@ ticket_keys(char **args, size_t n, struct pm_strv *keys)
 }
 
 int
-ticket_open_write(struct pm_db **db)
-{
-	struct pm_err err = {0};
-	int rc;
-
-	if ((rc = pm_cli_open(db)))
-		return rc;
-	if (pm_db_begin(*db, &err) < 0) {
-		pm_db_close(*db);
-		return pm_cli_fail(&err);
-	}
-	return 0;
-}
-
-int
-ticket_commit_close(struct pm_db *db, int failed, struct pm_err *err)
-{
-	if (!failed && pm_db_commit(db, err) == 0) {
-		pm_db_close(db);
-		return 0;
-	}
-	pm_db_close(db);
-	return pm_cli_fail(err);
-}
-
-int
 ticket_listing(int (*fn)(struct pm_db *, const void *, struct pm_out *, struct pm_err *),
 	       const void *arg, const char *record)
 {

@@ -86,8 +86,8 @@ ticket_new(int argc, char **argv)
 	pm_cli_parse(&argp, argc, argv, &a);
 	a.t.attach = a.attach;
 	a.t.summary = pm_buf_str(&a.summary);
-	if ((rc = ticket_open_write(&db)) == 0) {
-		rc = ticket_commit_close(db, pm_ticket_new(db, &a.t, no, &err) < 0, &err);
+	if ((rc = pm_cli_begin(&db)) == 0) {
+		rc = pm_cli_end(db, pm_ticket_new(db, &a.t, no, &err) < 0, 0, &err);
 		if (rc == 0)
 			printf("%s\n", no);
 	}
@@ -143,9 +143,9 @@ ticket_attach(int argc, char **argv)
 	int rc;
 
 	pm_cli_parse(&argp, argc, argv, &a);
-	if ((rc = ticket_open_write(&db)))
+	if ((rc = pm_cli_begin(&db)))
 		return rc;
-	return ticket_commit_close(db, pm_ticket_attach(db, a.ticket, a.file, a.by, &err) < 0, &err);
+	return pm_cli_end(db, pm_ticket_attach(db, a.ticket, a.file, a.by, &err) < 0, 0, &err);
 }
 
 int

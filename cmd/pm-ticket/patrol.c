@@ -72,7 +72,7 @@ ticket_patrol(int argc, char **argv)
 	int rc, failed;
 
 	pm_cli_parse(&argp, argc, argv, &a);
-	if ((rc = ticket_open_write(&db)))
+	if ((rc = pm_cli_begin(&db)))
 		return rc;
 	failed = pm_patrol_add(db, &a.p, &id, &err) < 0;
 	if (!failed && a.ticket) {
@@ -83,7 +83,7 @@ ticket_patrol(int argc, char **argv)
 		a.t.patrol_id = id;
 		failed = pm_ticket_new(db, &a.t, no, &err) < 0;
 	}
-	rc = ticket_commit_close(db, failed, &err);
+	rc = pm_cli_end(db, failed, 0, &err);
 	if (rc == 0 && *no)
 		printf("%s\n", no);
 	return rc;

@@ -103,7 +103,7 @@ run(int argc, char **argv, int recheck, enum pm_ticket_step step,
 	free(a.tickets);
 	if (rc)
 		goto out;
-	if ((rc = ticket_open_write(&db)))
+	if ((rc = pm_cli_begin(&db)))
 		goto out;
 	for (i = 0; i < keys.n && !failed; i++) {
 		if (recheck)
@@ -111,7 +111,7 @@ run(int argc, char **argv, int recheck, enum pm_ticket_step step,
 		else
 			failed = pm_ticket_step(db, keys.v[i], &a.s, &err) < 0;
 	}
-	rc = ticket_commit_close(db, failed, &err);
+	rc = pm_cli_end(db, failed, 0, &err);
 out:
 	pm_strv_free(&keys);
 	return rc;

@@ -34,10 +34,8 @@ int ticket_patrols(int argc, char **argv);
 int ticket_keys(char **args, size_t n, struct pm_strv *keys);
 
 /* Open the database and begin the one write transaction. */
-int ticket_open_write(struct pm_db **db);
 
 /* Commit (unless failed) and close; 0 or the exit status after reporting. */
-int ticket_commit_close(struct pm_db *db, int failed, struct pm_err *err);
 
 /* Run a listing: open, make the writer, call fn, finish.  record names
  * what is listed when it shows phone numbers, so that --reveal is
