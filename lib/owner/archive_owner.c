@@ -183,7 +183,7 @@ pm_owner_archive_keys(struct pm_db *db, int64_t unit_id, struct pm_out *out, str
 		{"what", N_("Key"), PM_COL_TEXT, 0},
 		{"taken", N_("Taken"), PM_COL_CODE, 0},
 		{"taken_by", N_("Taken by"), PM_COL_TEXT, 0},
-		{"from_whom", N_("From"), PM_COL_TEXT, 0},
+		{"from_whom", N_("Handed in by"), PM_COL_TEXT, 0},
 		{"returned", N_("Returned"), PM_COL_CODE, 0},
 		{"returned_to", N_("Returned to"), PM_COL_TEXT, 0},
 	};

@@ -160,7 +160,7 @@ pm_key_list(struct pm_db *db, const char *unit, int held_only, struct pm_out *ou
 		{"what", N_("Key"), PM_COL_TEXT, 0},
 		{"taken", N_("Taken"), PM_COL_CODE, 0},
 		{"taken_by", N_("Taken by"), PM_COL_TEXT, 0},
-		{"from_whom", N_("From"), PM_COL_TEXT, 0},
+		{"from_whom", N_("Handed in by"), PM_COL_TEXT, 0},
 		{"returned", N_("Returned"), PM_COL_CODE, 0},
 		{"returned_to", N_("Returned to"), PM_COL_TEXT, 0},
 	};
