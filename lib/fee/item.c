@@ -308,7 +308,7 @@ pm_fee_item_list(struct pm_db *db, int all, struct pm_out *out, struct pm_err *e
 {
 	static const struct pm_col cols[] = {
 		{"item", N_("Item"), PM_COL_CODE, 0},
-		{"name", N_("Name"), PM_COL_TEXT, 0},
+		{"name", N_("Item name"), PM_COL_TEXT, 0},
 		{"basis", N_("Basis"), PM_COL_CODE, 0},
 		{"cycle", N_("Cycle"), PM_COL_CODE, 0},
 		{"season", N_("Season"), PM_COL_CODE, 0},

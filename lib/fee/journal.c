@@ -345,7 +345,7 @@ totals_write(const struct totals *t, const char *month, struct pm_out *out)
 	static const struct pm_col cols[] = {
 		{"month", N_("Month"), PM_COL_CODE, 0},
 		{"what", N_("What"), PM_COL_CODE, 0},
-		{"key", N_("Key"), PM_COL_CODE, 0},
+		{"key", N_("Breakdown"), PM_COL_CODE, 0},
 		{"amount", N_("Amount"), PM_COL_MONEY, 0},
 	};
 	size_t i;

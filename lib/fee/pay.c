@@ -445,7 +445,7 @@ pm_fee_receipt(struct pm_db *db, const char *receipt, struct pm_out *out, struct
 		{"unit", N_("Unit"), PM_COL_CODE, 0},
 		{"method", N_("Method"), PM_COL_CODE, 0},
 		{"item", N_("Item"), PM_COL_CODE, 0},
-		{"name", N_("Name"), PM_COL_TEXT, 0},
+		{"name", N_("Item name"), PM_COL_TEXT, 0},
 		{"period", N_("Period"), PM_COL_CODE, 0},
 		{"amount", N_("Amount"), PM_COL_MONEY, 0},
 		{"voided", N_("Voided"), PM_COL_CODE, 0},

@@ -200,7 +200,7 @@ pm_reno_summary(struct pm_db *db, const char *month, struct pm_out *out, struct 
 	static const struct pm_col cols[] = {
 		{"month", N_("Month"), PM_COL_CODE, 0},
 		{"what", N_("What"), PM_COL_CODE, 0},
-		{"key", N_("Key"), PM_COL_CODE, 0},
+		{"key", N_("Breakdown"), PM_COL_CODE, 0},
 		{"count", N_("Count"), PM_COL_INT, 0},
 		{"amount", N_("Amount"), PM_COL_MONEY, 0},
 	};

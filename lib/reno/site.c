@@ -638,7 +638,7 @@ pm_reno_pass_document(struct pm_db *db, const char *pass, struct pm_out *out, st
 	    "SELECT p.no, w.name, w.trade, w.id_no, u.code, r.no, r.contractor, substr(p.issued, 1, 10),"
 	    " p.valid_until FROM reno_pass p JOIN reno_worker w ON w.id = p.worker_id"
 	    " JOIN reno r ON r.id = p.reno_id JOIN unit u ON u.id = r.unit_id WHERE p.no = ?1";
-	static const char *const sign[] = {N_("Issued by"), N_("Holder")};
+	static const char *const sign[] = {N_("Pass issued by"), N_("Holder")};
 	char *estate = NULL, no[24];
 	sqlite3_stmt *st;
 	int rc;
