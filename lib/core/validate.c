@@ -168,7 +168,8 @@ pm_unit_split(const char *code, struct pm_buf *building, struct pm_buf *entrance
 		pm_buf_add(building, seg[0], len[0]);
 	}
 	pm_buf_add(room, seg[k - 1], len[k - 1]);
-	if (room->len >= 3) {
+	/* a room number long enough to overflow is no floor we know */
+	if (room->len >= 3 && room->len <= 9) {
 		size_t i;
 		int f = 0;
 
