@@ -233,23 +233,21 @@ eat(const char **p, const char *end, const char *lit)
 static enum pm_date_rc
 date_at(const char **p, const char *end, struct pm_date *d)
 {
-	const char *start = *p;
-	int y, m, dd, cjk;
+	const char *start = *p, *q = start;
+	int y, m, dd, cjk, k = 0;
 
-	y = digits(p, end, 4);
-	if (y < 0 || *p - start != 4) {
-		/* a bare number of 1..5 digits in a date cell is Excel's serial */
-		const char *q = start;
-		int k = 0;
-
-		while (q < end && *q >= '0' && *q <= '9') {
-			q++;
-			k++;
-		}
-		if (k >= 1 && k <= 5 && q == end)
-			return PM_DATE_SERIAL;
-		return PM_DATE_SYNTAX;
+	/* a bare number of 1..5 digits in a date cell is Excel's serial
+	 * (45321, a day of 2024): asked before the year, which would take
+	 * the first four digits of it */
+	while (q < end && *q >= '0' && *q <= '9') {
+		q++;
+		k++;
 	}
+	if (k >= 1 && k <= 5 && q == end)
+		return PM_DATE_SERIAL;
+	y = digits(p, end, 4);
+	if (y < 0 || *p - start != 4)
+		return PM_DATE_SYNTAX;
 	if (*p == end) {
 		return PM_DATE_SYNTAX;
 	}
