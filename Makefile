@@ -70,7 +70,7 @@ TEST_HELPERS := $(O)/tests/failmalloc.so
 MANS := $(wildcard man/*.[1-8])
 PO := $(wildcard po/*.po)
 MO := $(PO:po/%.po=$(O)/locale/%/LC_MESSAGES/pm-tools.mo)
-SCRIPTS := tools/*.sh tests/run.sh tests/cli/lib.sh tests/cli/*.t .ci/run \
+SCRIPTS := tools/*.sh tests/run.sh tests/cli/*.sh tests/cli/*.t .ci/run \
 	$(wildcard examples/*.sh bench/*.sh tests/fuzz/*.sh)
 
 all: $(BIN_PATHS) $(MO)
