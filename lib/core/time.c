@@ -546,7 +546,9 @@ pm_span_parse(const char *s, int64_t *seconds)
 	long long v;
 	int64_t unit;
 
-	if (!s || !*s || *s == '-' || *s == '+')
+	/* a digit first: strtoll would skip white space, then take a sign
+	 * (" -2w" is not a span) */
+	if (!s || *s < '0' || *s > '9')
 		return -1;
 	errno = 0;
 	v = strtoll(s, &end, 10);
