@@ -169,7 +169,9 @@ fuzz:
 
 lint:
 	mandoc -Tlint -Wwarning $(MANS)
-	shellcheck -s sh $(filter-out completions/%,$(SCRIPTS))
+	shellcheck -s sh -x $(filter-out completions/% tests/cli/%,$(SCRIPTS))
+	# the tests source lib.sh by a path relative to themselves: follow it from there
+	cd tests/cli && shellcheck -s sh -x $(patsubst tests/cli/%,%,$(filter tests/cli/%,$(wildcard $(SCRIPTS))))
 
 pot: po/pm-tools.pot
 po/pm-tools.pot: $(LIB_SRC) $(wildcard cmd/*/*.c cmd/*/*.h lib/*/*.h)
