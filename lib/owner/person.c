@@ -11,7 +11,7 @@ pm_person_get(struct pm_db *db, const struct pm_person_in *p, int64_t *id, int *
 	      struct pm_err *err)
 {
 	struct pm_buf name = PM_BUF_INIT, phone = PM_BUF_INIT, idno = PM_BUF_INIT;
-	const char *why, *mobile = NULL, *landline = NULL;
+	const char *why = NULL, *mobile = NULL, *landline = NULL;
 	sqlite3_stmt *st = NULL;
 	int rc = -1, step, is_landline = 0;
 
