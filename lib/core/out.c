@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include "buf.h"
+#include "db.h"
 #include "i18n.h"
 #include "money.h"
 #include "out.h"
@@ -406,11 +407,12 @@ pm_out_stmt_all(struct pm_out *out, sqlite3_stmt *st, struct pm_err *err)
 		if (pm_out_stmt(out, st) < 0)
 			break;
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
-		const char *msg = sqlite3_errmsg(sqlite3_db_handle(st));
+		/* the one mapping of db.c: a damaged file is 78, a read error
+		 * 74, busy 75, not a bug (70) */
+		sqlite3 *h = sqlite3_db_handle(st);
+		struct pm_db db = {h, (char *)sqlite3_db_filename(h, "main"), 0};
 
-		if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
-			return pm_err_set(err, PM_EXIT_BUSY, _("database is busy: try again"));
-		return pm_err_set(err, PM_EXIT_SOFTWARE, _("reading the database: %s"), msg);
+		return pm_db_fail(&db, rc, err, _("reading the database"));
 	}
 	return 0;
 }
