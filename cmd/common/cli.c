@@ -144,7 +144,15 @@ pm_cli_finish(struct pm_out *out)
 void
 pm_cli_parse(const struct argp *argp, int argc, char **argv, void *input)
 {
-	argp_parse(argp, argc, argv, 0, NULL, input);
+	/* argp reports a usage error and exits by itself; what it returns
+	 * is a failure of its own (ENOMEM), after which the verb's
+	 * arguments were never parsed: stop here, never run the verb */
+	error_t e = argp_parse(argp, argc, argv, 0, NULL, input);
+
+	if (e) {
+		pm_cli_warn("%s", e == ENOMEM ? _("out of memory") : strerror(e));
+		exit(e == ENOMEM ? PM_EXIT_OSERR : PM_EXIT_USAGE);
+	}
 }
 
 long
