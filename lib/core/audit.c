@@ -70,14 +70,18 @@ pm_audit(struct pm_db *db, const char *record, const char *change, struct pm_err
 		return -1;
 	if (pm_db_prepare(db, sql, &st, err) < 0)
 		return -1;
-	pm_bind_text(st, 1, pm_time_fmt(now, at));
-	pm_bind_text(st, 2, pm_audit_login());
-	pm_bind_text_null(st, 3, actor.clerk);
-	pm_bind_text(st, 4, actor.prog ? actor.prog : "?");
-	pm_bind_text(st, 5, actor.verb ? actor.verb : "");
-	pm_bind_text_null(st, 6, record);
-	pm_bind_text_null(st, 7, change);
-	rc = pm_db_step_done(db, st, err);
+	/* a bind that runs out of memory leaves NULL behind, which the
+	 * NOT NULL columns would report as bad data (65): check them */
+	if (pm_bind_text(st, 1, pm_time_fmt(now, at)) != SQLITE_OK ||
+	    pm_bind_text(st, 2, pm_audit_login()) != SQLITE_OK ||
+	    pm_bind_text_null(st, 3, actor.clerk) != SQLITE_OK ||
+	    pm_bind_text(st, 4, actor.prog ? actor.prog : "?") != SQLITE_OK ||
+	    pm_bind_text(st, 5, actor.verb ? actor.verb : "") != SQLITE_OK ||
+	    pm_bind_text_null(st, 6, record) != SQLITE_OK ||
+	    pm_bind_text_null(st, 7, change) != SQLITE_OK)
+		rc = pm_err_oom(err);
+	else
+		rc = pm_db_step_done(db, st, err);
 	sqlite3_finalize(st);
 	return rc;
 }
