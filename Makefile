@@ -58,7 +58,7 @@ BINS := $(notdir $(wildcard cmd/pm-*))
 BIN_PATHS := $(BINS:%=$(O)/bin/%)
 UNIT_SRC := $(sort $(wildcard tests/unit/test_*.c))
 UNIT_BINS := $(UNIT_SRC:tests/unit/%.c=$(O)/tests/%)
-TOOL_BINS := $(patsubst tests/tools/%.c,$(O)/tests/%,$(filter-out tests/tools/failmalloc.c,$(wildcard tests/tools/*.c)))
+TOOL_BINS := $(patsubst tests/tools/%.c,$(O)/tests/%,$(filter-out tests/tools/failmalloc.c tests/tools/fakefs.c,$(wildcard tests/tools/*.c)))
 FUZZ_TARGETS ?= $(patsubst tests/fuzz/fuzz_%.c,%,$(filter-out tests/fuzz/fuzz_file.c,$(wildcard tests/fuzz/fuzz_*.c)))
 FUZZ_REPLAY := $(FUZZ_TARGETS:%=$(O)/tests/fuzz-replay-%)
 FUZZ_SECONDS ?= 600
@@ -66,7 +66,7 @@ FUZZ_JOBS ?= 2
 # LIBCSV_SRC=path/to/libcsv.c compiles libcsv into the fuzz build, so that
 # libFuzzer sees its branches too; without it the system library is linked
 LIBCSV_SRC ?=
-TEST_HELPERS := $(O)/tests/failmalloc.so
+TEST_HELPERS := $(O)/tests/failmalloc.so $(O)/tests/fakefs.so
 MANS := $(wildcard man/*.[1-8])
 PO := $(wildcard po/*.po)
 MO := $(PO:po/%.po=$(O)/locale/%/LC_MESSAGES/pm-tools.mo)
@@ -128,6 +128,11 @@ fuzz-build: $(FUZZ_TARGETS:%=$(O)/fuzz/fuzz-%)
 
 # a failing malloc for the fault tests (LD_PRELOAD), never in a binary
 $(O)/tests/failmalloc.so: tests/tools/failmalloc.c
+	@mkdir -p $(@D)
+	$(CC) -std=c11 -D_GNU_SOURCE -O1 -g -Wall -Wextra -Werror -fPIC -shared -o $@ $< -ldl
+
+# statfs() that reports a network file system (LD_PRELOAD), never in a binary
+$(O)/tests/fakefs.so: tests/tools/fakefs.c
 	@mkdir -p $(@D)
 	$(CC) -std=c11 -D_GNU_SOURCE -O1 -g -Wall -Wextra -Werror -fPIC -shared -o $@ $< -ldl
 

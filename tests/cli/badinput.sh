@@ -64,3 +64,16 @@ roll() {
 		printf '%b\n' "$_l" >> "$_f"
 	done
 }
+
+# same_file A B DESC: the two files are byte for byte equal
+same_file() {
+	if cmp -s "$1" "$2"; then ok "$3"; else not_ok "$3" "$1 and $2 differ"; fi
+}
+
+# exists F DESC / absent F DESC
+exists() {
+	if [ -s "$1" ]; then ok "$2"; else not_ok "$2" "$1 is missing or empty"; fi
+}
+absent() {
+	if [ -e "$1" ]; then not_ok "$2" "$1 exists"; else ok "$2"; fi
+}
