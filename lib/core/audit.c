@@ -14,6 +14,7 @@
 static struct {
 	const char *prog, *verb, *clerk;
 	char *login;
+	int oom;        /* the login was known but could not be kept */
 } actor;
 
 void
@@ -23,8 +24,8 @@ pm_audit_actor(const char *prog, const char *verb, const char *login, const char
 	actor.verb = verb;
 	actor.clerk = clerk && *clerk ? clerk : NULL;
 	if (!actor.login) {
-		struct passwd *pw;
-		const char *env;
+		struct passwd *pw = NULL;
+		const char *env = NULL;
 
 		if (login)
 			actor.login = strdup(login);
@@ -34,6 +35,9 @@ pm_audit_actor(const char *prog, const char *verb, const char *login, const char
 			actor.login = strdup(env);
 		else
 			actor.login = NULL;
+		/* a login that was there but could not be copied must not
+		 * become "?" in the audit log: pm_audit() fails instead */
+		actor.oom = !actor.login && (login || (pw && pw->pw_name) || env);
 	}
 }
 
@@ -66,6 +70,8 @@ pm_audit(struct pm_db *db, const char *record, const char *change, struct pm_err
 	char at[PM_TIME_BUFSZ];
 	int rc;
 
+	if (actor.oom)
+		return pm_err_oom(err);
 	if (pm_now(&now, err) < 0)
 		return -1;
 	if (pm_db_prepare(db, sql, &st, err) < 0)
