@@ -25,6 +25,7 @@ static void *(*real_malloc)(size_t);
 static void *(*real_calloc)(size_t, size_t);
 static void *(*real_realloc)(void *, size_t);
 static int (*real_memalign)(void **, size_t, size_t);
+static void (*real_free)(void *);
 static unsigned long calls, fail_at;
 static int resolving;
 static int in_libc;   /* inside a C library call that must not see a failure */
@@ -57,10 +58,21 @@ resolve(void)
 	real_calloc = (void *(*)(size_t, size_t))dlsym(RTLD_NEXT, "calloc");
 	real_realloc = (void *(*)(void *, size_t))dlsym(RTLD_NEXT, "realloc");
 	real_memalign = (int (*)(void **, size_t, size_t))dlsym(RTLD_NEXT, "posix_memalign");
+	real_free = (void (*)(void *))dlsym(RTLD_NEXT, "free");
+	/* by hand, and no atexit(): under ASan this runs inside its
+	 * initialisation, where its interceptors (strtoul, atexit) must
+	 * not be entered */
 	n = getenv("PM_FAILMALLOC");
-	fail_at = n ? strtoul(n, NULL, 10) : 0;
+	fail_at = 0;
+	for (; n && *n >= '0' && *n <= '9'; n++)
+		fail_at = fail_at * 10 + (unsigned long)(*n - '0');
 	resolving = 0;
-	atexit(report);
+}
+
+__attribute__((destructor)) static void
+at_end(void)
+{
+	report();
 }
 
 static int
@@ -154,11 +166,14 @@ posix_memalign(void **p, size_t align, size_t n)
 void
 free(void *p)
 {
-	static void (*real_free)(void *);
-
-	if ((char *)p >= early && (char *)p < early + sizeof early)
+	if (!p || ((char *)p >= early && (char *)p < early + sizeof early))
 		return;
-	if (!real_free)
-		real_free = (void (*)(void *))dlsym(RTLD_NEXT, "free");
+	if (!real_free) {
+		if (resolving)
+			return;  /* dlsym's own bookkeeping: dropped, never reused */
+		resolve();
+		if (!real_free)
+			return;
+	}
 	real_free(p);
 }
