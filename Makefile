@@ -8,6 +8,7 @@
 #   make install    PREFIX, DESTDIR, BINDIR, MANDIR, ... honoured
 #   make lint       mandoc -Tlint on man/, shellcheck on the scripts
 #   make bench      benchmarks against the sqlite3 shell (see bench/)
+#   make fuzz       libFuzzer harnesses (clang), FUZZ_SECONDS each (see tests/fuzz/README)
 #   make deps       install the Debian packages the build and tests need
 
 VERSION = 0.1.0
@@ -37,6 +38,12 @@ override CFLAGS += -std=c11 -D_GNU_SOURCE -Wall -Wextra -Werror -Wformat=2 \
 	-DPM_LOCALEDIR='"$(LOCALEDIR)"'
 LDLIBS += $(SQLITE_LIBS) $(CSV_LIBS)
 
+# FUZZ=1: the libFuzzer build of tests/fuzz (clang; make fuzz does this)
+ifeq ($(FUZZ),1)
+SAN = 1
+override CFLAGS += -fsanitize=fuzzer-no-link
+endif
+
 # SAN=1: AddressSanitizer (with LeakSanitizer) and UBSan, every finding fatal
 ifeq ($(SAN),1)
 override CFLAGS += -O1 -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
@@ -51,12 +58,20 @@ BINS := $(notdir $(wildcard cmd/pm-*))
 BIN_PATHS := $(BINS:%=$(O)/bin/%)
 UNIT_SRC := $(sort $(wildcard tests/unit/test_*.c))
 UNIT_BINS := $(UNIT_SRC:tests/unit/%.c=$(O)/tests/%)
-TOOL_BINS := $(patsubst tests/tools/%.c,$(O)/tests/%,$(wildcard tests/tools/*.c))
+TOOL_BINS := $(patsubst tests/tools/%.c,$(O)/tests/%,$(filter-out tests/tools/failmalloc.c tests/tools/fakefs.c,$(wildcard tests/tools/*.c)))
+FUZZ_TARGETS ?= $(patsubst tests/fuzz/fuzz_%.c,%,$(filter-out tests/fuzz/fuzz_file.c,$(wildcard tests/fuzz/fuzz_*.c)))
+FUZZ_REPLAY := $(FUZZ_TARGETS:%=$(O)/tests/fuzz-replay-%)
+FUZZ_SECONDS ?= 600
+FUZZ_JOBS ?= 2
+# LIBCSV_SRC=path/to/libcsv.c compiles libcsv into the fuzz build, so that
+# libFuzzer sees its branches too; without it the system library is linked
+LIBCSV_SRC ?=
+TEST_HELPERS := $(O)/tests/failmalloc.so $(O)/tests/fakefs.so
 MANS := $(wildcard man/*.[1-8])
 PO := $(wildcard po/*.po)
 MO := $(PO:po/%.po=$(O)/locale/%/LC_MESSAGES/pm-tools.mo)
-SCRIPTS := tools/*.sh tests/run.sh tests/cli/lib.sh tests/cli/*.t .ci/run \
-	$(wildcard examples/*.sh bench/*.sh)
+SCRIPTS := tools/*.sh tests/run.sh tests/cli/*.sh tests/cli/*.t .ci/run \
+	$(wildcard examples/*.sh bench/*.sh tests/fuzz/*.sh)
 
 all: $(BIN_PATHS) $(MO)
 
@@ -90,11 +105,42 @@ $(O)/tests/csvdump: tests/tools/csvdump.c $(O)/libpm.a
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(O)/libpm.a $(LDLIBS)
 
+# the fuzz harnesses outside libFuzzer: replay.c feeds them files
+$(O)/tests/fuzz-replay-%: tests/fuzz/fuzz_%.c tests/fuzz/replay.c tests/fuzz/fuzz_file.c $(O)/libpm.a
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) -Itests/fuzz $(LDFLAGS) -o $@ $< tests/fuzz/replay.c tests/fuzz/fuzz_file.c \
+		$(O)/libpm.a $(LDLIBS)
+
+# and inside it (FUZZ=1 only)
+$(O)/fuzz/fuzz-%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz_file.c $(O)/libpm.a $(if $(LIBCSV_SRC),$(O)/fuzz/libcsv.o)
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) -Itests/fuzz -fsanitize=fuzzer $(LDFLAGS) -o $@ $< tests/fuzz/fuzz_file.c \
+		$(O)/libpm.a $(if $(LIBCSV_SRC),$(O)/fuzz/libcsv.o $(SQLITE_LIBS),$(LDLIBS))
+
+# the Debian header declares csv_error() and friends without const
+$(O)/fuzz/libcsv.o: $(LIBCSV_SRC)
+	@mkdir -p $(@D)
+	sed -e 's/const struct csv_parser \*p/struct csv_parser *p/' -e 's/^const char \*$$/char */' $< > $(O)/fuzz/libcsv.c
+	$(CC) -O1 -g -fsanitize=fuzzer-no-link,address,undefined -include assert.h -include stdlib.h \
+		-include stdio.h -Wno-incompatible-pointer-types-discards-qualifiers -c -o $@ $(O)/fuzz/libcsv.c
+
+fuzz-build: $(FUZZ_TARGETS:%=$(O)/fuzz/fuzz-%)
+
+# a failing malloc for the fault tests (LD_PRELOAD), never in a binary
+$(O)/tests/failmalloc.so: tests/tools/failmalloc.c
+	@mkdir -p $(@D)
+	$(CC) -std=c11 -D_GNU_SOURCE -O1 -g -Wall -Wextra -Werror -fPIC -shared -o $@ $< -ldl
+
+# statfs() that reports a network file system (LD_PRELOAD), never in a binary
+$(O)/tests/fakefs.so: tests/tools/fakefs.c
+	@mkdir -p $(@D)
+	$(CC) -std=c11 -D_GNU_SOURCE -O1 -g -Wall -Wextra -Werror -fPIC -shared -o $@ $< -ldl
+
 $(O)/locale/%/LC_MESSAGES/pm-tools.mo: po/%.po
 	@mkdir -p $(@D)
 	msgfmt --check -o $@ $<
 
-tests: all $(UNIT_BINS) $(TOOL_BINS)
+tests: all $(UNIT_BINS) $(TOOL_BINS) $(FUZZ_REPLAY) $(TEST_HELPERS)
 
 deps:
 	@sh tools/deps.sh
@@ -123,6 +169,13 @@ bench: all
 # hidden __complete verb); a test fails when these files are stale.
 completions: all
 	python3 tools/gencomp.py $(O)/bin completions
+
+# Each harness of tests/fuzz for FUZZ_SECONDS, FUZZ_JOBS at a time; never
+# part of check.  Findings land in $(O)/fuzz/artifacts/TARGET/.
+fuzz:
+	@$(MAKE) --no-print-directory O=$(O)/fuzz-build CC=clang FUZZ=1 \
+		LIBCSV_SRC=$(LIBCSV_SRC) fuzz-build
+	@sh tests/fuzz/run.sh $(O)/fuzz-build/fuzz $(FUZZ_SECONDS) $(FUZZ_JOBS) $(FUZZ_TARGETS)
 
 lint:
 	mandoc -Tlint -Wwarning $(MANS)
@@ -163,7 +216,7 @@ uninstall:
 clean:
 	rm -rf $(O)
 
-.PHONY: all tests deps check check-quick demo bench lint pot install uninstall clean completions
+.PHONY: all tests deps check check-quick demo bench fuzz fuzz-build lint pot install uninstall clean completions
 .DELETE_ON_ERROR:
 
 -include $(shell find $(O) -name '*.d' 2>/dev/null)

@@ -197,6 +197,7 @@ void
 pm_cli_parse(const struct argp *argp, int argc, char **argv, void *input)
 {
 	struct argp a = *argp;
+	error_t e;
 
 	if (pm_cli.complete)
 		pm_complete_parse(argp);
@@ -205,7 +206,14 @@ pm_cli_parse(const struct argp *argp, int argc, char **argv, void *input)
 	 * (the same usage line, less a trailing blank). */
 	if (a.args_doc && !*a.args_doc && *_(a.args_doc))
 		a.args_doc = NULL;
-	argp_parse(&a, argc, argv, 0, NULL, input);
+	/* argp reports a usage error and exits by itself; what it returns
+	 * is a failure of its own (ENOMEM), after which the verb's
+	 * arguments were never parsed: stop here, never run the verb */
+	e = argp_parse(&a, argc, argv, 0, NULL, input);
+	if (e) {
+		pm_cli_warn("%s", e == ENOMEM ? _("out of memory") : strerror(e));
+		exit(e == ENOMEM ? PM_EXIT_OSERR : PM_EXIT_USAGE);
+	}
 }
 
 int

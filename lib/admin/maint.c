@@ -129,6 +129,15 @@ pm_db_check(struct pm_db *db, struct pm_out *out, long *problems, struct pm_err 
 	}
 	sqlite3_finalize(st);
 	*problems += found;
+	if (found) {
+		/* a damaged file fails the next check on its damage: say what
+		 * was found, exit 1, rather than die on it with 78 */
+		const char *v[2] = {"foreign_keys", "not checked: the file is damaged"};
+
+		pm_out_row(out, v);
+		pm_out_end(out);
+		return 0;
+	}
 
 	if (pm_db_prepare(db, "PRAGMA foreign_key_check", &st, err) < 0)
 		return -1;

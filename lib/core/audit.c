@@ -14,6 +14,7 @@
 static struct {
 	const char *prog, *verb, *clerk;
 	char *login;
+	int oom;        /* the login was known but could not be kept */
 } actor;
 
 void
@@ -23,8 +24,8 @@ pm_audit_actor(const char *prog, const char *verb, const char *login, const char
 	actor.verb = verb;
 	actor.clerk = clerk && *clerk ? clerk : NULL;
 	if (!actor.login) {
-		struct passwd *pw;
-		const char *env;
+		struct passwd *pw = NULL;
+		const char *env = NULL;
 
 		if (login)
 			actor.login = strdup(login);
@@ -34,6 +35,9 @@ pm_audit_actor(const char *prog, const char *verb, const char *login, const char
 			actor.login = strdup(env);
 		else
 			actor.login = NULL;
+		/* a login that was there but could not be copied must not
+		 * become "?" in the audit log: pm_audit() fails instead */
+		actor.oom = !actor.login && (login || (pw && pw->pw_name) || env);
 	}
 }
 
@@ -66,18 +70,24 @@ pm_audit(struct pm_db *db, const char *record, const char *change, struct pm_err
 	char at[PM_TIME_BUFSZ];
 	int rc;
 
+	if (actor.oom)
+		return pm_err_oom(err);
 	if (pm_now(&now, err) < 0)
 		return -1;
 	if (pm_db_prepare(db, sql, &st, err) < 0)
 		return -1;
-	pm_bind_text(st, 1, pm_time_fmt(now, at));
-	pm_bind_text(st, 2, pm_audit_login());
-	pm_bind_text_null(st, 3, actor.clerk);
-	pm_bind_text(st, 4, actor.prog ? actor.prog : "?");
-	pm_bind_text(st, 5, actor.verb ? actor.verb : "");
-	pm_bind_text_null(st, 6, record);
-	pm_bind_text_null(st, 7, change);
-	rc = pm_db_step_done(db, st, err);
+	/* a bind that runs out of memory leaves NULL behind, which the
+	 * NOT NULL columns would report as bad data (65): check them */
+	if (pm_bind_text(st, 1, pm_time_fmt(now, at)) != SQLITE_OK ||
+	    pm_bind_text(st, 2, pm_audit_login()) != SQLITE_OK ||
+	    pm_bind_text_null(st, 3, actor.clerk) != SQLITE_OK ||
+	    pm_bind_text(st, 4, actor.prog ? actor.prog : "?") != SQLITE_OK ||
+	    pm_bind_text(st, 5, actor.verb ? actor.verb : "") != SQLITE_OK ||
+	    pm_bind_text_null(st, 6, record) != SQLITE_OK ||
+	    pm_bind_text_null(st, 7, change) != SQLITE_OK)
+		rc = pm_err_oom(err);
+	else
+		rc = pm_db_step_done(db, st, err);
 	sqlite3_finalize(st);
 	return rc;
 }

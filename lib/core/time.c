@@ -189,9 +189,15 @@ pm_time_fmt(pm_time t, char buf[PM_TIME_BUFSZ])
 	time_t tt = (time_t)t;
 	struct tm tm;
 
-	if (!localtime_r(&tt, &tm) ||
-	    !strftime(buf, PM_TIME_BUFSZ, "%Y-%m-%dT%H:%M:%S", &tm))
+	/* not strftime's %Y: it writes the year 224 as "224", which no
+	 * parser of ours reads back */
+	if (!localtime_r(&tt, &tm) || tm.tm_year + 1900 < 0 || tm.tm_year + 1900 > 9999)
 		snprintf(buf, PM_TIME_BUFSZ, "0000-00-00T00:00:00");
+	else
+		snprintf(buf, PM_TIME_BUFSZ, "%04u-%02u-%02uT%02u:%02u:%02u",
+		    (unsigned)(tm.tm_year + 1900) % 10000u, (unsigned)(tm.tm_mon + 1) % 100u,
+		    (unsigned)tm.tm_mday % 100u, (unsigned)tm.tm_hour % 100u,
+		    (unsigned)tm.tm_min % 100u, (unsigned)tm.tm_sec % 100u);
 	return buf;
 }
 

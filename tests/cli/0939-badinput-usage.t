@@ -1,0 +1,35 @@
+#!/bin/sh
+# BAD-INPUTS 39: an unknown option, --limit=12abc, --limit=-1, a number
+# too large for its type, a missing argument: usage errors (64) from the
+# option parser, with nothing touched.  (--amount is pm-fee's; until it
+# lands the same range check is shown by --limit and by -n.)
+. "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/badinput.sh"
+
+base_estate
+check() { # check DESC CMD...: exit 64 and nothing written
+	d=$1
+	shift
+	run "$@"
+	is_rc 64 "$d"
+}
+check "an unknown option" pm-admin log --bogus
+err_has "unrecognized option '--bogus'" "is named"
+check "--limit=12abc" pm-admin log --limit=12abc
+is_err "pm-admin log: --limit: '12abc' is not a whole number
+Try \`pm-admin log --help' or \`pm-admin log --usage' for more information." "is not a whole number"
+check "--limit=-1" pm-admin log --limit=-1
+err_has "pm-admin log: --limit: -1 is out of range (1 to 1000000000)" "is out of range"
+check "--limit=99999999999999999999" pm-ticket list --limit=99999999999999999999
+err_has "pm-ticket list: --limit: '99999999999999999999' is not a whole number" "overflows: refused, not wrapped"
+check "an option without its argument" pm-owner lease add 1-1-101 --tenant
+err_has "option '--tenant' requires an argument" "is named"
+check "a verb without its required argument" pm-owner import
+err_has "which roll? give a FILE, or - for standard input" "says what is missing"
+check "an unknown verb" pm-ticket frobnicate
+is_err "pm-ticket: no verb 'frobnicate' (see 'pm-ticket --help')" "is named"
+check "a bad date in an option" pm-ticket list --since 2026-02-30
+check "an unknown format" pm-owner list -o xml
+unchanged "none of them touched the database"
+
+done_testing
