@@ -129,18 +129,19 @@ pm_db_check(struct pm_db *db, struct pm_out *out, long *problems, struct pm_err 
 	}
 	sqlite3_finalize(st);
 	*problems += found;
-	if (found) {
-		/* a damaged file fails the next check on its damage: say what
-		 * was found, exit 1, rather than die on it with 78 */
+
+	if (pm_db_prepare(db, "PRAGMA foreign_key_check", &st, err) < 0) {
 		const char *v[2] = {"foreign_keys", "not checked: the file is damaged"};
 
+		/* a file too damaged to check further: report what was
+		 * found (exit 1) rather than die on it with 78 */
+		if (!*problems || (err->code != PM_EXIT_CONFIG))
+			return -1;
+		pm_err_clear(err);
 		pm_out_row(out, v);
 		pm_out_end(out);
 		return 0;
 	}
-
-	if (pm_db_prepare(db, "PRAGMA foreign_key_check", &st, err) < 0)
-		return -1;
 	found = 0;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		const char *v[2] = {"foreign_keys", NULL};
