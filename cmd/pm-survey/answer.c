@@ -56,6 +56,14 @@ done:
 	return rc;
 }
 
+/* Each refused row on stderr, as it is found. */
+static void
+report_row(void *ctx, const char *message)
+{
+	(void)ctx;
+	pm_cli_warn("%s", message);
+}
+
 int
 survey_import(int argc, char **argv)
 {
@@ -87,6 +95,7 @@ survey_import(int argc, char **argv)
 	im.path = a.pos.v[0];
 	im.csv.encoding = a.encoding;
 	im.replace = a.replace;
+	im.report = report_row;
 	if ((rc = pm_cli_begin(&db)))
 		goto done;
 	rc = pm_survey_import_file(db, &im, &err);

@@ -157,7 +157,7 @@ pm_db_check(struct pm_db *db, struct pm_out *out, long *problems, struct pm_err 
 		found++;
 	}
 	if (rc == SQLITE_CORRUPT || rc == SQLITE_NOTADB) {
-		const char *v[2] = {"foreign_keys", sqlite3_errstr(rc)};
+		const char *v[2] = {"foreign_keys", "not checked: the file is damaged"};
 
 		pm_out_row(out, v);
 		found++;

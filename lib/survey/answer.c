@@ -631,7 +631,7 @@ pm_survey_import_file(struct pm_db *db, struct pm_survey_import *im, struct pm_e
 	size_t ncols = 0;
 	int rc = -1, got;
 
-	im->forms = im->problems = 0;
+	im->forms = im->problems = im->refused = 0;
 	if (sv_round_get(db, im->quarter, &r, err) < 0)
 		return -1;
 	if (sv_date_arg(NULL, today, err) < 0)
@@ -662,12 +662,12 @@ pm_survey_import_file(struct pm_db *db, struct pm_survey_import *im, struct pm_e
 		if (row->n != ncols) {
 			pm_err_set(err, PM_EXIT_DATA, _("%s:%ld: %zu fields, but the header has %zu"),
 			    file, row->line, row->n, ncols);
-			goto out;
+			goto bad_row;
 		}
 		entry_reset(&e, r.nitems);
 		snprintf(e.date, sizeof e.date, "%s", today);
 		if (read_row(row, cols, &r, file, &e, &ucol, &has_problem, err) < 0)
-			goto out;
+			goto bad_row;
 		{
 			struct pm_buf u = PM_BUF_INIT;
 
@@ -678,7 +678,7 @@ pm_survey_import_file(struct pm_db *db, struct pm_survey_import *im, struct pm_e
 			if (pm_unit_find(db, pm_buf_str(&u), &unit_id, &code, err) < 0) {
 				pm_buf_free(&u);
 				pm_err_prefix(err, "%s:%ld: %s", file, row->line, cols[ucol].name);
-				goto out;
+				goto bad_row;
 			}
 			pm_buf_free(&u);
 		}
@@ -688,14 +688,14 @@ pm_survey_import_file(struct pm_db *db, struct pm_survey_import *im, struct pm_e
 				    _("%s:%ld: %s: unit '%s' is answered twice (first on line %ld)"),
 				    file, row->line, cols[ucol].name, code, first);
 				free(code);
-				goto out;
+				goto bad_row;
 			}
 			if (!has_problem) {
 				pm_err_set(err, PM_EXIT_DATA,
 				    _("%s:%ld: %s: unit '%s' again, with no scores and no problem"),
 				    file, row->line, cols[ucol].name, code);
 				free(code);
-				goto out;
+				goto bad_row;
 			}
 			if (insert_problems(db, fid, &e, 0, err) < 0 ||
 			    pm_auditf(db, r.quarter, err, "survey: unit %s: %zu more problem(s)", code,
@@ -724,12 +724,12 @@ pm_survey_import_file(struct pm_db *db, struct pm_survey_import *im, struct pm_e
 			pm_err_set(err, PM_EXIT_DATA, _("%s:%ld: %s: no scores and no problem for unit '%s'"),
 			    file, row->line, cols[ucol].name, code);
 			free(code);
-			goto out;
+			goto bad_row;
 		}
 		if (apply(db, &r, unit_id, code, &e, im->replace, err) < 0) {
 			pm_err_prefix(err, "%s:%ld: %s", file, row->line, cols[ucol].name);
 			free(code);
-			goto out;
+			goto bad_row;
 		}
 		free(code);
 		if (sv_form_of(db, &r, unit_id, &fid, &no, err) < 0)
@@ -740,9 +740,24 @@ pm_survey_import_file(struct pm_db *db, struct pm_survey_import *im, struct pm_e
 		}
 		im->forms++;
 		im->problems += (int64_t)e.np;
+			continue;
+bad_row:
+		/* a refused row: report it and read on, so every one is seen;
+		 * anything but bad data (a database failure) ends the import */
+		if (err->code != PM_EXIT_DATA || !im->report)
+			goto out;
+		im->report(im->ctx, pm_err_msg(err));
+		pm_err_clear(err);
+		im->refused++;
 	}
+
 	if (got < 0)
 		goto out;
+	if (im->refused) {
+		pm_err_set(err, PM_EXIT_DATA, _("%s: %lld row(s) refused: nothing imported"), file,
+		    (long long)im->refused);
+		goto out;
+	}
 	rc = 0;
 out:
 	pm_csvin_close(in);

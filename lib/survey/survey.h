@@ -213,8 +213,12 @@ struct pm_survey_import {
 	const char *path;           /* "-" for stdin */
 	struct pm_csvin_opts csv;
 	int replace;
+	/* each refused row, as "FILE:LINE: column: reason"; the import goes
+	 * on to report them all and then fails (65), nothing written */
+	void (*report)(void *ctx, const char *message);
+	void *ctx;
 	/* out */
-	int64_t forms, problems;
+	int64_t forms, problems, refused;
 	struct pm_strv ignored;     /* header names not understood */
 };
 

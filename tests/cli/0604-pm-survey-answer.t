@@ -127,8 +127,11 @@ is "$(sql "SELECT u.code, i.label, p.cause, p.detail FROM survey_problem p JOIN 
 1-1-103|安保|method|门岗不登记" "the problems, the second row's too"
 run pm-survey import --quarter 2026Q4 "$T/answers.csv"
 is_rc 65 "importing the same forms again is refused"
-is_err "pm-survey: $T/answers.csv:2: 房号: form 2026Q4-002 (unit '1-1-102') was answered on 2026-12-23 already (--replace enters it again)" \
-	"FILE:LINE: column: reason"
+is_err "pm-survey: $T/answers.csv:2: 房号: form 2026Q4-002 (unit '1-1-102') was answered on 2026-12-23 already (--replace enters it again)
+pm-survey: $T/answers.csv:3: 房号: form 2026Q4-002 (unit '1-1-102') was answered on 2026-12-23 already (--replace enters it again)
+pm-survey: $T/answers.csv:4: 房号: form 2026Q4-003 (unit '1-1-103') was answered on 2026-12-23 already (--replace enters it again)
+pm-survey: $T/answers.csv: 3 row(s) refused: nothing imported" \
+	"FILE:LINE: column: reason, every row refused, then the count"
 
 # GBK, as Excel on a Chinese Windows desk saves CSV
 printf '房号,维修,问题类别,原因类别,具体原因\r\n2-1-101,基本满意,维修,机,工具不全\r\n' | iconv -f UTF-8 -t GBK > "$T/gbk.csv"
@@ -143,7 +146,12 @@ check_bad() {
 	dump > "$T/before"
 	run pm-survey import --quarter 2026Q4 "$T/bad.csv"
 	is_rc 65 "$3"
-	is_err "pm-survey: $T/bad.csv:$2" "$3: the message"
+	# a refused row is counted at the end; a bad header stops at once
+	case $2 in
+	1:*) is_err "pm-survey: $T/bad.csv:$2" "$3: the message" ;;
+	*) is_err "pm-survey: $T/bad.csv:$2
+pm-survey: $T/bad.csv: 1 row(s) refused: nothing imported" "$3: the message" ;;
+	esac
 	dump > "$T/after"
 	if cmp -s "$T/before" "$T/after"; then ok "$3: nothing written"; else not_ok "$3: nothing written"; fi
 }

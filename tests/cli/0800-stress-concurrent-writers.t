@@ -6,6 +6,7 @@
 # successful command wrote is there and what each refused one wrote is
 # not; pm-admin check is clean; every backup is a consistent snapshot.
 # Payments and billing join here when pm-fee lands (worker_*).
+# shellcheck source=tests/cli/lib.sh disable=SC1091
 . "$(dirname "$0")/lib.sh"
 
 secs=${PM_STRESS_SECONDS:-4}

@@ -2,6 +2,7 @@
 # fuzz regressions: every input a fuzzer ever crashed, and the seed
 # corpora, fed through the same harness code (tests/fuzz/fuzz_*.c) built
 # with replay.c as main(): in the ASan+UBSan build a finding aborts again
+# shellcheck source=tests/cli/lib.sh disable=SC1091
 . "$(dirname "$0")/lib.sh"
 
 fuzz=$PM_TOP/tests/fuzz

@@ -1,6 +1,8 @@
 #!/bin/sh
 # BAD-INPUTS 1: a UTF-8 BOM is stripped before the header is matched
+# shellcheck source=tests/cli/lib.sh disable=SC1091
 . "$(dirname "$0")/lib.sh"
+# shellcheck source=tests/cli/badinput.sh
 . "$(dirname "$0")/badinput.sh"
 
 base_estate

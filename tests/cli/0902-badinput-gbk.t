@@ -2,7 +2,9 @@
 # BAD-INPUTS 2: GBK / GB18030 as Excel saves "CSV" on Chinese Windows:
 # detected (not UTF-8 -> GB18030) or named with --encoding; stored as UTF-8.
 # The 1000-row roll-excel-gbk.csv is in 0200-pm-owner-import.t.
+# shellcheck source=tests/cli/lib.sh disable=SC1091
 . "$(dirname "$0")/lib.sh"
+# shellcheck source=tests/cli/badinput.sh
 . "$(dirname "$0")/badinput.sh"
 
 base_estate

@@ -2,7 +2,9 @@
 # BAD-INPUTS 3: bytes invalid in UTF-8 and in GB18030, and a multibyte
 # character cut off by the end of the file: "invalid encoding" with the
 # line and byte, nothing imported, nothing skipped
+# shellcheck source=tests/cli/lib.sh disable=SC1091
 . "$(dirname "$0")/lib.sh"
+# shellcheck source=tests/cli/badinput.sh
 . "$(dirname "$0")/badinput.sh"
 
 base_estate

@@ -1,7 +1,9 @@
 #!/bin/sh
 # BAD-INPUTS 4: UTF-16LE with a BOM, tab-separated (Excel "Unicode Text");
 # also UTF-16BE
+# shellcheck source=tests/cli/lib.sh disable=SC1091
 . "$(dirname "$0")/lib.sh"
+# shellcheck source=tests/cli/badinput.sh
 . "$(dirname "$0")/badinput.sh"
 
 base_estate

@@ -1,7 +1,9 @@
 #!/bin/sh
 # BAD-INPUTS 5: CRLF, LF, CR-only and mixed line ends parse identically,
 # and an error is reported on the same line number in each
+# shellcheck source=tests/cli/lib.sh disable=SC1091
 . "$(dirname "$0")/lib.sh"
+# shellcheck source=tests/cli/badinput.sh
 . "$(dirname "$0")/badinput.sh"
 
 lines='unit,name,remark

@@ -1,7 +1,9 @@
 #!/bin/sh
 # BAD-INPUTS 6: a first line "sep=;" (Excel's hint) sets the delimiter and
 # is never a data row; an unsupported one is an error naming the line
+# shellcheck source=tests/cli/lib.sh disable=SC1091
 . "$(dirname "$0")/lib.sh"
+# shellcheck source=tests/cli/badinput.sh
 . "$(dirname "$0")/badinput.sh"
 
 base_estate

@@ -1,7 +1,9 @@
 #!/bin/sh
 # BAD-INPUTS 7: blank trailing rows, ",,,," rows and rows of white space
 # (ASCII, U+3000) are skipped and counted, never inserted as owners
+# shellcheck source=tests/cli/lib.sh disable=SC1091
 . "$(dirname "$0")/lib.sh"
+# shellcheck source=tests/cli/badinput.sh
 . "$(dirname "$0")/badinput.sh"
 
 base_estate

@@ -1,7 +1,9 @@
 #!/bin/sh
 # BAD-INPUTS 8: a 0-byte file, a file holding only a BOM, and one of
 # blank lines: "no header", exit 65
+# shellcheck source=tests/cli/lib.sh disable=SC1091
 . "$(dirname "$0")/lib.sh"
+# shellcheck source=tests/cli/badinput.sh
 . "$(dirname "$0")/badinput.sh"
 
 base_estate

@@ -1,7 +1,9 @@
 #!/bin/sh
 # BAD-INPUTS 9: a header and no rows: nothing imported, and the summary
 # says 0 rows (exit 0: an empty roll is not an error)
+# shellcheck source=tests/cli/lib.sh disable=SC1091
 . "$(dirname "$0")/lib.sh"
+# shellcheck source=tests/cli/badinput.sh
 . "$(dirname "$0")/badinput.sh"
 
 base_estate

@@ -1,7 +1,9 @@
 #!/bin/sh
 # BAD-INPUTS 10: a quote never closed is an error at the line it opened
 # on (CSV_STRICT_FINI), not one giant field swallowing the rest
+# shellcheck source=tests/cli/lib.sh disable=SC1091
 . "$(dirname "$0")/lib.sh"
+# shellcheck source=tests/cli/badinput.sh
 . "$(dirname "$0")/badinput.sh"
 
 base_estate

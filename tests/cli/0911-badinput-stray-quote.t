@@ -1,7 +1,9 @@
 #!/bin/sh
 # BAD-INPUTS 11: a stray quote inside an unquoted field, or text after a
 # closing quote: a strict error with the line and the byte in it
+# shellcheck source=tests/cli/lib.sh disable=SC1091
 . "$(dirname "$0")/lib.sh"
+# shellcheck source=tests/cli/badinput.sh
 . "$(dirname "$0")/badinput.sh"
 
 base_estate

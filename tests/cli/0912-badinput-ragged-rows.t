@@ -1,7 +1,9 @@
 #!/bin/sh
 # BAD-INPUTS 12: rows with fewer or more fields than the header: an
 # error per row, nothing imported; --skip-bad lands the others, exit 65
+# shellcheck source=tests/cli/lib.sh disable=SC1091
 . "$(dirname "$0")/lib.sh"
+# shellcheck source=tests/cli/badinput.sh
 . "$(dirname "$0")/badinput.sh"
 
 base_estate

@@ -2,7 +2,9 @@
 # BAD-INPUTS 13: duplicate, missing and unknown header names; Chinese
 # aliases.  Policy: a missing required column or two columns for one
 # field is an error (65); an unknown column is a warning and ignored (0)
+# shellcheck source=tests/cli/lib.sh disable=SC1091
 . "$(dirname "$0")/lib.sh"
+# shellcheck source=tests/cli/badinput.sh
 . "$(dirname "$0")/badinput.sh"
 
 base_estate

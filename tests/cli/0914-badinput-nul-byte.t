@@ -1,7 +1,9 @@
 #!/bin/sh
 # BAD-INPUTS 14: a NUL byte inside a field is refused, never cut short
 # by a C-string API
+# shellcheck source=tests/cli/lib.sh disable=SC1091
 . "$(dirname "$0")/lib.sh"
+# shellcheck source=tests/cli/badinput.sh
 . "$(dirname "$0")/badinput.sh"
 
 base_estate

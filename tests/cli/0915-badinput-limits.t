@@ -2,7 +2,9 @@
 # BAD-INPUTS 15: a huge field with no newline, a huge quoted record,
 # 10,000 columns: refused by the limits (PM_CSV_MAX_RECORD bytes,
 # PM_CSV_MAX_FIELDS fields) with memory bounded; a large valid roll streams
+# shellcheck source=tests/cli/lib.sh disable=SC1091
 . "$(dirname "$0")/lib.sh"
+# shellcheck source=tests/cli/badinput.sh
 . "$(dirname "$0")/badinput.sh"
 
 base_estate

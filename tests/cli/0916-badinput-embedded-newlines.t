@@ -1,7 +1,9 @@
 #!/bin/sh
 # BAD-INPUTS 16: quoted fields with CRLF or LF inside (csv-spectrum's
 # newlines*) are kept byte for byte, through export and import again
+# shellcheck source=tests/cli/lib.sh disable=SC1091
 . "$(dirname "$0")/lib.sh"
+# shellcheck source=tests/cli/badinput.sh
 . "$(dirname "$0")/badinput.sh"
 
 base_estate

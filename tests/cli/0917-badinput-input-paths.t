@@ -1,7 +1,9 @@
 #!/bin/sh
 # BAD-INPUTS 17: the roll is a directory, a FIFO, unreadable, missing, or
 # '-' (stdin): a clear error (66), or it is read
+# shellcheck source=tests/cli/lib.sh disable=SC1091
 . "$(dirname "$0")/lib.sh"
+# shellcheck source=tests/cli/badinput.sh
 . "$(dirname "$0")/badinput.sh"
 
 base_estate

@@ -1,7 +1,9 @@
 #!/bin/sh
 # BAD-INPUTS 18: ASCII spaces and tabs, U+3000 and NBSP around a cell are
 # trimmed by the one rule of utf8.h (libcsv's ASCII trimming is off)
+# shellcheck source=tests/cli/lib.sh disable=SC1091
 . "$(dirname "$0")/lib.sh"
+# shellcheck source=tests/cli/badinput.sh
 . "$(dirname "$0")/badinput.sh"
 
 base_estate

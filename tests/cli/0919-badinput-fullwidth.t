@@ -1,7 +1,9 @@
 #!/bin/sh
 # BAD-INPUTS 19: full-width digits and letters in phone, ID, area and
 # unit code are folded to ASCII before checking (names are left alone)
+# shellcheck source=tests/cli/lib.sh disable=SC1091
 . "$(dirname "$0")/lib.sh"
+# shellcheck source=tests/cli/badinput.sh
 . "$(dirname "$0")/badinput.sh"
 
 base_estate

@@ -3,7 +3,9 @@
 # pre-1999 form, an impossible birth date, Excel's 1.10105E+17 and a
 # number ending in 000 (Excel kept 15 digits); each refused row is
 # reported by line, column and reason, never with the number itself
+# shellcheck source=tests/cli/lib.sh disable=SC1091
 . "$(dirname "$0")/lib.sh"
+# shellcheck source=tests/cli/badinput.sh
 . "$(dirname "$0")/badinput.sh"
 
 base_estate

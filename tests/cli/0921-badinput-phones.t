@@ -2,7 +2,9 @@
 # BAD-INPUTS 21: +86 138-0013-8000, 0086..., 86..., 10 or 12 digits, a
 # landline: mobiles become 11 digits, landlines go to their own field,
 # the rest are refused without the number in the message
+# shellcheck source=tests/cli/lib.sh disable=SC1091
 . "$(dirname "$0")/lib.sh"
+# shellcheck source=tests/cli/badinput.sh
 . "$(dirname "$0")/badinput.sh"
 
 base_estate

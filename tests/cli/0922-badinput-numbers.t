@@ -5,7 +5,9 @@
 # -0 and an empty cell.  Money's own forms (1,234.50, ¥, 元) are
 # pm_money_parse's, proven by tests/fuzz/fuzz_money.c; their end-to-end
 # row waits for pm-fee (tests/BAD-INPUTS-COVERAGE.md).
+# shellcheck source=tests/cli/lib.sh disable=SC1091
 . "$(dirname "$0")/lib.sh"
+# shellcheck source=tests/cli/badinput.sh
 . "$(dirname "$0")/badinput.sh"
 
 base_estate

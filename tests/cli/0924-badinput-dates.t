@@ -2,8 +2,10 @@
 # BAD-INPUTS 24: dates as typed: 2024/1/5, 2024-1-5, 2024年1月5日 and
 # 2024.1.5 are read (pm_date_parse documents the forms); an Excel serial
 # (45321), 2024-02-30 and free text are row errors; an end before a
-# start is refused (a lease here; a renovation permit when pm-reno lands)
+# start is refused (a lease here; a renovation permit in 0501-pm-reno-scenario.t)
+# shellcheck source=tests/cli/lib.sh disable=SC1091
 . "$(dirname "$0")/lib.sh"
+# shellcheck source=tests/cli/badinput.sh
 . "$(dirname "$0")/badinput.sh"
 
 base_estate

@@ -3,7 +3,9 @@
 # stored and exported byte for byte (bound parameters); a name over
 # PM_NAME_MAX characters, a control character or a bidi override is a
 # row error
+# shellcheck source=tests/cli/lib.sh disable=SC1091
 . "$(dirname "$0")/lib.sh"
+# shellcheck source=tests/cli/badinput.sh
 . "$(dirname "$0")/badinput.sh"
 
 base_estate

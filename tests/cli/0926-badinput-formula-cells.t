@@ -4,7 +4,9 @@
 # for machines and re-import, so it is verbatim too; --excel (the file a
 # desk opens) guards them with a leading ', and typed numeric columns
 # (areas) are never prefixed.
+# shellcheck source=tests/cli/lib.sh disable=SC1091
 . "$(dirname "$0")/lib.sh"
+# shellcheck source=tests/cli/badinput.sh
 . "$(dirname "$0")/badinput.sh"
 
 base_estate

@@ -1,7 +1,9 @@
 #!/bin/sh
 # BAD-INPUTS 27: the same unit twice in one roll with different data; a
 # unit that does not exist (foreign keys are on)
+# shellcheck source=tests/cli/lib.sh disable=SC1091
 . "$(dirname "$0")/lib.sh"
+# shellcheck source=tests/cli/badinput.sh
 . "$(dirname "$0")/badinput.sh"
 
 base_estate

@@ -2,7 +2,9 @@
 # BAD-INPUTS 29: another writer holds the lock (the front desk
 # mid-transaction) while cron writes: each writer waits PM_BUSY_TIMEOUT
 # ms, then exits 75 "database busy" with nothing written.  Readers go on.
+# shellcheck source=tests/cli/lib.sh disable=SC1091
 . "$(dirname "$0")/lib.sh"
+# shellcheck source=tests/cli/badinput.sh
 . "$(dirname "$0")/badinput.sh"
 . "$(dirname "$0")/locker.sh"
 

@@ -4,8 +4,10 @@
 # checked after BEGIN, so exactly one wins and the others are refused
 # (65) or told to retry (75); no lost update, no double record.  Twenty
 # processes taking new tickets at once get twenty distinct numbers.
-# (Payments, the row's first example, wait for pm-fee.)
+# (Payments, the row's first example: 0407-pm-fee-concurrent.t.)
+# shellcheck source=tests/cli/lib.sh disable=SC1091
 . "$(dirname "$0")/lib.sh"
+# shellcheck source=tests/cli/badinput.sh
 . "$(dirname "$0")/badinput.sh"
 
 base_estate

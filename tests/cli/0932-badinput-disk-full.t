@@ -5,7 +5,9 @@
 # pipe (reader gone, as under "| head -1") ends the program quietly by
 # SIGPIPE, like every Unix filter (exit status 141 in sh); with SIGPIPE
 # ignored it is exit 74 "write error: Broken pipe".
+# shellcheck source=tests/cli/lib.sh disable=SC1091
 . "$(dirname "$0")/lib.sh"
+# shellcheck source=tests/cli/badinput.sh
 . "$(dirname "$0")/badinput.sh"
 
 # --- a database on a 2 MiB file system that fills up

@@ -3,7 +3,9 @@
 # folder (WAL cannot create its -wal and -shm there): a write is refused
 # naming the path (74), before anything is written; reading still works.
 # Run as another user, since root may write anything.
+# shellcheck source=tests/cli/lib.sh disable=SC1091
 . "$(dirname "$0")/lib.sh"
+# shellcheck source=tests/cli/badinput.sh
 . "$(dirname "$0")/badinput.sh"
 
 base_estate

@@ -2,7 +2,9 @@
 # BAD-INPUTS 34: a database on NFS or SMB is refused (78): WAL's shared
 # memory does not reach across hosts.  statfs() is made to say NFS, SMB
 # and CIFS by tests/tools/fakefs.c (LD_PRELOAD, test-only).
+# shellcheck source=tests/cli/lib.sh disable=SC1091
 . "$(dirname "$0")/lib.sh"
+# shellcheck source=tests/cli/badinput.sh
 . "$(dirname "$0")/badinput.sh"
 
 base_estate

@@ -4,7 +4,9 @@
 # before anything is written (78); pm-admin check reports the damage
 # (exit 1) and never repairs it.  Damage is found where it is read: a
 # command that reads the damaged pages stops with 78 and writes nothing.
+# shellcheck source=tests/cli/lib.sh disable=SC1091
 . "$(dirname "$0")/lib.sh"
+# shellcheck source=tests/cli/badinput.sh
 . "$(dirname "$0")/badinput.sh"
 
 base_estate

@@ -2,7 +2,9 @@
 # BAD-INPUTS 36: a database copied without its -wal loses what the -wal
 # held; documented answer: back up with pm-admin backup (the backup API),
 # which makes one self-contained file while others keep working
+# shellcheck source=tests/cli/lib.sh disable=SC1091
 . "$(dirname "$0")/lib.sh"
+# shellcheck source=tests/cli/badinput.sh
 . "$(dirname "$0")/badinput.sh"
 
 base_estate

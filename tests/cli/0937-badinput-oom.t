@@ -7,7 +7,9 @@
 # Exit 71 (out of memory) in the common case; 70 where SQLite's own
 # recovery reports an inconsistency; 65 where the failure hits a cell's
 # check and is reported as that row's error ("out of memory").
+# shellcheck source=tests/cli/lib.sh disable=SC1091
 . "$(dirname "$0")/lib.sh"
+# shellcheck source=tests/cli/badinput.sh
 . "$(dirname "$0")/badinput.sh"
 
 base_estate

@@ -3,7 +3,9 @@
 # computes the same deadlines and prints the same as an interactive run;
 # the database comes from --db or PM_DB, never from the working folder,
 # and without either and without HOME the command says so (64)
+# shellcheck source=tests/cli/lib.sh disable=SC1091
 . "$(dirname "$0")/lib.sh"
+# shellcheck source=tests/cli/badinput.sh
 . "$(dirname "$0")/badinput.sh"
 
 base_estate

@@ -1,9 +1,11 @@
 #!/bin/sh
 # BAD-INPUTS 39: an unknown option, --limit=12abc, --limit=-1, a number
 # too large for its type, a missing argument: usage errors (64) from the
-# option parser, with nothing touched.  (--amount is pm-fee's; until it
-# lands the same range check is shown by --limit and by -n.)
+# option parser, with nothing touched.  (An amount of 23 digits for
+# pm-fee pay: 0923-badinput-payments.t.)
+# shellcheck source=tests/cli/lib.sh disable=SC1091
 . "$(dirname "$0")/lib.sh"
+# shellcheck source=tests/cli/badinput.sh
 . "$(dirname "$0")/badinput.sh"
 
 base_estate

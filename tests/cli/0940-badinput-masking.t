@@ -1,7 +1,9 @@
 #!/bin/sh
 # BAD-INPUTS 40: listings and exports mask ID and phone numbers by
 # default; --reveal shows them and is recorded in the audit log
+# shellcheck source=tests/cli/lib.sh disable=SC1091
 . "$(dirname "$0")/lib.sh"
+# shellcheck source=tests/cli/badinput.sh
 . "$(dirname "$0")/badinput.sh"
 
 base_estate
