@@ -17,8 +17,10 @@
 #               BENCH_TICKETS tickets (default 1,000,000): bench/ticket.sh
 #   start-up    each binary's start-up plus database open, and a
 #               five-binary pipeline, 100 times each, against the shell
-#   billing     pm-fee: pending (hooks below print "pending" until the
-#   arrears     binary exists)
+#   billing     bench/fee.sh: pm-fee bill for 100,000 units against one
+#               hand-written INSERT ... SELECT (BENCH_UNITS)
+#   arrears     bench/arrears.sh: pm-fee arrears --by building over
+#               100,000 units x 24 months of bills against the same SELECT
 #
 # Times are seconds; ratio is pm-tools / sqlite3 (1.00 is parity; for
 # rows/s, higher is better and the ratio is sqlite3 time / pm time).
@@ -179,10 +181,14 @@ row "start-up + open, instructions" "$(awk '{ printf "%.2f", $1 / 1e6 }' "$dir/i
 	"$(awk '{ printf "%.2f", $1 / 1e6 }' "$dir/ir-sqlite3")" M "pm-admin settings get vs sqlite3 PRAGMA (callgrind)"
 row "five-binary pipeline (mean of 100)" "$(cat "$dir/pipe")" "$(cat "$dir/shpipe")" ms \
 	"wall; vs five sqlite3 processes piped"
-# hooks: pm-fee's billing and arrears rows land here with pm-fee
+# money: bench/fee.sh and bench/arrears.sh, each against the shell
 if [ -x "$bin/pm-fee" ]; then
-	echo "| billing, arrears | - | - | - | pm-fee is built: add its rows to bench/run.sh |"
-else
-	echo "| billing 100,000 units x a month | - | - | - | pending: pm-fee (vs one INSERT ... SELECT) |"
-	echo "| arrears over 24 months of bills | - | - | - | pending: pm-fee (vs the same SQL in the shell) |"
+	REPS=$reps sh "$top/bench/fee.sh" "$build" "${BENCH_UNITS:-100000}" > "$dir/fee.out"
+	row "billing ${BENCH_UNITS:-100000} units x a month" \
+		"$(awk '/pm-fee bill --period/ { print $5 }' "$dir/fee.out")" \
+		"$(awk '/sqlite3 INSERT/ { print $5 }' "$dir/fee.out")" s "best of $reps; vs one INSERT ... SELECT (bench/fee.sh)"
+	REPS=$reps sh "$top/bench/arrears.sh" "$build" "${BENCH_UNITS:-100000}" 24 > "$dir/arrears.out"
+	row "arrears over ${BENCH_UNITS:-100000} units x 24 months" \
+		"$(awk '/pm-fee arrears/ { print $5 }' "$dir/arrears.out")" \
+		"$(awk '/sqlite3 the same/ { print $5 }' "$dir/arrears.out")" s "best of $reps; vs the same SELECT (bench/arrears.sh)"
 fi
