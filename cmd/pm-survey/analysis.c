@@ -90,7 +90,7 @@ write_svg(const char *path, const struct pm_buf *svg)
 static const struct argp_option scope_options[] = {
 	{"quarter", OPT_QUARTER, N_("QUARTER"), 0, N_("the round (default: the latest)"), 0},
 	SV_ROUND_OPTION,
-	{"year", OPT_YEAR, N_("N"), 0, N_("every round of the year"), 0},
+	{"year", OPT_YEAR, N_("N"), 0, N_("every quarterly round of the year"), 0},
 	{"svg", OPT_SVG, N_("FILE"), 0, N_("also draw the chart as SVG into FILE (- for stdout, "
 				       "instead of the table)"), 0},
 	{"item", OPT_ITEM, N_("ITEM"), 0, N_("causes: only this category (key or label)"), 0},

@@ -31,7 +31,7 @@ survey_new(int argc, char **argv)
 		 N_("percent of moved-in units to sample (default: survey.ratio_percent)"), 0},
 		{NULL, 0, NULL, 0, NULL, 0}};
 	static const struct argp argp = {options, sv_parse,
-	    N_("--quarter QUARTER\n--butler STAFF [--name TEXT]"),
+	    "--quarter QUARTER\n--butler STAFF [--name TEXT]",
 	    N_("Open the round of a quarter: when the forms go out and are due back, which "
 	       "form, what share of units.  With --butler, a butler's own satisfaction "
 	       "survey instead, on the units the butler lists."),

@@ -329,3 +329,25 @@ pm_survey_round_show(struct pm_db *db, const char *round, struct pm_out *out,
 	sv_round_free(&r);
 	return rc;
 }
+
+int
+pm_survey_round_complete(struct pm_db *db, const char *prefix, struct pm_out *out,
+			 struct pm_err *err)
+{
+	static const struct pm_col cols[] = {{"round", N_("Round"), PM_COL_CODE, 0}};
+	sqlite3_stmt *st;
+	int rc;
+
+	/* a handful of rows: a scan is fine */
+	if (pm_db_prepare(db, "SELECT quarter FROM survey_round"
+	    " WHERE substr(quarter, 1, length(?1)) = ?1 ORDER BY issue_on DESC, quarter DESC"
+	    " LIMIT 200", &st, err) < 0)
+		return -1;
+	pm_bind_text(st, 1, prefix);
+	pm_out_begin(out, NULL, cols, 1, 0);
+	rc = pm_out_stmt_all(out, st, err);
+	sqlite3_finalize(st);
+	if (rc == 0)
+		pm_out_end(out);
+	return rc;
+}

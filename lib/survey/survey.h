@@ -140,6 +140,11 @@ int pm_survey_round_list(struct pm_db *db, int year, const char *butler, struct 
 int pm_survey_round_show(struct pm_db *db, const char *round, struct pm_out *out,
 			 struct pm_err *err);
 
+/* Keys of rounds starting with prefix, newest first, for shell
+ * completion of ROUND. */
+int pm_survey_round_complete(struct pm_db *db, const char *prefix, struct pm_out *out,
+			     struct pm_err *err);
+
 /* ---- sampling ------------------------------------------------------ */
 
 /* splitmix64: the sample's generator, the same on every machine. */
