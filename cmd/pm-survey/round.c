@@ -47,14 +47,14 @@ survey_new(int argc, char **argv)
 	a.max_pos = 0;
 	pm_cli_parse(&argp, argc, argv, &a);
 	sv_args_free(&a);
-	if (!a.quarter && !a.butler)
-		usage = _("which quarter? give --quarter QUARTER, like 2026Q4");
-	else if (a.quarter && a.butler)
+	if (a.quarter && a.butler)
 		usage = _("give --quarter or --butler, not both");
 	else if (a.name && !a.butler)
 		usage = _("--name is for a butler's round (--butler)");
 	else if (a.ratio && a.butler)
 		usage = _("--ratio is for the quarterly round: a butler's round takes the units listed");
+	else if (!a.quarter && !a.butler)
+		usage = _("which quarter? give --quarter QUARTER, like 2026Q4");
 	if (usage) {
 		pm_cli_warn("%s", usage);
 		return PM_EXIT_USAGE;
