@@ -18,6 +18,12 @@ const struct pm_keyword pm_survey_causes[] = {
 	{NULL, NULL, NULL},
 };
 
+const struct pm_keyword pm_survey_kinds[] = {
+	{"quarterly", "季度评议", "季度|quarter"},
+	{"butler", "管家调研", "管家|客服管家"},
+	{NULL, NULL, NULL},
+};
+
 const struct pm_keyword pm_survey_scales[] = {
 	{"three", "三级", "3|满意度"},
 	{"five", "五级", "5|1-5"},

@@ -48,6 +48,10 @@
 extern const struct pm_keyword pm_survey_causes[];
 #define PM_SURVEY_NCAUSES 5
 
+/* Kinds of round: quarterly 季度评议 (the evaluation), butler 管家调研 (a
+ * butler's own survey). */
+extern const struct pm_keyword pm_survey_kinds[];
+
 /* Scales: three (满意 / 基本满意 / 不满意, stored 3 / 2 / 1) and five
  * (1 worst .. 5 best). */
 extern const struct pm_keyword pm_survey_scales[];
