@@ -482,6 +482,7 @@ register_keywords(void)
 		{"status", pm_ticket_statuses}, {"result", pm_callback_results},
 		{"result", pm_recheck_results}, {"cause", pm_survey_causes},
 		{"cause_class", pm_survey_causes}, {"scale", pm_survey_scales},
+		{"kind", pm_survey_kinds},
 		{"method", pm_fee_methods}, {"basis", pm_fee_bases}, {"cycle", pm_fee_cycles},
 		{"meter", pm_fee_meters}, {"kind", pm_deposit_kinds},
 		{"status", pm_reno_statuses}, {"violation", pm_reno_violations},

@@ -20,6 +20,7 @@
 #include "complete.h"
 #include "core/i18n.h"
 #include "owner/unit.h"
+#include "survey/survey.h"
 
 /* Data kinds: the option argument names of HACKING.md that name records. */
 static const struct {
@@ -28,6 +29,7 @@ static const struct {
 } kinds[] = {
 	{"UNIT", pm_unit_complete},
 	{"STAFF", pm_staff_complete},
+	{"ROUND", pm_survey_round_complete},
 };
 
 static void

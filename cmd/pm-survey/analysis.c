@@ -5,12 +5,15 @@
 #include "survey/survey.h"
 #include "verbs.h"
 
-/* The scope of --quarter or --year; with neither, the latest round. */
+/* The scope of --quarter, --round or --year; with none, the latest
+ * quarterly round. */
 static int
 scope(const struct sv_args *a, struct pm_db *db, struct pm_survey_scope *sc, struct pm_err *err)
 {
 	char y[8];
 
+	if (a->round)
+		return pm_survey_scope_round(db, a->round, sc, err);
 	if (a->year) {
 		snprintf(y, sizeof y, "%04ld", a->year);
 		return pm_survey_scope_parse(y, sc, err);
@@ -34,10 +37,12 @@ survey_score(int argc, char **argv)
 {
 	static const struct argp_option options[] = {
 		{"quarter", OPT_QUARTER, N_("QUARTER"), 0, N_("the round (default: the latest)"), 0},
+		SV_ROUND_OPTION,
 		{NULL, 0, NULL, 0, NULL, 0}};
 	static const struct argp argp = {options, sv_parse, "",
 	    N_("The response rate; satisfaction per item and overall, against the previous "
-	       "quarter; and by building.  Satisfaction = (satisfied + fair) / answers."),
+	       "quarter (not for a butler's round); and by building.  Satisfaction = "
+	       "(satisfied + fair) / answers."),
 	    pm_cli_children, NULL, PM_TEXTDOMAIN};
 	struct sv_args a = {0};
 	struct pm_survey_score s;
@@ -51,7 +56,7 @@ survey_score(int argc, char **argv)
 	sv_args_free(&a);
 	if ((rc = pm_cli_open(&db)))
 		return rc;
-	rc = pm_survey_score_get(db, a.quarter, &s, &err);
+	rc = pm_survey_score_get(db, SV_ROUND_KEY(&a), &s, &err);
 	pm_db_close(db);
 	if (rc < 0)
 		return pm_cli_fail(&err);
@@ -84,7 +89,8 @@ write_svg(const char *path, const struct pm_buf *svg)
 
 static const struct argp_option scope_options[] = {
 	{"quarter", OPT_QUARTER, N_("QUARTER"), 0, N_("the round (default: the latest)"), 0},
-	{"year", OPT_YEAR, N_("N"), 0, N_("every round of the year"), 0},
+	SV_ROUND_OPTION,
+	{"year", OPT_YEAR, N_("N"), 0, N_("every quarterly round of the year"), 0},
 	{"svg", OPT_SVG, N_("FILE"), 0, N_("also draw the chart as SVG into FILE (- for stdout, "
 				       "instead of the table)"), 0},
 	{"item", OPT_ITEM, N_("ITEM"), 0, N_("causes: only this category (key or label)"), 0},

@@ -10,6 +10,7 @@ survey_answer(int argc, char **argv)
 {
 	static const struct argp_option options[] = {
 		{"quarter", OPT_QUARTER, N_("QUARTER"), 0, N_("the round (default: the latest)"), 0},
+		SV_ROUND_OPTION,
 		{"problem", OPT_PROBLEM, N_("TEXT"), 0,
 		 N_("a problem raised: ITEM:CAUSE:DETAIL[:WORDS], CAUSE one of 人 机 料 法 环 "
 		    "(man machine material method environment); repeat for more"), 0},
@@ -39,7 +40,7 @@ survey_answer(int argc, char **argv)
 			rc = pm_cli_fail(&err);
 			goto done;
 		}
-	an.quarter = a.quarter;
+	an.round = SV_ROUND_KEY(&a);
 	an.unit = a.pos.v[0];
 	an.scores = &scores;
 	an.problems = &a.problems;
@@ -69,6 +70,7 @@ survey_import(int argc, char **argv)
 {
 	static const struct argp_option options[] = {
 		{"quarter", OPT_QUARTER, N_("QUARTER"), 0, N_("the round (default: the latest)"), 0},
+		SV_ROUND_OPTION,
 		{"encoding", OPT_ENCODING, N_("ENCODING"), 0,
 		 N_("the file's encoding (default: detected; utf-8, gb18030, utf-16 ...)"), 0},
 		{"dry-run", OPT_DRY_RUN, NULL, 0, N_("check everything, write nothing"), 0},
@@ -91,7 +93,7 @@ survey_import(int argc, char **argv)
 	a.min_pos = 1;
 	a.pos_name = N_("the FILE");
 	pm_cli_parse(&argp, argc, argv, &a);
-	im.quarter = a.quarter;
+	im.round = SV_ROUND_KEY(&a);
 	im.path = a.pos.v[0];
 	im.csv.encoding = a.encoding;
 	im.replace = a.replace;

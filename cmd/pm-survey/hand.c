@@ -26,7 +26,7 @@ hand(int argc, char **argv, const struct argp *argp, int collect)
 		rc = PM_EXIT_DATA;
 		goto done;
 	}
-	h.quarter = a.quarter;
+	h.round = SV_ROUND_KEY(&a);
 	h.by = a.by;
 	h.collector = a.collector;
 	h.date = a.date;
@@ -49,7 +49,9 @@ survey_issue(int argc, char **argv)
 {
 	static const struct argp_option options[] = {
 		{"quarter", OPT_QUARTER, N_("QUARTER"), 0, N_("the round (default: the latest)"), 0},
-		{"by", OPT_BY, N_("STAFF"), 0, N_("who hands the forms out (required)"), 0},
+		SV_ROUND_OPTION,
+		{"by", OPT_BY, N_("STAFF"), 0,
+		 N_("who hands the forms out (required; a butler's round: the butler)"), 0},
 		{"collector", OPT_COLLECTOR, N_("STAFF"), 0, N_("who collects them (default: --by)"), 0},
 		{"date", OPT_DATE, N_("DATE"), 0, N_("the day handed out (default: today)"), 0},
 		{"allow-repeat", OPT_REPEAT, NULL, 0,
@@ -68,6 +70,7 @@ survey_collect(int argc, char **argv)
 {
 	static const struct argp_option options[] = {
 		{"quarter", OPT_QUARTER, N_("QUARTER"), 0, N_("the round (default: the latest)"), 0},
+		SV_ROUND_OPTION,
 		{"by", OPT_BY, N_("STAFF"), 0, N_("who collected them (default: the collector named at issue)"), 0},
 		{"date", OPT_DATE, N_("DATE"), 0, N_("the day they came back (default: today)"), 0},
 		{NULL, 0, NULL, 0, NULL, 0}};
@@ -83,6 +86,7 @@ survey_due(int argc, char **argv)
 {
 	static const struct argp_option options[] = {
 		{"quarter", OPT_QUARTER, N_("QUARTER"), 0, N_("only this round (default: every round)"), 0},
+		SV_ROUND_OPTION,
 		{"all", OPT_ALL, NULL, 0, N_("also the forms out and not yet due"), 0},
 		{"check", OPT_CHECK, NULL, 0, N_("exit 1 when any form is overdue (for cron)"), 0},
 		{NULL, 0, NULL, 0, NULL, 0}};
@@ -105,7 +109,7 @@ survey_due(int argc, char **argv)
 		pm_db_close(db);
 		return PM_EXIT_OSERR;
 	}
-	rc = pm_survey_due(db, a.quarter, a.all, out, &late, &err);
+	rc = pm_survey_due(db, SV_ROUND_KEY(&a), a.all, out, &late, &err);
 	pm_db_close(db);
 	if (rc < 0) {
 		pm_out_free(out);

@@ -9,6 +9,7 @@ survey_sample(int argc, char **argv)
 {
 	static const struct argp_option options[] = {
 		{"quarter", OPT_QUARTER, N_("QUARTER"), 0, N_("the round (default: the latest)"), 0},
+		SV_ROUND_OPTION,
 		{"seed", OPT_SEED, N_("N"), 0, N_("draw with this seed (the same seed, the same sample)"), 0},
 		{"redo", OPT_REDO, NULL, 0, N_("throw away a sample not yet issued and draw again"), 0},
 		{"allow-repeat", OPT_REPEAT, NULL, 0,
@@ -17,7 +18,8 @@ survey_sample(int argc, char **argv)
 	static const struct argp argp = {options, sv_parse, N_("UNIT...\n"),
 	    N_("Choose the units that get a form: at random, at least the round's ratio of "
 	       "moved-in units in every building, leaving out units surveyed earlier in the "
-	       "year; or the UNITs given (- reads the unit column of a CSV on stdin)."),
+	       "year; or the UNITs given (- reads the unit column of a CSV on stdin), as a "
+	       "butler's round always takes them."),
 	    pm_cli_children, NULL, PM_TEXTDOMAIN};
 	struct sv_args a = {0};
 	struct pm_strv units = PM_STRV_INIT;
@@ -46,12 +48,13 @@ survey_sample(int argc, char **argv)
 		goto done;
 	}
 	if (a.pos.n) {
-		rc = pm_survey_sample_units(db, a.quarter, &units, a.repeat, m.out, &added, &err);
+		rc = pm_survey_sample_units(db, SV_ROUND_KEY(&a), &units, a.repeat, m.out, &added,
+		    &err);
 	} else {
 		s.seed = a.seed;
 		s.have_seed = a.have_seed;
 		s.redo = a.redo;
-		rc = pm_survey_sample_draw(db, a.quarter, &s, m.out, &err);
+		rc = pm_survey_sample_draw(db, SV_ROUND_KEY(&a), &s, m.out, &err);
 	}
 	if ((rc = pm_cli_end(db, rc < 0, 0, &err))) {
 		sv_mem_free(&m);

@@ -191,6 +191,13 @@ sv_parse(int key, char *arg, struct argp_state *state)
 	case OPT_DRY_RUN: a->dry_run = 1; break;
 	case OPT_HTML: a->html = 1; break;
 	case OPT_SCALE: a->scale = arg; break;
+	case OPT_ROUND:
+		if (!*arg)
+			argp_error(state, _("--round needs a round's name"));
+		a->round = arg;
+		break;
+	case OPT_BUTLER: a->butler = arg; break;
+	case OPT_NAME: a->name = arg; break;
 	case ARGP_KEY_ARG:
 		if (a->max_pos >= 0 && (int)a->pos.n >= a->max_pos)
 			argp_error(state, _("unexpected argument '%s'"), arg);
@@ -202,6 +209,10 @@ sv_parse(int key, char *arg, struct argp_state *state)
 			argp_error(state, _("give %s"), a->pos_name ? _(a->pos_name) : "");
 		if (a->quarter && a->year)
 			argp_error(state, _("give --quarter or --year, not both"));
+		if (a->round && a->quarter)
+			argp_error(state, _("give --quarter or --round, not both"));
+		if (a->round && a->year)
+			argp_error(state, _("give --round or --year, not both"));
 		break;
 	default:
 		return ARGP_ERR_UNKNOWN;

@@ -29,12 +29,17 @@ enum {
 	OPT_QUARTER = 'q', OPT_BY = 0x100, OPT_COLLECTOR, OPT_DATE, OPT_SEED, OPT_REDO,
 	OPT_REPEAT, OPT_CHECK, OPT_ALL, OPT_SVG, OPT_ITEM, OPT_YEAR, OPT_ISSUE, OPT_DUE,
 	OPT_FORM, OPT_RATIO, OPT_PROBLEM, OPT_SUGGESTION, OPT_REPLACE, OPT_ENCODING,
-	OPT_DRY_RUN, OPT_HTML, OPT_SCALE,
+	OPT_DRY_RUN, OPT_HTML, OPT_SCALE, OPT_ROUND, OPT_BUTLER, OPT_NAME,
 };
+
+/* --round: the round by its key, a butler's round's name (or a quarter) */
+#define SV_ROUND_OPTION \
+	{"round", OPT_ROUND, N_("ROUND"), 0, \
+	 N_("the round by name: a butler's round (or a quarterly one by its quarter)"), 0}
 
 struct sv_args {
 	const char *quarter, *by, *collector, *date, *svg, *item, *issue, *due, *form;
-	const char *suggestion, *encoding, *scale;
+	const char *suggestion, *encoding, *scale, *round, *butler, *name;
 	long seed, year, ratio;
 	int have_seed, redo, repeat, check, all, replace, dry_run, html;
 	struct pm_strv pos;        /* the arguments */
@@ -42,6 +47,9 @@ struct sv_args {
 	int min_pos, max_pos;      /* how many arguments the verb takes (-1: any) */
 	const char *pos_name;      /* for the message when too few */
 };
+
+/* The round chosen by --round or --quarter (NULL: neither). */
+#define SV_ROUND_KEY(a) ((a)->round ? (a)->round : (a)->quarter)
 
 /* The argp parser of every verb (state->input is a struct sv_args). */
 error_t sv_parse(int key, char *arg, struct argp_state *state);

@@ -1134,9 +1134,12 @@ complete -c pm-survey -n '__fish_seen_subcommand_from template; and __fish_seen_
 complete -c pm-survey -n '__fish_seen_subcommand_from template; and __fish_seen_subcommand_from add' -l usage
 complete -c pm-survey -n '__fish_seen_subcommand_from new' -l quarter -x
 complete -c pm-survey -n '__fish_seen_subcommand_from new' -s q -x
+complete -c pm-survey -n '__fish_seen_subcommand_from new' -l butler -x -a '(pm-survey __complete data STAFF (commandline -ct | string replace -r "^--[^=]*=" ""))'
+complete -c pm-survey -n '__fish_seen_subcommand_from new' -l name -x
 complete -c pm-survey -n '__fish_seen_subcommand_from new' -l issue -x
 complete -c pm-survey -n '__fish_seen_subcommand_from new' -l due -x
 complete -c pm-survey -n '__fish_seen_subcommand_from new' -l form -x
+complete -c pm-survey -n '__fish_seen_subcommand_from new' -l template -x
 complete -c pm-survey -n '__fish_seen_subcommand_from new' -l ratio -x
 complete -c pm-survey -n '__fish_seen_subcommand_from new' -l db -r -F
 complete -c pm-survey -n '__fish_seen_subcommand_from new' -l format -x -a 'csv tsv table json html'
@@ -1147,6 +1150,7 @@ complete -c pm-survey -n '__fish_seen_subcommand_from new' -l reveal
 complete -c pm-survey -n '__fish_seen_subcommand_from new' -l help
 complete -c pm-survey -n '__fish_seen_subcommand_from new' -l usage
 complete -c pm-survey -n '__fish_seen_subcommand_from list' -l year -x
+complete -c pm-survey -n '__fish_seen_subcommand_from list' -l butler -x -a '(pm-survey __complete data STAFF (commandline -ct | string replace -r "^--[^=]*=" ""))'
 complete -c pm-survey -n '__fish_seen_subcommand_from list' -l db -r -F
 complete -c pm-survey -n '__fish_seen_subcommand_from list' -l format -x -a 'csv tsv table json html'
 complete -c pm-survey -n '__fish_seen_subcommand_from list' -s o -x -a 'csv tsv table json html'
@@ -1157,6 +1161,7 @@ complete -c pm-survey -n '__fish_seen_subcommand_from list' -l help
 complete -c pm-survey -n '__fish_seen_subcommand_from list' -l usage
 complete -c pm-survey -n '__fish_seen_subcommand_from show' -l quarter -x
 complete -c pm-survey -n '__fish_seen_subcommand_from show' -s q -x
+complete -c pm-survey -n '__fish_seen_subcommand_from show' -l round -x -a '(pm-survey __complete data ROUND (commandline -ct | string replace -r "^--[^=]*=" ""))'
 complete -c pm-survey -n '__fish_seen_subcommand_from show' -l db -r -F
 complete -c pm-survey -n '__fish_seen_subcommand_from show' -l format -x -a 'csv tsv table json html'
 complete -c pm-survey -n '__fish_seen_subcommand_from show' -s o -x -a 'csv tsv table json html'
@@ -1167,6 +1172,7 @@ complete -c pm-survey -n '__fish_seen_subcommand_from show' -l help
 complete -c pm-survey -n '__fish_seen_subcommand_from show' -l usage
 complete -c pm-survey -n '__fish_seen_subcommand_from sample' -l quarter -x
 complete -c pm-survey -n '__fish_seen_subcommand_from sample' -s q -x
+complete -c pm-survey -n '__fish_seen_subcommand_from sample' -l round -x -a '(pm-survey __complete data ROUND (commandline -ct | string replace -r "^--[^=]*=" ""))'
 complete -c pm-survey -n '__fish_seen_subcommand_from sample' -l seed -x
 complete -c pm-survey -n '__fish_seen_subcommand_from sample' -l redo
 complete -c pm-survey -n '__fish_seen_subcommand_from sample' -l allow-repeat
@@ -1181,6 +1187,7 @@ complete -c pm-survey -n '__fish_seen_subcommand_from sample' -l usage
 complete -c pm-survey -n '__fish_seen_subcommand_from sample' -a '(pm-survey __complete data UNIT (commandline -ct))'
 complete -c pm-survey -n '__fish_seen_subcommand_from issue' -l quarter -x
 complete -c pm-survey -n '__fish_seen_subcommand_from issue' -s q -x
+complete -c pm-survey -n '__fish_seen_subcommand_from issue' -l round -x -a '(pm-survey __complete data ROUND (commandline -ct | string replace -r "^--[^=]*=" ""))'
 complete -c pm-survey -n '__fish_seen_subcommand_from issue' -l by -x -a '(pm-survey __complete data STAFF (commandline -ct | string replace -r "^--[^=]*=" ""))'
 complete -c pm-survey -n '__fish_seen_subcommand_from issue' -l collector -x -a '(pm-survey __complete data STAFF (commandline -ct | string replace -r "^--[^=]*=" ""))'
 complete -c pm-survey -n '__fish_seen_subcommand_from issue' -l date -x
@@ -1196,6 +1203,7 @@ complete -c pm-survey -n '__fish_seen_subcommand_from issue' -l usage
 complete -c pm-survey -n '__fish_seen_subcommand_from issue' -a '(pm-survey __complete data UNIT (commandline -ct))'
 complete -c pm-survey -n '__fish_seen_subcommand_from collect' -l quarter -x
 complete -c pm-survey -n '__fish_seen_subcommand_from collect' -s q -x
+complete -c pm-survey -n '__fish_seen_subcommand_from collect' -l round -x -a '(pm-survey __complete data ROUND (commandline -ct | string replace -r "^--[^=]*=" ""))'
 complete -c pm-survey -n '__fish_seen_subcommand_from collect' -l by -x -a '(pm-survey __complete data STAFF (commandline -ct | string replace -r "^--[^=]*=" ""))'
 complete -c pm-survey -n '__fish_seen_subcommand_from collect' -l date -x
 complete -c pm-survey -n '__fish_seen_subcommand_from collect' -l db -r -F
@@ -1209,6 +1217,7 @@ complete -c pm-survey -n '__fish_seen_subcommand_from collect' -l usage
 complete -c pm-survey -n '__fish_seen_subcommand_from collect' -a '(pm-survey __complete data UNIT (commandline -ct))'
 complete -c pm-survey -n '__fish_seen_subcommand_from due' -l quarter -x
 complete -c pm-survey -n '__fish_seen_subcommand_from due' -s q -x
+complete -c pm-survey -n '__fish_seen_subcommand_from due' -l round -x -a '(pm-survey __complete data ROUND (commandline -ct | string replace -r "^--[^=]*=" ""))'
 complete -c pm-survey -n '__fish_seen_subcommand_from due' -l all
 complete -c pm-survey -n '__fish_seen_subcommand_from due' -l check
 complete -c pm-survey -n '__fish_seen_subcommand_from due' -l db -r -F
@@ -1221,6 +1230,7 @@ complete -c pm-survey -n '__fish_seen_subcommand_from due' -l help
 complete -c pm-survey -n '__fish_seen_subcommand_from due' -l usage
 complete -c pm-survey -n '__fish_seen_subcommand_from answer' -l quarter -x
 complete -c pm-survey -n '__fish_seen_subcommand_from answer' -s q -x
+complete -c pm-survey -n '__fish_seen_subcommand_from answer' -l round -x -a '(pm-survey __complete data ROUND (commandline -ct | string replace -r "^--[^=]*=" ""))'
 complete -c pm-survey -n '__fish_seen_subcommand_from answer' -l problem -x
 complete -c pm-survey -n '__fish_seen_subcommand_from answer' -l suggestion -x
 complete -c pm-survey -n '__fish_seen_subcommand_from answer' -l date -x
@@ -1236,6 +1246,7 @@ complete -c pm-survey -n '__fish_seen_subcommand_from answer' -l usage
 complete -c pm-survey -n '__fish_seen_subcommand_from answer' -a '(pm-survey __complete data UNIT (commandline -ct))'
 complete -c pm-survey -n '__fish_seen_subcommand_from import' -l quarter -x
 complete -c pm-survey -n '__fish_seen_subcommand_from import' -s q -x
+complete -c pm-survey -n '__fish_seen_subcommand_from import' -l round -x -a '(pm-survey __complete data ROUND (commandline -ct | string replace -r "^--[^=]*=" ""))'
 complete -c pm-survey -n '__fish_seen_subcommand_from import' -l encoding -x
 complete -c pm-survey -n '__fish_seen_subcommand_from import' -l dry-run
 complete -c pm-survey -n '__fish_seen_subcommand_from import' -l replace
@@ -1249,6 +1260,7 @@ complete -c pm-survey -n '__fish_seen_subcommand_from import' -l help
 complete -c pm-survey -n '__fish_seen_subcommand_from import' -l usage
 complete -c pm-survey -n '__fish_seen_subcommand_from score' -l quarter -x
 complete -c pm-survey -n '__fish_seen_subcommand_from score' -s q -x
+complete -c pm-survey -n '__fish_seen_subcommand_from score' -l round -x -a '(pm-survey __complete data ROUND (commandline -ct | string replace -r "^--[^=]*=" ""))'
 complete -c pm-survey -n '__fish_seen_subcommand_from score' -l db -r -F
 complete -c pm-survey -n '__fish_seen_subcommand_from score' -l format -x -a 'csv tsv table json html'
 complete -c pm-survey -n '__fish_seen_subcommand_from score' -s o -x -a 'csv tsv table json html'
@@ -1259,6 +1271,7 @@ complete -c pm-survey -n '__fish_seen_subcommand_from score' -l help
 complete -c pm-survey -n '__fish_seen_subcommand_from score' -l usage
 complete -c pm-survey -n '__fish_seen_subcommand_from pareto' -l quarter -x
 complete -c pm-survey -n '__fish_seen_subcommand_from pareto' -s q -x
+complete -c pm-survey -n '__fish_seen_subcommand_from pareto' -l round -x -a '(pm-survey __complete data ROUND (commandline -ct | string replace -r "^--[^=]*=" ""))'
 complete -c pm-survey -n '__fish_seen_subcommand_from pareto' -l year -x
 complete -c pm-survey -n '__fish_seen_subcommand_from pareto' -l svg -r -F
 complete -c pm-survey -n '__fish_seen_subcommand_from pareto' -l item -x -a '(pm-survey __complete data ITEM (commandline -ct | string replace -r "^--[^=]*=" ""))'
@@ -1272,6 +1285,7 @@ complete -c pm-survey -n '__fish_seen_subcommand_from pareto' -l help
 complete -c pm-survey -n '__fish_seen_subcommand_from pareto' -l usage
 complete -c pm-survey -n '__fish_seen_subcommand_from causes' -l quarter -x
 complete -c pm-survey -n '__fish_seen_subcommand_from causes' -s q -x
+complete -c pm-survey -n '__fish_seen_subcommand_from causes' -l round -x -a '(pm-survey __complete data ROUND (commandline -ct | string replace -r "^--[^=]*=" ""))'
 complete -c pm-survey -n '__fish_seen_subcommand_from causes' -l year -x
 complete -c pm-survey -n '__fish_seen_subcommand_from causes' -l svg -r -F
 complete -c pm-survey -n '__fish_seen_subcommand_from causes' -l item -x -a '(pm-survey __complete data ITEM (commandline -ct | string replace -r "^--[^=]*=" ""))'

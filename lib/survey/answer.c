@@ -304,7 +304,7 @@ pm_survey_answer(struct pm_db *db, const struct pm_survey_answer *a, struct pm_e
 	size_t i;
 	int rc = -1;
 
-	if (sv_round_get(db, a->quarter, &r, err) < 0)
+	if (sv_round_get(db, a->round, &r, err) < 0)
 		return -1;
 	if (!(e.scores = calloc(r.nitems ? r.nitems : 1, sizeof *e.scores))) {
 		pm_err_oom(err);
@@ -632,7 +632,7 @@ pm_survey_import_file(struct pm_db *db, struct pm_survey_import *im, struct pm_e
 	int rc = -1, got;
 
 	im->forms = im->problems = im->refused = 0;
-	if (sv_round_get(db, im->quarter, &r, err) < 0)
+	if (sv_round_get(db, im->round, &r, err) < 0)
 		return -1;
 	if (sv_date_arg(NULL, today, err) < 0)
 		goto out;

@@ -32,7 +32,7 @@ pm_survey_archive(struct pm_db *db, int64_t unit_id, struct pm_out *out, struct 
 	    " f.suggestion"
 	    " FROM survey_form f JOIN survey_round r ON r.id = f.round_id"
 	    " JOIN survey_template t ON t.id = r.template_id"
-	    " WHERE f.unit_id = ?1 ORDER BY r.quarter DESC";
+	    " WHERE f.unit_id = ?1 ORDER BY r.issue_on DESC, r.quarter DESC";
 	sqlite3_stmt *st;
 	int rc;
 

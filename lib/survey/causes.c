@@ -94,7 +94,7 @@ pm_survey_causes_get(struct pm_db *db, const struct pm_survey_scope *sc, const c
 	    "SELECT i.key, p.cause, p.detail, count(*) FROM survey_problem p"
 	    " JOIN survey_form f ON f.id = p.form_id JOIN survey_round r ON r.id = f.round_id"
 	    " JOIN survey_item i ON i.id = p.item_id"
-	    " WHERE r.year = ?1 AND (?2 = 0 OR r.quarter = ?3) AND (?4 IS NULL OR i.key = ?4)"
+	    " WHERE " SV_SCOPE_SQL " AND (:key IS NULL OR i.key = :key)"
 	    " GROUP BY i.key, p.cause, p.detail";
 	struct pm_survey_pareto p;
 	const char *key = NULL, *label = NULL;
@@ -142,10 +142,8 @@ pm_survey_causes_get(struct pm_db *db, const struct pm_survey_scope *sc, const c
 	}
 	if (pm_db_prepare(db, sql, &st, err) < 0)
 		goto fail;
-	pm_bind_int(st, 1, sc->year);
-	pm_bind_int(st, 2, sc->quarter);
-	pm_bind_text(st, 3, sc->name);
-	pm_bind_text_null(st, 4, key);
+	sv_scope_bind(st, sc);
+	pm_bind_text_null(st, sqlite3_bind_parameter_index(st, ":key"), key);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		int ci = cause_index(pm_col_text(st, 1));
 		int64_t n = sqlite3_column_int64(st, 3);

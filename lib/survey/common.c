@@ -18,6 +18,12 @@ const struct pm_keyword pm_survey_causes[] = {
 	{NULL, NULL, NULL},
 };
 
+const struct pm_keyword pm_survey_kinds[] = {
+	{"quarterly", "季度评议", "季度|quarter"},
+	{"butler", "管家调研", "管家|客服管家"},
+	{NULL, NULL, NULL},
+};
+
 const struct pm_keyword pm_survey_scales[] = {
 	{"three", "三级", "3|满意度"},
 	{"five", "五级", "5|1-5"},
@@ -157,7 +163,8 @@ sv_date_arg(const char *s, char out[PM_DATE_BUFSZ], struct pm_err *err)
 char *
 sv_formno(const char *quarter, int64_t no, char buf[SV_FORMNO_BUFSZ])
 {
-	snprintf(buf, SV_FORMNO_BUFSZ, "%.15s-%03lld", quarter, (long long)no);
+	snprintf(buf, SV_FORMNO_BUFSZ, "%.*s-%03lld", PM_SURVEY_KEY_BUFSZ - 1, quarter,
+	    (long long)no);
 	return buf;
 }
 
@@ -217,39 +224,51 @@ oom:
 }
 
 int
-sv_round_get(struct pm_db *db, const char *quarter, struct sv_round *r, struct pm_err *err)
+sv_round_get(struct pm_db *db, const char *key, struct sv_round *r, struct pm_err *err)
 {
+	/* the round of the key itself, else of the quarter it reads as;
+	 * with no key the latest quarterly round */
 	static const char sql[] =
 	    "SELECT r.id, r.quarter, r.year, r.template_id, t.scale = 'five',"
-	    " r.issue_on, r.due_on, r.ratio"
+	    " r.issue_on, r.due_on, r.ratio, r.kind = 'butler', r.butler_id, s.name"
 	    " FROM survey_round r JOIN survey_template t ON t.id = r.template_id"
-	    " WHERE (?1 IS NULL OR r.quarter = ?1) ORDER BY r.quarter DESC LIMIT 1";
+	    " LEFT JOIN staff s ON s.id = r.butler_id"
+	    " WHERE (?1 IS NULL AND r.kind = 'quarterly') OR r.quarter = ?1 OR r.quarter = ?2"
+	    " ORDER BY r.quarter = ?1 DESC, r.quarter DESC LIMIT 1";
 	char q[16];
+	struct pm_period p;
 	sqlite3_stmt *st;
-	int rc;
+	int rc, isq = 0;
 
 	memset(r, 0, sizeof *r);
-	if (quarter && sv_quarter_norm(quarter, q, NULL, err) < 0)
-		return -1;
+	if (key && pm_period_parse_kind(key, PM_PERIOD_QUARTER, &p) == 0) {
+		pm_period_fmt(p, q);
+		isq = 1;
+	}
 	if (pm_db_prepare(db, sql, &st, err) < 0)
 		return -1;
-	pm_bind_text_null(st, 1, quarter ? q : NULL);
+	pm_bind_text_null(st, 1, key);
+	pm_bind_text_null(st, 2, isq ? q : NULL);
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW) {
 		r->id = sqlite3_column_int64(st, 0);
 		snprintf(r->quarter, sizeof r->quarter, "%s", pm_col_text(st, 1));
 		r->year = sqlite3_column_int(st, 2);
-		r->num = r->quarter[5] - '0';
 		r->template_id = sqlite3_column_int64(st, 3);
 		r->five = sqlite3_column_int(st, 4);
 		snprintf(r->issue_on, sizeof r->issue_on, "%s", pm_col_text(st, 5));
 		snprintf(r->due_on, sizeof r->due_on, "%s", pm_col_text(st, 6));
 		r->ratio = sqlite3_column_int(st, 7);
+		r->butler = sqlite3_column_int(st, 8);
+		r->butler_id = sqlite3_column_int64(st, 9);
+		snprintf(r->butler_name, sizeof r->butler_name, "%s", pm_col_text(st, 10));
+		r->num = r->butler ? 0 : r->quarter[5] - '0';
 	}
 	sqlite3_finalize(st);
 	if (rc == SQLITE_DONE)
-		return quarter ? pm_err_set(err, PM_EXIT_DATA,
-		    _("no survey round %s (see pm-survey new)"), q)
+		return isq ? pm_err_set(err, PM_EXIT_DATA, _("no survey round %s (see pm-survey new)"), q)
+		    : key ? pm_err_set(err, PM_EXIT_DATA,
+			_("no survey round '%s' (see pm-survey list)"), key)
 		    : pm_err_set(err, PM_EXIT_DATA, _("no survey round yet (see pm-survey new)"));
 	if (rc != SQLITE_ROW)
 		return pm_db_fail(db, rc, err, _("reading survey rounds"));
@@ -296,7 +315,7 @@ sv_surveyed_before(struct pm_db *db, const struct sv_round *r, int64_t unit_id, 
 {
 	static const char sql[] =
 	    "SELECT r.quarter FROM survey_form f JOIN survey_round r ON r.id = f.round_id"
-	    " WHERE f.unit_id = ?1 AND f.year = ?2 AND f.round_id <> ?3"
+	    " WHERE f.unit_id = ?1 AND f.year = ?2 AND f.round_id <> ?3 AND r.kind = 'quarterly'"
 	    " ORDER BY r.quarter LIMIT 1";
 	sqlite3_stmt *st;
 	int rc;
@@ -356,12 +375,10 @@ sv_scope_rounds(struct pm_db *db, const struct pm_survey_scope *sc, int64_t **id
 
 	*ids = NULL;
 	*n = 0;
-	if (pm_db_prepare(db, "SELECT id FROM survey_round WHERE year = ?1"
-	    " AND (?2 = 0 OR quarter = ?3) ORDER BY quarter", &st, err) < 0)
+	if (pm_db_prepare(db, "SELECT r.id FROM survey_round r WHERE " SV_SCOPE_SQL
+	    " ORDER BY r.quarter", &st, err) < 0)
 		return -1;
-	pm_bind_int(st, 1, sc->year);
-	pm_bind_int(st, 2, sc->quarter);
-	pm_bind_text(st, 3, sc->name);
+	sv_scope_bind(st, sc);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		if (*n == cap) {
 			int64_t *v = realloc(*ids, (cap = cap ? cap * 2 : 4) * sizeof *v);
@@ -383,9 +400,44 @@ sv_scope_rounds(struct pm_db *db, const struct pm_survey_scope *sc, int64_t **id
 		return pm_db_fail(db, rc, err, _("reading survey rounds"));
 	}
 	if (!*n)
-		return pm_err_set(err, PM_EXIT_DATA, sc->quarter ? _("no survey round %s (see pm-survey new)")
+		return sc->butler ? pm_err_set(err, PM_EXIT_DATA,
+		    _("no survey round '%s' (see pm-survey list)"), sc->name)
+		    : pm_err_set(err, PM_EXIT_DATA, sc->quarter ? _("no survey round %s (see pm-survey new)")
 		    : _("no survey round in %s"), sc->name);
 	return 0;
+}
+
+void
+sv_scope_bind(sqlite3_stmt *st, const struct pm_survey_scope *sc)
+{
+	int i;
+
+	sv_bind_named(st, ":scope_one", sc->quarter || sc->butler);
+	sv_bind_named(st, ":scope_year", sc->year);
+	if ((i = sqlite3_bind_parameter_index(st, ":scope_name")))
+		pm_bind_text(st, i, sc->name);
+}
+
+int
+pm_survey_scope_round(struct pm_db *db, const char *key, struct pm_survey_scope *sc,
+		      struct pm_err *err)
+{
+	struct sv_round r;
+	int rc;
+
+	memset(sc, 0, sizeof *sc);
+	if (sv_round_get(db, key, &r, err) < 0)
+		return -1;
+	if (r.butler) {
+		snprintf(sc->name, sizeof sc->name, "%s", r.quarter);
+		sc->year = r.year;
+		sc->butler = 1;
+		rc = 0;
+	} else {
+		rc = pm_survey_scope_parse(r.quarter, sc, err);
+	}
+	sv_round_free(&r);
+	return rc;
 }
 
 int
@@ -397,9 +449,10 @@ sv_scope_last(struct pm_db *db, const struct pm_survey_scope *sc, struct sv_roun
 	int rc;
 
 	memset(r, 0, sizeof *r);
-	if (sc->quarter)
+	if (sc->quarter || sc->butler)
 		return sv_round_get(db, sc->name, r, err);
-	if (pm_db_prepare(db, "SELECT max(quarter) FROM survey_round WHERE year = ?1", &st, err) < 0)
+	if (pm_db_prepare(db, "SELECT max(quarter) FROM survey_round WHERE year = ?1"
+	    " AND kind = 'quarterly'", &st, err) < 0)
 		return -1;
 	pm_bind_int(st, 1, sc->year);
 	rc = sqlite3_step(st);

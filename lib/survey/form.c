@@ -81,24 +81,27 @@ pm_survey_issue(struct pm_db *db, const struct pm_survey_hand *h, const struct p
 	struct sv_round r;
 	struct pm_buf byname = PM_BUF_INIT, colname = PM_BUF_INIT;
 	char date[PM_DATE_BUFSZ], no[SV_FORMNO_BUFSZ];
+	const char *bywho;
 	int64_t by, collector, *ids = NULL;
 	sqlite3_stmt *st = NULL;
 	size_t i;
 	int rc = -1;
 
 	*count = 0;
-	if (sv_round_get(db, h->quarter, &r, err) < 0)
+	if (sv_round_get(db, h->round, &r, err) < 0)
 		return -1;
-	if (!h->by) {
+	/* a butler hands out the forms of his or her own survey */
+	bywho = h->by ? h->by : r.butler ? r.butler_name : NULL;
+	if (!bywho) {
 		pm_err_set(err, PM_EXIT_USAGE, _("who hands the forms out? give --by STAFF"));
 		goto out;
 	}
-	if (pm_staff_find(db, h->by, &by, NULL, err) < 0 ||
-	    pm_staff_find(db, h->collector ? h->collector : h->by, &collector, NULL, err) < 0 ||
+	if (pm_staff_find(db, bywho, &by, NULL, err) < 0 ||
+	    pm_staff_find(db, h->collector ? h->collector : bywho, &collector, NULL, err) < 0 ||
 	    sv_date_arg(h->date, date, err) < 0)
 		goto out;
-	trimmed(h->by, &byname);
-	trimmed(h->collector ? h->collector : h->by, &colname);
+	trimmed(bywho, &byname);
+	trimmed(h->collector ? h->collector : bywho, &colname);
 	if (!units || !units->n) {
 		if (issue_all(db, &r, date, by, collector, count, err) < 0 ||
 		    pm_auditf(db, r.quarter, err,
@@ -231,7 +234,7 @@ pm_survey_collect(struct pm_db *db, const struct pm_survey_hand *h, const struct
 	int rc = -1;
 
 	*count = 0;
-	if (sv_round_get(db, h->quarter, &r, err) < 0)
+	if (sv_round_get(db, h->round, &r, err) < 0)
 		return -1;
 	if (!units || !units->n) {
 		pm_err_set(err, PM_EXIT_USAGE, _("which forms? give the UNITs, or - to read them"));
@@ -269,7 +272,7 @@ out:
 }
 
 int
-pm_survey_due(struct pm_db *db, const char *quarter, int all, struct pm_out *out, int64_t *late,
+pm_survey_due(struct pm_db *db, const char *round, int all, struct pm_out *out, int64_t *late,
 	      struct pm_err *err)
 {
 	static const struct pm_col cols[] = {
@@ -295,7 +298,7 @@ pm_survey_due(struct pm_db *db, const char *quarter, int all, struct pm_out *out
 	int rc = -1;
 
 	*late = 0;
-	if (quarter && sv_round_get(db, quarter, &r, err) < 0)
+	if (round && sv_round_get(db, round, &r, err) < 0)
 		return -1;
 	if (pm_buf_adds(&sql, "SELECT count(*)") < 0 || pm_buf_adds(&sql, where) < 0 ||
 	    pm_buf_adds(&sql, " AND r.due_on < :today") < 0) {

@@ -16,8 +16,11 @@ struct sv_item {
 
 struct sv_round {
 	int64_t id;
-	char quarter[16];
-	int year, num;
+	char quarter[PM_SURVEY_KEY_BUFSZ];  /* the key: quarter or butler's round name */
+	int butler;               /* a butler's round */
+	int64_t butler_id;        /* and its butler */
+	char butler_name[PM_SURVEY_KEY_BUFSZ];
+	int year, num;            /* num: the quarter, 0 for a butler's round */
 	int64_t template_id;
 	int five;                 /* the five-point scale */
 	char issue_on[PM_DATE_BUFSZ], due_on[PM_DATE_BUFSZ];
@@ -30,9 +33,11 @@ struct sv_round {
  * NULL is "default". */
 int sv_template_find(struct pm_db *db, const char *spec, int64_t *id, struct pm_err *err);
 
-/* The round of quarter ("2026Q4"; NULL: the latest), with its items.
- * 64 for a malformed quarter, 65 when there is no such round. */
-int sv_round_get(struct pm_db *db, const char *quarter, struct sv_round *r, struct pm_err *err);
+/* The round of key, with its items: the round whose key it is ("2026Q4",
+ * "李强-2026-11"), else the quarterly round of the quarter it reads as
+ * ("2026-Q4"); NULL: the latest quarterly round.  65 when there is no
+ * such round. */
+int sv_round_get(struct pm_db *db, const char *key, struct sv_round *r, struct pm_err *err);
 void sv_round_free(struct sv_round *r);
 
 /* The item of the round named s: its key (any case), its label, or a
@@ -45,8 +50,9 @@ int sv_quarter_norm(const char *s, char out[16], struct pm_period *p, struct pm_
 /* A date argument as stored (NULL: today).  65 with the reason. */
 int sv_date_arg(const char *s, char out[PM_DATE_BUFSZ], struct pm_err *err);
 
-/* The quarter ("2026Q2") the unit was surveyed in earlier in the round's
- * year, malloc'ed in *quarter, or NULL when it was not. */
+/* The quarter ("2026Q2") the unit was surveyed in, in an earlier
+ * quarterly round of the round's year, malloc'ed in *quarter, or NULL
+ * when it was not (a butler's forms do not count). */
 int sv_surveyed_before(struct pm_db *db, const struct sv_round *r, int64_t unit_id,
 		       char **quarter, struct pm_err *err);
 
@@ -59,9 +65,10 @@ int sv_form_add(struct pm_db *db, const struct sv_round *r, int64_t unit_id, con
 int sv_form_of(struct pm_db *db, const struct sv_round *r, int64_t unit_id, int64_t *form_id,
 	       int64_t *no, struct pm_err *err);
 
-/* A form for a unit listed by hand: refused (65) when the unit was
- * surveyed earlier in the year, unless allow_repeat; *before gets that
- * quarter (malloc'ed) or NULL. */
+/* A form for a unit listed by hand: in a quarterly round refused (65)
+ * when the unit was surveyed earlier in the year, unless allow_repeat;
+ * *before gets that quarter (malloc'ed) or NULL.  A butler's round takes
+ * any unit. */
 int sv_form_listed(struct pm_db *db, const struct sv_round *r, int64_t unit_id, const char *code,
 		   int allow_repeat, int64_t *form_id, int64_t *no, char **before,
 		   struct pm_err *err);
@@ -72,9 +79,17 @@ int sv_form_listed(struct pm_db *db, const struct sv_round *r, int64_t unit_id, 
 int sv_form_collect(struct pm_db *db, const struct sv_round *r, int64_t fid, const char *code,
 		    const char *date, int64_t who, struct pm_err *err);
 
-/* "2026Q4-007" */
-#define SV_FORMNO_BUFSZ 32
+/* "2026Q4-007", "李强-2026-11-003" */
+#define SV_FORMNO_BUFSZ (PM_SURVEY_KEY_BUFSZ + 24)
 char *sv_formno(const char *quarter, int64_t no, char buf[SV_FORMNO_BUFSZ]);
+
+/* The WHERE condition of a scope's rounds, on survey_round r, with
+ * parameters :scope_one, :scope_name, :scope_year (sv_scope_bind): the
+ * round of that key, or every quarterly round of the year. */
+#define SV_SCOPE_SQL \
+	"(CASE WHEN :scope_one THEN r.quarter = :scope_name" \
+	" ELSE r.kind = 'quarterly' AND r.year = :scope_year END)"
+void sv_scope_bind(sqlite3_stmt *st, const struct pm_survey_scope *sc);
 
 /* Resolve the scope's rounds: *ids malloc'ed, oldest first. */
 int sv_scope_rounds(struct pm_db *db, const struct pm_survey_scope *sc, int64_t **ids,

@@ -65,7 +65,7 @@ pm_survey_pareto_get(struct pm_db *db, const struct pm_survey_scope *sc,
 	    "SELECT i.key, min(i.label), min(i.pos), count(*) FROM survey_problem p"
 	    " JOIN survey_form f ON f.id = p.form_id JOIN survey_round r ON r.id = f.round_id"
 	    " JOIN survey_item i ON i.id = p.item_id"
-	    " WHERE r.year = ?1 AND (?2 = 0 OR r.quarter = ?3) GROUP BY i.key";
+	    " WHERE " SV_SCOPE_SQL " GROUP BY i.key";
 	struct sv_round last;
 	int64_t *ids;
 	sqlite3_stmt *st;
@@ -84,9 +84,7 @@ pm_survey_pareto_get(struct pm_db *db, const struct pm_survey_scope *sc,
 		sv_round_free(&last);
 		return -1;
 	}
-	pm_bind_int(st, 1, sc->year);
-	pm_bind_int(st, 2, sc->quarter);
-	pm_bind_text(st, 3, sc->name);
+	sv_scope_bind(st, sc);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		struct pm_survey_pareto_row *r;
 		const char *key = pm_col_text(st, 0), *label = pm_col_text(st, 1);

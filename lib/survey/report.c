@@ -639,5 +639,9 @@ pm_survey_report(struct pm_db *db, const struct pm_survey_scope *sc, enum pm_sur
 {
 	struct doc d = {kind, b, 0, 0};
 
+	if (sc->butler)
+		return pm_err_set(err, PM_EXIT_DATA,
+		    _("the report is of the quarterly evaluation, and '%s' is a butler's round"),
+		    sc->name);
 	return sc->quarter ? quarter_report(db, sc, &d, err) : year_report(db, sc, &d, err);
 }

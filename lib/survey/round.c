@@ -1,11 +1,14 @@
-/* round.c - survey rounds: one a quarter, with its dates and forms */
+/* round.c - survey rounds: one a quarter, and a butler's own, with their
+ * dates and forms */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "admin/staff.h"
 #include "core/audit.h"
 #include "core/i18n.h"
 #include "core/settings.h"
+#include "core/validate.h"
 #include "internal.h"
 
 /* The day the summary is due at head office: the 5th of the next
@@ -14,26 +17,20 @@
 	"(CASE WHEN substr(r.quarter, 6, 1) = '4' THEN printf('%04d-01-05', r.year + 1)" \
 	" ELSE printf('%04d-%02d-05', r.year, substr(r.quarter, 6, 1) * 3 + 1) END)"
 
-int
-pm_survey_round_new(struct pm_db *db, const struct pm_survey_round_opts *o,
-		    char issue_on[PM_DATE_BUFSZ], char due_on[PM_DATE_BUFSZ], struct pm_err *err)
+/* The dates of a new round: issue_on from o or dflt, due_on from o or
+ * survey.collect_days after it. */
+static int
+round_dates(struct pm_db *db, const struct pm_survey_round_opts *o, const char *dflt,
+	    char issue_on[PM_DATE_BUFSZ], char due_on[PM_DATE_BUFSZ], struct pm_err *err)
 {
-	char q[16], spec[64], now[PM_TIME_BUFSZ];
-	struct pm_period p;
 	struct pm_date issue, due;
-	sqlite3_stmt *st = NULL;
-	int64_t tid, ratio = o->ratio, days;
-	pm_time t;
-	int rc;
+	int64_t days;
 
-	if (sv_quarter_norm(o->quarter, q, &p, err) < 0)
-		return -1;
 	if (o->issue_on) {
 		if (sv_date_arg(o->issue_on, issue_on, err) < 0)
 			return -1;
 	} else {
-		issue = (struct pm_date){p.last.y, p.last.m, 15};
-		pm_date_fmt(issue, issue_on);
+		snprintf(issue_on, PM_DATE_BUFSZ, "%s", dflt);
 	}
 	if (o->due_on) {
 		if (sv_date_arg(o->due_on, due_on, err) < 0)
@@ -48,6 +45,172 @@ pm_survey_round_new(struct pm_db *db, const struct pm_survey_round_opts *o,
 	if (strcmp(due_on, issue_on) < 0)
 		return pm_err_set(err, PM_EXIT_DATA, _("due date %s is before the issue date %s"),
 		    due_on, issue_on);
+	return 0;
+}
+
+/* 1 when a round has key, 0 when none has. */
+static int
+round_exists(struct pm_db *db, const char *key, struct pm_err *err)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if (pm_db_prepare(db, "SELECT 1 FROM survey_round WHERE quarter = ?1", &st, err) < 0)
+		return -1;
+	pm_bind_text(st, 1, key);
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return pm_db_fail(db, rc, err, _("reading survey rounds"));
+	return rc == SQLITE_ROW;
+}
+
+/* "default:1", the form of template tid, for the audit log. */
+static void
+template_spec(struct pm_db *db, int64_t tid, char spec[64])
+{
+	sqlite3_stmt *st;
+
+	snprintf(spec, 64, "?");
+	if (pm_db_prepare(db, "SELECT name || ':' || version FROM survey_template WHERE id = ?1",
+	    &st, NULL) < 0)
+		return;
+	pm_bind_int(st, 1, tid);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		snprintf(spec, 64, "%s", pm_col_text(st, 0));
+	sqlite3_finalize(st);
+}
+
+static int
+round_insert(struct pm_db *db, const char *key, int year, int64_t tid, const char *issue_on,
+	     const char *due_on, int64_t ratio, int64_t butler_id, struct pm_err *err)
+{
+	char now[PM_TIME_BUFSZ];
+	sqlite3_stmt *st;
+	pm_time t;
+	int rc;
+
+	if (pm_now(&t, err) < 0)
+		return -1;
+	pm_time_fmt(t, now);
+	if (pm_db_prepare(db, "INSERT INTO survey_round (quarter, year, template_id, issue_on,"
+	    " due_on, ratio, created, kind, butler_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7,"
+	    " CASE WHEN ?8 IS NULL THEN 'quarterly' ELSE 'butler' END, ?8)", &st, err) < 0)
+		return -1;
+	pm_bind_text(st, 1, key);
+	pm_bind_int(st, 2, year);
+	pm_bind_int(st, 3, tid);
+	pm_bind_text(st, 4, issue_on);
+	pm_bind_text(st, 5, due_on);
+	pm_bind_int(st, 6, ratio);
+	pm_bind_text(st, 7, now);
+	if (butler_id)
+		pm_bind_int(st, 8, butler_id);
+	rc = pm_db_step_done(db, st, err);
+	sqlite3_finalize(st);
+	return rc;
+}
+
+/* A butler's own survey: the butler's round, named o->name or after the
+ * butler and the month of the issue date. */
+static int
+butler_round_new(struct pm_db *db, const struct pm_survey_round_opts *o,
+		 char key[PM_SURVEY_KEY_BUFSZ], char issue_on[PM_DATE_BUFSZ],
+		 char due_on[PM_DATE_BUFSZ], struct pm_err *err)
+{
+	struct pm_buf butler = PM_BUF_INIT, name = PM_BUF_INIT, dflt = PM_BUF_INIT;
+	char today[PM_DATE_BUFSZ], spec[64];
+	struct pm_period p;
+	sqlite3_stmt *st;
+	const char *why;
+	int64_t bid, tid;
+	int rc = -1, has;
+
+	if (pm_staff_require(db, o->butler, "butler", _("a butler's survey"), &bid, err) < 0)
+		return -1;
+	/* the name as the register has it */
+	if (pm_db_prepare(db, "SELECT name FROM staff WHERE id = ?1", &st, err) < 0)
+		return -1;
+	pm_bind_int(st, 1, bid);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW && pm_buf_adds(&butler, pm_col_text(st, 0)) < 0)
+		rc = SQLITE_NOMEM;
+	sqlite3_finalize(st);
+	if (rc != SQLITE_ROW) {
+		rc = pm_db_fail(db, rc, err, _("reading staff"));
+		goto out;
+	}
+	rc = -1;
+	if (sv_date_arg(NULL, today, err) < 0 || round_dates(db, o, today, issue_on, due_on, err) < 0)
+		goto out;
+	if (!o->name && (pm_buf_adds(&dflt, pm_buf_str(&butler)) < 0 ||
+	    pm_buf_addc(&dflt, '-') < 0 || pm_buf_add(&dflt, issue_on, 7) < 0)) {
+		pm_err_oom(err);
+		goto out;
+	}
+	{
+		const char *n = o->name ? o->name : pm_buf_str(&dflt);
+
+		if ((why = pm_name_normalize(n, strlen(n), &name))) {
+			pm_err_set(err, PM_EXIT_DATA, _("round name: %s"), why);
+			goto out;
+		}
+	}
+	if (pm_period_parse(pm_buf_str(&name), &p) == 0) {
+		pm_err_set(err, PM_EXIT_DATA,
+		    _("'%s' reads as a period: name a butler's round like 李强-2026-11"),
+		    pm_buf_str(&name));
+		goto out;
+	}
+	if (name.len >= PM_SURVEY_KEY_BUFSZ) {
+		pm_err_set(err, PM_EXIT_DATA, _("round name: too long"));
+		goto out;
+	}
+	snprintf(key, PM_SURVEY_KEY_BUFSZ, "%s", pm_buf_str(&name));
+	if ((has = round_exists(db, key, err)) < 0)
+		goto out;
+	if (has) {
+		pm_err_set(err, PM_EXIT_DATA, o->name ? _("survey round '%s' exists already")
+		    : _("survey round '%s' exists already (--name gives another)"), key);
+		goto out;
+	}
+	if (sv_template_find(db, o->tmpl, &tid, err) < 0 ||
+	    round_insert(db, key, atoi(issue_on), tid, issue_on, due_on, 100, bid, err) < 0)
+		goto out;
+	template_spec(db, tid, spec);
+	rc = pm_auditf(db, key, err, "butler's survey round created: butler %s, issue %s, due %s, form %s",
+	    pm_buf_str(&butler), issue_on, due_on, spec);
+out:
+	pm_buf_free(&butler);
+	pm_buf_free(&name);
+	pm_buf_free(&dflt);
+	return rc;
+}
+
+int
+pm_survey_round_new(struct pm_db *db, const struct pm_survey_round_opts *o,
+		    char key[PM_SURVEY_KEY_BUFSZ], char issue_on[PM_DATE_BUFSZ],
+		    char due_on[PM_DATE_BUFSZ], struct pm_err *err)
+{
+	char q[16], spec[64], dflt[PM_DATE_BUFSZ];
+	struct pm_period p;
+	int64_t tid, ratio = o->ratio;
+	int has;
+
+	*key = '\0';
+	if (o->butler && o->quarter)
+		return pm_err_set(err, PM_EXIT_USAGE, _("give --quarter or --butler, not both"));
+	if (o->butler && o->ratio)
+		return pm_err_set(err, PM_EXIT_USAGE,
+		    _("--ratio is for the quarterly round: a butler's round takes the units listed"));
+	if (o->butler)
+		return butler_round_new(db, o, key, issue_on, due_on, err);
+	if (o->name)
+		return pm_err_set(err, PM_EXIT_USAGE, _("--name is for a butler's round (--butler)"));
+	if (sv_quarter_norm(o->quarter, q, &p, err) < 0)
+		return -1;
+	pm_date_fmt((struct pm_date){p.last.y, p.last.m, 15}, dflt);
+	if (round_dates(db, o, dflt, issue_on, due_on, err) < 0)
+		return -1;
 	if (!ratio && pm_setting_get_int(db, "survey.ratio_percent", &ratio, err) < 0)
 		return -1;
 	if (ratio < 1 || ratio > 100)
@@ -55,47 +218,26 @@ pm_survey_round_new(struct pm_db *db, const struct pm_survey_round_opts *o,
 		    (long long)ratio);
 	if (sv_template_find(db, o->tmpl, &tid, err) < 0)
 		return -1;
-	if (pm_db_prepare(db, "SELECT 1 FROM survey_round WHERE quarter = ?1", &st, err) < 0)
+	if ((has = round_exists(db, q, err)) < 0)
 		return -1;
-	pm_bind_text(st, 1, q);
-	rc = sqlite3_step(st);
-	sqlite3_finalize(st);
-	if (rc == SQLITE_ROW)
+	if (has)
 		return pm_err_set(err, PM_EXIT_DATA, _("survey round %s exists already"), q);
-	if (rc != SQLITE_DONE)
-		return pm_db_fail(db, rc, err, _("reading survey rounds"));
-	if (pm_now(&t, err) < 0)
+	if (round_insert(db, q, p.year, tid, issue_on, due_on, ratio, 0, err) < 0)
 		return -1;
-	pm_time_fmt(t, now);
-	if (pm_db_prepare(db, "INSERT INTO survey_round (quarter, year, template_id, issue_on,"
-	    " due_on, ratio, created) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)", &st, err) < 0)
-		return -1;
-	pm_bind_text(st, 1, q);
-	pm_bind_int(st, 2, p.year);
-	pm_bind_int(st, 3, tid);
-	pm_bind_text(st, 4, issue_on);
-	pm_bind_text(st, 5, due_on);
-	pm_bind_int(st, 6, ratio);
-	pm_bind_text(st, 7, now);
-	rc = pm_db_step_done(db, st, err);
-	sqlite3_finalize(st);
-	if (rc < 0)
-		return -1;
-	if (pm_db_prepare(db, "SELECT name || ':' || version FROM survey_template WHERE id = ?1",
-	    &st, err) < 0)
-		return -1;
-	pm_bind_int(st, 1, tid);
-	snprintf(spec, sizeof spec, "%s", sqlite3_step(st) == SQLITE_ROW ? pm_col_text(st, 0) : "?");
-	sqlite3_finalize(st);
+	snprintf(key, PM_SURVEY_KEY_BUFSZ, "%s", q);
+	template_spec(db, tid, spec);
 	return pm_auditf(db, q, err, "survey round created: issue %s, due %s, form %s, ratio %lld%%",
 	    issue_on, due_on, spec, (long long)ratio);
 }
 
 int
-pm_survey_round_list(struct pm_db *db, int year, struct pm_out *out, struct pm_err *err)
+pm_survey_round_list(struct pm_db *db, int year, const char *butler, struct pm_out *out,
+		     struct pm_err *err)
 {
 	static const struct pm_col cols[] = {
-		{"quarter", N_("Quarter"), PM_COL_CODE, 0},
+		{"round", N_("Round"), PM_COL_CODE, 0},
+		{"kind", N_("Kind"), PM_COL_CODE, 0},
+		{"butler", N_("Butler"), PM_COL_TEXT, 0},
 		{"form", N_("Form"), PM_COL_TEXT, 0},
 		{"issue_on", N_("Issue"), PM_COL_CODE, 0},
 		{"due_on", N_("Due"), PM_COL_CODE, 0},
@@ -109,21 +251,26 @@ pm_survey_round_list(struct pm_db *db, int year, struct pm_out *out, struct pm_e
 		{"seed", N_("Seed"), PM_COL_CODE, 0},
 	};
 	static const char sql[] =
-	    "SELECT r.quarter, t.name || ':' || t.version, r.issue_on, r.due_on, " REPORT_BY_SQL ","
-	    " r.ratio, r.movedin,"
+	    "SELECT r.quarter, r.kind, s.name, t.name || ':' || t.version, r.issue_on, r.due_on,"
+	    " CASE WHEN r.kind = 'quarterly' THEN " REPORT_BY_SQL " END,"
+	    " CASE WHEN r.kind = 'quarterly' THEN r.ratio END, r.movedin,"
 	    " (SELECT count(*) FROM survey_form f WHERE f.round_id = r.id),"
 	    " (SELECT count(issued_on) FROM survey_form f WHERE f.round_id = r.id),"
 	    " (SELECT count(collected_on) FROM survey_form f WHERE f.round_id = r.id),"
 	    " (SELECT count(answered_on) FROM survey_form f WHERE f.round_id = r.id),"
 	    " CAST(r.seed AS TEXT)"
 	    " FROM survey_round r JOIN survey_template t ON t.id = r.template_id"
-	    " WHERE ?1 = 0 OR r.year = ?1 ORDER BY r.quarter DESC";
+	    " LEFT JOIN staff s ON s.id = r.butler_id"
+	    " WHERE (?1 = 0 OR r.year = ?1) AND (?2 IS NULL OR s.name = trim(?2))"
+	    " ORDER BY r.issue_on DESC, r.quarter DESC";
 	sqlite3_stmt *st;
 	int rc;
 
+	/* by name, not pm_staff_find: a butler who has left keeps the rounds */
 	if (pm_db_prepare(db, sql, &st, err) < 0)
 		return -1;
 	pm_bind_int(st, 1, year);
+	pm_bind_text_null(st, 2, butler);
 	pm_out_begin(out, NULL, cols, sizeof cols / sizeof cols[0], 0);
 	rc = pm_out_stmt_all(out, st, err);
 	sqlite3_finalize(st);
@@ -133,7 +280,7 @@ pm_survey_round_list(struct pm_db *db, int year, struct pm_out *out, struct pm_e
 }
 
 int
-pm_survey_round_show(struct pm_db *db, const char *quarter, struct pm_out *out,
+pm_survey_round_show(struct pm_db *db, const char *round, struct pm_out *out,
 		     struct pm_err *err)
 {
 	static const struct pm_col cols[] = {
@@ -167,7 +314,7 @@ pm_survey_round_show(struct pm_db *db, const char *quarter, struct pm_out *out,
 	sqlite3_stmt *st;
 	int rc;
 
-	if (sv_round_get(db, quarter, &r, err) < 0)
+	if (sv_round_get(db, round, &r, err) < 0)
 		return -1;
 	rc = pm_db_prepare(db, sql, &st, err);
 	if (rc == 0) {
@@ -180,5 +327,27 @@ pm_survey_round_show(struct pm_db *db, const char *quarter, struct pm_out *out,
 		sqlite3_finalize(st);
 	}
 	sv_round_free(&r);
+	return rc;
+}
+
+int
+pm_survey_round_complete(struct pm_db *db, const char *prefix, struct pm_out *out,
+			 struct pm_err *err)
+{
+	static const struct pm_col cols[] = {{"round", N_("Round"), PM_COL_CODE, 0}};
+	sqlite3_stmt *st;
+	int rc;
+
+	/* a handful of rows: a scan is fine */
+	if (pm_db_prepare(db, "SELECT quarter FROM survey_round"
+	    " WHERE substr(quarter, 1, length(?1)) = ?1 ORDER BY issue_on DESC, quarter DESC"
+	    " LIMIT 200", &st, err) < 0)
+		return -1;
+	pm_bind_text(st, 1, prefix);
+	pm_out_begin(out, NULL, cols, 1, 0);
+	rc = pm_out_stmt_all(out, st, err);
+	sqlite3_finalize(st);
+	if (rc == 0)
+		pm_out_end(out);
 	return rc;
 }

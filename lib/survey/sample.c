@@ -58,8 +58,8 @@ free_cands(struct cand *c, size_t n)
 	free(c);
 }
 
-/* Moved-in units in building and code order, with their last survey this
- * year. */
+/* Moved-in units in building and code order, with their last quarterly
+ * survey this year (a butler's forms do not count). */
 static int
 load_cands(struct pm_db *db, const struct sv_round *r, struct cand **out, size_t *n,
 	   struct pm_err *err)
@@ -67,7 +67,8 @@ load_cands(struct pm_db *db, const struct sv_round *r, struct cand **out, size_t
 	static const char sql[] =
 	    "SELECT u.id, u.code, u.building,"
 	    " (SELECT max(r.quarter) FROM survey_form f JOIN survey_round r ON r.id = f.round_id"
-	    "   WHERE f.unit_id = u.id AND f.year = :year AND f.round_id <> :round)"
+	    "   WHERE f.unit_id = u.id AND f.year = :year AND f.round_id <> :round"
+	    "   AND r.kind = 'quarterly')"
 	    " FROM unit u WHERE u.type NOT IN ('garage', 'parking', 'storage')"
 	    " AND " PM_UNIT_STATUS_SQL " IN ('occupied', 'rented')"
 	    " ORDER BY u.building, u.code";
@@ -215,7 +216,7 @@ default_seed(void)
 }
 
 int
-pm_survey_sample_draw(struct pm_db *db, const char *quarter, struct pm_survey_sample *s,
+pm_survey_sample_draw(struct pm_db *db, const char *round, struct pm_survey_sample *s,
 		      struct pm_out *out, struct pm_err *err)
 {
 	struct sv_round r;
@@ -229,8 +230,14 @@ pm_survey_sample_draw(struct pm_db *db, const char *quarter, struct pm_survey_sa
 	int rc = -1;
 
 	s->movedin = s->sampled = s->repeats = 0;
-	if (sv_round_get(db, quarter, &r, err) < 0)
+	if (sv_round_get(db, round, &r, err) < 0)
 		return -1;
+	if (r.butler) {
+		pm_err_set(err, PM_EXIT_DATA,
+		    _("'%s' is a butler's round, with no random sample: list its UNITs (- reads them)"),
+		    r.quarter);
+		goto out;
+	}
 	if (count_forms(db, r.id, &forms, &issued, err) < 0)
 		goto out;
 	if (forms && !s->redo) {
@@ -341,7 +348,7 @@ sv_form_listed(struct pm_db *db, const struct sv_round *r, int64_t unit_id, cons
 	       int allow_repeat, int64_t *form_id, int64_t *no, char **before, struct pm_err *err)
 {
 	*before = NULL;
-	if (sv_surveyed_before(db, r, unit_id, before, err) < 0)
+	if (!r->butler && sv_surveyed_before(db, r, unit_id, before, err) < 0)
 		return -1;
 	if (*before && !allow_repeat)
 		return pm_err_set(err, PM_EXIT_DATA,
@@ -370,7 +377,7 @@ unit_building(struct pm_db *db, int64_t id, char **b, struct pm_err *err)
 }
 
 int
-pm_survey_sample_units(struct pm_db *db, const char *quarter, const struct pm_strv *units,
+pm_survey_sample_units(struct pm_db *db, const char *round, const struct pm_strv *units,
 		       int allow_repeat, struct pm_out *out, int64_t *added, struct pm_err *err)
 {
 	struct sv_round r;
@@ -379,7 +386,7 @@ pm_survey_sample_units(struct pm_db *db, const char *quarter, const struct pm_st
 	int rc = -1;
 
 	*added = 0;
-	if (sv_round_get(db, quarter, &r, err) < 0)
+	if (sv_round_get(db, round, &r, err) < 0)
 		return -1;
 	if (!units->n) {
 		pm_err_set(err, PM_EXIT_DATA, _("no units given"));

@@ -178,7 +178,7 @@ oom:
 }
 
 int
-pm_survey_score_get(struct pm_db *db, const char *quarter, struct pm_survey_score *s,
+pm_survey_score_get(struct pm_db *db, const char *round, struct pm_survey_score *s,
 		    struct pm_err *err)
 {
 	struct sv_round r;
@@ -188,11 +188,15 @@ pm_survey_score_get(struct pm_db *db, const char *quarter, struct pm_survey_scor
 	int rc = -1;
 
 	memset(s, 0, sizeof *s);
-	if (sv_round_get(db, quarter, &r, err) < 0)
+	if (sv_round_get(db, round, &r, err) < 0)
 		return -1;
 	snprintf(s->quarter, sizeof s->quarter, "%s", r.quarter);
-	pm_period_parse_kind(r.quarter, PM_PERIOD_QUARTER, &p);
-	pm_period_fmt(pm_period_step(p, -1), s->prev_quarter);
+	/* a butler's round has no previous quarter to compare with */
+	s->butler = r.butler;
+	if (!r.butler) {
+		pm_period_parse_kind(r.quarter, PM_PERIOD_QUARTER, &p);
+		pm_period_fmt(pm_period_step(p, -1), s->prev_quarter);
+	}
 	if (!(s->items = calloc(r.nitems + 1, sizeof *s->items)) ||
 	    !(c = calloc(r.nitems ? r.nitems : 1, sizeof *c))) {
 		pm_err_oom(err);
@@ -209,7 +213,8 @@ pm_survey_score_get(struct pm_db *db, const char *quarter, struct pm_survey_scor
 		}
 	}
 	if (counts(db, s, &r, err) < 0 || tally(db, &r, c, &all, err) < 0 ||
-	    buildings(db, s, &r, err) < 0 || round_exists(db, s->prev_quarter, &s->have_prev, err) < 0)
+	    buildings(db, s, &r, err) < 0 ||
+	    (!r.butler && round_exists(db, s->prev_quarter, &s->have_prev, err) < 0))
 		goto out;
 	for (i = 0; i < r.nitems; i++)
 		s->items[i].c = c[i];
@@ -342,11 +347,18 @@ sv_bld_row(const struct pm_survey_bldscore *b, char bufs[][24], const char **v)
 int
 pm_survey_score_write(const struct pm_survey_score *s, struct pm_out *out)
 {
+	struct pm_col cols[9];
 	char bufs[9][24];
 	const char *v[9];
 	size_t i;
 
-	pm_out_begin(out, N_("response"), sv_response_cols, 9, 0);
+	/* a butler's round is not a quarter */
+	memcpy(cols, sv_response_cols, sizeof cols);
+	if (s->butler) {
+		cols[0].key = "round";
+		cols[0].label = N_("Round");
+	}
+	pm_out_begin(out, N_("response"), cols, 9, 0);
 	sv_response_row(s, bufs, v);
 	pm_out_row(out, v);
 	pm_out_end(out);

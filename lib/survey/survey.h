@@ -1,6 +1,7 @@
 /*
- * survey.h - the quarterly owner evaluation (业主评议): forms, rounds,
- * sampling, handing out and collecting, answers, and their analysis
+ * survey.h - the quarterly owner evaluation (业主评议) and butlers' own
+ * satisfaction surveys: forms, rounds, sampling, handing out and
+ * collecting, answers, and their analysis
  *
  * The seeds' rule (意见征询): every quarter the evaluation form goes to at
  * least survey.ratio_percent (20%) of the moved-in units, nobody twice in
@@ -8,9 +9,18 @@
  * last month and comes back within survey.collect_days (half a month);
  * the summary goes to head office by the 5th of the next quarter.
  *
- * A round is named by its quarter ("2026Q4", also "2026-Q4").  Every
- * function that writes does so inside the caller's transaction
- * (pm_db_begin) and records itself in the audit log; none prints.
+ * Butlers also run satisfaction surveys of their own (客服管家: 定期进行客户
+ * 满意度调研; 走访客户 ... 做好意见调查): a butler's round, on the units the
+ * butler lists, with no ratio; its forms do not count towards "nobody
+ * twice in a year".  Everything else (handing out, collecting, answers,
+ * score, Pareto, causes) works on either kind of round.
+ *
+ * A round is named by its key: a quarterly round by its quarter
+ * ("2026Q4", also "2026-Q4"), a butler's round by the name it was given
+ * ("李强-2026-11").  Functions taking a round key take either; NULL is the
+ * latest quarterly round.  Every function that writes does so inside the
+ * caller's transaction (pm_db_begin) and records itself in the audit
+ * log; none prints.
  *
  * Percentages are computed from whole counts, once, in integers, and
  * kept in tenths of a percent: pct10(a, b) = floor((2000 a + b) / 2b),
@@ -38,9 +48,17 @@
 extern const struct pm_keyword pm_survey_causes[];
 #define PM_SURVEY_NCAUSES 5
 
+/* Kinds of round: quarterly 季度评议 (the evaluation), butler 管家调研 (a
+ * butler's own survey). */
+extern const struct pm_keyword pm_survey_kinds[];
+
 /* Scales: three (满意 / 基本满意 / 不满意, stored 3 / 2 / 1) and five
  * (1 worst .. 5 best). */
 extern const struct pm_keyword pm_survey_scales[];
+
+/* The bytes of a round's key, with its NUL: a quarter, or a butler's
+ * round's name of up to PM_NAME_MAX characters. */
+#define PM_SURVEY_KEY_BUFSZ 208
 
 /* 1000 a / b rounded half up (tenths of a percent); -1 when b is 0. */
 int64_t pm_survey_pct10(int64_t a, int64_t b);
@@ -96,25 +114,40 @@ int pm_survey_template_show(struct pm_db *db, const char *spec, struct pm_out *o
 /* ---- rounds -------------------------------------------------------- */
 
 struct pm_survey_round_opts {
-	const char *quarter;   /* required */
-	const char *issue_on;  /* NULL: the 15th of the quarter's last month */
+	const char *quarter;   /* a quarterly round: its quarter */
+	const char *butler;    /* or a butler's round: the butler (staff) */
+	const char *name;      /* its name; NULL: "BUTLER-YYYY-MM" of the issue date */
+	const char *issue_on;  /* NULL: the 15th of the quarter's last month; a
+				* butler's round: today */
 	const char *due_on;    /* NULL: issue_on + survey.collect_days */
 	const char *tmpl;      /* NULL: the latest version of "default" */
-	int ratio;             /* 0: survey.ratio_percent */
+	int ratio;             /* 0: survey.ratio_percent (quarterly only) */
 };
 
-/* Create the round; the dates as stored are written into issue_on and
- * due_on.  65 when it exists, the dates are bad or due is before issue. */
+/* Create the round; its key (the quarter or the name) and the dates as
+ * stored are written into key, issue_on and due_on.  65 when it exists,
+ * the dates are bad or due is before issue; for a butler's round also
+ * when the butler is not a current butler (pm_staff_require) or the
+ * name is bad (pm_name_normalize) or reads as a period. */
 int pm_survey_round_new(struct pm_db *db, const struct pm_survey_round_opts *o,
-			char issue_on[11], char due_on[11], struct pm_err *err);
+			char key[PM_SURVEY_KEY_BUFSZ], char issue_on[11], char due_on[11],
+			struct pm_err *err);
 
-/* Rounds (of year, when not 0), newest first, with their counts. */
-int pm_survey_round_list(struct pm_db *db, int year, struct pm_out *out, struct pm_err *err);
-
-/* The forms of a round (quarter NULL: the latest round): number, unit,
- * building, who issued it when, who collects it, when it came back. */
-int pm_survey_round_show(struct pm_db *db, const char *quarter, struct pm_out *out,
+/* Rounds of both kinds (of year, when not 0; of butler, when not NULL),
+ * newest first by issue date, with their kind, butler and counts. */
+int pm_survey_round_list(struct pm_db *db, int year, const char *butler, struct pm_out *out,
 			 struct pm_err *err);
+
+/* The forms of a round (round: its key, NULL: the latest quarterly
+ * round): number, unit, building, who issued it when, who collects it,
+ * when it came back. */
+int pm_survey_round_show(struct pm_db *db, const char *round, struct pm_out *out,
+			 struct pm_err *err);
+
+/* Keys of rounds starting with prefix, newest first, for shell
+ * completion of ROUND. */
+int pm_survey_round_complete(struct pm_db *db, const char *prefix, struct pm_out *out,
+			     struct pm_err *err);
 
 /* ---- sampling ------------------------------------------------------ */
 
@@ -136,7 +169,8 @@ struct pm_survey_sample {
 };
 
 /*
- * Draw the round's random sample: in every building (in the order of
+ * Draw the round's random sample (a quarterly round's only: 65 for a
+ * butler's round, whose units are listed): in every building (in the order of
  * their names), quota(moved-in units of the building, ratio) units, so
  * each building reaches the ratio and so does the whole estate.  A unit
  * is moved in when its status (unit.h) is occupied or rented, and it is
@@ -150,22 +184,24 @@ struct pm_survey_sample {
  * through out.  65 when the round already has forms (unless redo, and
  * none is issued yet) or there is no moved-in unit.
  */
-int pm_survey_sample_draw(struct pm_db *db, const char *quarter, struct pm_survey_sample *s,
+int pm_survey_sample_draw(struct pm_db *db, const char *round, struct pm_survey_sample *s,
 			  struct pm_out *out, struct pm_err *err);
 
-/* Add forms for the units listed (a sample chosen elsewhere).  65 for an
- * unknown unit, one listed twice or already in the round, or one
- * surveyed earlier in the year unless allow_repeat.  Writes the new
- * forms through out (may be NULL). */
-int pm_survey_sample_units(struct pm_db *db, const char *quarter, const struct pm_strv *units,
+/* Add forms for the units listed (a sample chosen elsewhere, or the
+ * units of a butler's round).  65 for an unknown unit, one listed twice
+ * or already in the round, or, in a quarterly round, one surveyed in an
+ * earlier quarterly round of the year unless allow_repeat.  Writes the
+ * new forms through out (may be NULL). */
+int pm_survey_sample_units(struct pm_db *db, const char *round, const struct pm_strv *units,
 			   int allow_repeat, struct pm_out *out, int64_t *added,
 			   struct pm_err *err);
 
 /* ---- handing out and collecting ----------------------------------- */
 
 struct pm_survey_hand {
-	const char *quarter;    /* NULL: the latest round */
-	const char *by;         /* staff who hands out / collects */
+	const char *round;      /* its key; NULL: the latest quarterly round */
+	const char *by;         /* staff who hands out / collects (issue: NULL
+				 * is the butler of a butler's round) */
 	const char *collector;  /* issue: who is to collect (default: by) */
 	const char *date;       /* NULL: today */
 	int allow_repeat;       /* issue: a listed unit surveyed earlier this year */
@@ -184,15 +220,16 @@ int pm_survey_issue(struct pm_db *db, const struct pm_survey_hand *h,
 int pm_survey_collect(struct pm_db *db, const struct pm_survey_hand *h,
 		      const struct pm_strv *units, int64_t *count, struct pm_err *err);
 
-/* Forms not back by their due date (quarter NULL: every round), and with
- * all also those out but not yet due.  *late gets the number overdue. */
-int pm_survey_due(struct pm_db *db, const char *quarter, int all, struct pm_out *out,
+/* Forms not back by their due date (round NULL: every round of either
+ * kind), and with all also those out but not yet due.  *late gets the
+ * number overdue. */
+int pm_survey_due(struct pm_db *db, const char *round, int all, struct pm_out *out,
 		  int64_t *late, struct pm_err *err);
 
 /* ---- answers ------------------------------------------------------- */
 
 struct pm_survey_answer {
-	const char *quarter;            /* NULL: the latest round */
+	const char *round;              /* NULL: the latest quarterly round */
 	const char *unit;
 	const struct pm_strv *scores;   /* "ITEM=SCORE": 客服=满意, repairs=4 */
 	const struct pm_strv *problems; /* "ITEM:CAUSE:DETAIL[:WORDS]" */
@@ -209,7 +246,7 @@ struct pm_survey_answer {
 int pm_survey_answer(struct pm_db *db, const struct pm_survey_answer *a, struct pm_err *err);
 
 struct pm_survey_import {
-	const char *quarter;        /* NULL: the latest round */
+	const char *round;          /* NULL: the latest quarterly round */
 	const char *path;           /* "-" for stdin */
 	struct pm_csvin_opts csv;
 	int replace;
@@ -237,15 +274,22 @@ void pm_survey_import_free(struct pm_survey_import *im);
 
 /* ---- analysis ------------------------------------------------------ */
 
-/* The rounds analysed: one quarter, or every round of a year. */
+/* The rounds analysed: one quarter, every quarterly round of a year, or
+ * one butler's round. */
 struct pm_survey_scope {
-	char name[16];   /* "2026Q4" or "2026" */
+	char name[PM_SURVEY_KEY_BUFSZ];   /* "2026Q4", "2026" or "李强-2026-11" */
 	int year;
-	int quarter;     /* 1..4, or 0 for the whole year */
+	int quarter;     /* 1..4, or 0 for the whole year or a butler's round */
+	int butler;      /* the butler's round called name */
 };
 
 /* Parse "2026Q4" / "2026-Q4" or "2026". */
 int pm_survey_scope_parse(const char *s, struct pm_survey_scope *sc, struct pm_err *err);
+
+/* The scope of one round named by its key (--round): the quarter of a
+ * quarterly round, else the butler's round.  65 when there is none. */
+int pm_survey_scope_round(struct pm_db *db, const char *key, struct pm_survey_scope *sc,
+			  struct pm_err *err);
 
 struct pm_survey_count {
 	int64_t answers, satisfied, fair, dissatisfied;
@@ -265,7 +309,9 @@ struct pm_survey_bldscore {
 };
 
 struct pm_survey_score {
-	char quarter[16], prev_quarter[16];
+	char quarter[PM_SURVEY_KEY_BUFSZ];  /* the round's key */
+	char prev_quarter[16];
+	int butler;                 /* a butler's round: no previous quarter */
 	int have_prev;              /* a previous round exists */
 	int64_t movedin;            /* -1: not sampled at random */
 	int64_t forms, issued, collected, answered, problems;
@@ -275,12 +321,15 @@ struct pm_survey_score {
 	size_t nblds;
 };
 
-/* The figures of one round.  Free with pm_survey_score_free. */
-int pm_survey_score_get(struct pm_db *db, const char *quarter, struct pm_survey_score *s,
+/* The figures of one round (its key; NULL: the latest quarterly round),
+ * against the previous quarter for a quarterly round.  Free with
+ * pm_survey_score_free. */
+int pm_survey_score_get(struct pm_db *db, const char *round, struct pm_survey_score *s,
 			struct pm_err *err);
 void pm_survey_score_free(struct pm_survey_score *s);
 
-/* Write them: sections "response", "items" and "buildings". */
+/* Write them: sections "response", "items" and "buildings".  The first
+ * column of "response" is "quarter", or "round" for a butler's round. */
 int pm_survey_score_write(const struct pm_survey_score *s, struct pm_out *out);
 
 struct pm_survey_pareto_row {
@@ -367,7 +416,8 @@ enum pm_survey_doc { PM_SURVEY_MARKDOWN, PM_SURVEY_HTML };
 /* The quarterly summary analysis for head office (scope a quarter) or
  * the annual review of the year's rounds and of how the techniques
  * worked (scope a year), with the charts embedded.  Every figure is the
- * one score and pareto print. */
+ * one score and pareto print.  65 for a butler's round: the report is of
+ * the quarterly evaluation. */
 int pm_survey_report(struct pm_db *db, const struct pm_survey_scope *sc, enum pm_survey_doc kind,
 		     struct pm_buf *doc, struct pm_err *err);
 

@@ -7,7 +7,7 @@ pm-admin init > /dev/null
 
 run pm-survey list
 is_rc 0 "list with no rounds"
-is_out "quarter,form,issue_on,due_on,report_by,ratio,moved_in,forms,issued,collected,answered,seed" \
+is_out "round,kind,butler,form,issue_on,due_on,report_by,ratio,moved_in,forms,issued,collected,answered,seed" \
 	"is just the header"
 
 # the seeds: forms out mid last month, back within half a month, the
@@ -24,15 +24,15 @@ is_out "2027Q2: forms out 2027-06-15, due back 2027-06-25" "survey.collect_days 
 run pm-survey new --quarter 2027Q3 --issue 2027-09-10 --due 2027/9/30 --ratio 30
 is_out "2027Q3: forms out 2027-09-10, due back 2027-09-30" "dates can be given"
 run pm-survey list
-is_out "quarter,form,issue_on,due_on,report_by,ratio,moved_in,forms,issued,collected,answered,seed
-2027Q3,default:1,2027-09-10,2027-09-30,2027-10-05,30,,0,0,0,0,
-2027Q2,default:1,2027-06-15,2027-06-25,2027-07-05,25,,0,0,0,0,
-2027Q1,default:1,2027-03-15,2027-03-30,2027-04-05,20,,0,0,0,0,
-2026Q4,default:1,2026-12-15,2026-12-30,2027-01-05,20,,0,0,0,0," \
+is_out "round,kind,butler,form,issue_on,due_on,report_by,ratio,moved_in,forms,issued,collected,answered,seed
+2027Q3,quarterly,,default:1,2027-09-10,2027-09-30,2027-10-05,30,,0,0,0,0,
+2027Q2,quarterly,,default:1,2027-06-15,2027-06-25,2027-07-05,25,,0,0,0,0,
+2027Q1,quarterly,,default:1,2027-03-15,2027-03-30,2027-04-05,20,,0,0,0,0,
+2026Q4,quarterly,,default:1,2026-12-15,2026-12-30,2027-01-05,20,,0,0,0,0," \
 	"list: newest first, report due the 5th of the next quarter, the ratio of each"
 run pm-survey list --year 2026
-is_out "quarter,form,issue_on,due_on,report_by,ratio,moved_in,forms,issued,collected,answered,seed
-2026Q4,default:1,2026-12-15,2026-12-30,2027-01-05,20,,0,0,0,0," "list --year"
+is_out "round,kind,butler,form,issue_on,due_on,report_by,ratio,moved_in,forms,issued,collected,answered,seed
+2026Q4,quarterly,,default:1,2026-12-15,2026-12-30,2027-01-05,20,,0,0,0,0," "list --year"
 is "$(sql "SELECT record, change FROM audit WHERE record = '2026Q4'")" \
 	"2026Q4|survey round created: issue 2026-12-15, due 2026-12-30, form default:1, ratio 20%" \
 	"the round is audited"

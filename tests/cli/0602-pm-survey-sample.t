@@ -126,11 +126,11 @@ is "$(sql "SELECT count(*) FROM survey_form f JOIN survey_round r ON r.id = f.ro
 	JOIN unit u ON u.id = f.unit_id GROUP BY r.quarter, u.building ORDER BY r.quarter, u.building" | tr '\n' ' ')" \
 	"2 3 5 2 3 5 2 3 5 2 3 5 " "every quarter, every building at its quota"
 run pm-survey list --year 2026
-is_out "quarter,form,issue_on,due_on,report_by,ratio,moved_in,forms,issued,collected,answered,seed
-2026Q4,default:1,2026-12-15,2026-12-30,2027-01-05,20,46,10,0,0,0,4000
-2026Q3,default:1,2026-09-15,2026-09-30,2026-10-05,20,46,10,0,0,0,3000
-2026Q2,default:1,2026-06-15,2026-06-30,2026-07-05,20,46,10,0,0,0,2000
-2026Q1,default:1,2026-03-15,2026-03-30,2026-04-05,20,46,10,0,0,0,42" "list shows each round's sample"
+is_out "round,kind,butler,form,issue_on,due_on,report_by,ratio,moved_in,forms,issued,collected,answered,seed
+2026Q4,quarterly,,default:1,2026-12-15,2026-12-30,2027-01-05,20,46,10,0,0,0,4000
+2026Q3,quarterly,,default:1,2026-09-15,2026-09-30,2026-10-05,20,46,10,0,0,0,3000
+2026Q2,quarterly,,default:1,2026-06-15,2026-06-30,2026-07-05,20,46,10,0,0,0,2000
+2026Q1,quarterly,,default:1,2026-03-15,2026-03-30,2026-04-05,20,46,10,0,0,0,42" "list shows each round's sample"
 
 # a new year starts afresh
 pm-survey new --quarter 2027Q1 > /dev/null

@@ -14,7 +14,7 @@ is "$(wc -c < "$T/out")$(wc -c < "$T/err")" "00" "and says nothing"
 awk '/^\.Sh EXAMPLES/ { on = 1; next } /^\.Sh / { on = 0 }
 	on && /^\.Bd -literal/ { lit = 1; next } on && /^\.Ed/ { lit = 0; next }
 	on && lit { print }' "$MAN" | sed -e 's/\\e/\\/g' > "$T/examples.sh"
-is "$(grep -c "pm-survey " "$T/examples.sh")" 13 "the examples have thirteen pm-survey commands"
+is "$(grep -c "pm-survey " "$T/examples.sh")" 18 "the examples have eighteen pm-survey commands"
 
 # "an estate of two buildings of six moved-in units each; 王芳 and 李强
 # are butlers"
@@ -39,9 +39,18 @@ out_has "2026Q4-001,1-1-102,1,
 2026Q4-002,1-1-103,1,
 2026Q4-003,2-1-101,2,
 2026Q4-004,2-1-103,2," "seed 2026 draws the units the examples then collect"
-is "$(sql "SELECT count(*) FROM survey_form WHERE answered_on IS NOT NULL")" 3 "three forms answered"
+Q4="round_id = (SELECT id FROM survey_round WHERE quarter = '2026Q4')"
+is "$(sql "SELECT count(*) FROM survey_form WHERE answered_on IS NOT NULL AND $Q4")" 3 "three forms answered"
 is "$(sql "SELECT count(*) FROM survey_problem")" 5 "five problems recorded"
-is "$(sql "SELECT count(*) FROM survey_form WHERE how = 'list'")" 2 "the piped units got forms"
+is "$(sql "SELECT count(*) FROM survey_form WHERE how = 'list' AND $Q4")" 2 "the piped units got forms"
+# 李强's own round: two forms, one of a unit in the quarter's sample, handed
+# out by him, one answered
+is "$(sql "SELECT group_concat(u.code || ' ' || s.name || ' ' || (f.answered_on IS NOT NULL), ', ')
+	FROM survey_form f JOIN survey_round r ON r.id = f.round_id JOIN unit u ON u.id = f.unit_id
+	JOIN staff s ON s.id = f.issued_by WHERE r.quarter = '李强-2026-12' AND r.kind = 'butler'")" \
+	"1-1-102 李强 0, 1-1-104 李强 1" "the butler's round: his units, handed out by him, one answered"
+out_has "round,moved_in,forms,coverage,issued,collected,response_rate,answered,problems
+李强-2026-12,,2,,2,1,50.0,1,0" "and its score: 1 of 2 back"
 out_has "survey forms overdue" "the cron line reports the late forms"
 for f in pareto.svg fishbone.svg; do
 	run xmllint --noout "$T/work/$f"

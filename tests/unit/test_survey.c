@@ -1,5 +1,6 @@
 /* test_survey.c - lib/survey: percentages, quotas, the generator, scores,
- * the Pareto ranking and its tie rule, scopes, charts, the archive section */
+ * the Pareto ranking and its tie rule, scopes, charts, the archive section,
+ * rounds named by their key */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -360,6 +361,85 @@ test_archive(void **state)
 	free(db_path);
 }
 
+/* A round named by its key: a quarter (either spelling) is the quarterly
+ * round, a name a butler's round; no key is the latest quarterly round
+ * although a butler's round's name sorts after every quarter. */
+static void
+test_scope_round(void **state)
+{
+	static const struct {
+		const char *key;
+		int rc;
+		const char *name;
+		int year, quarter, butler;
+	} t[] = {
+		{"2026Q4", 0, "2026Q4", 2026, 4, 0},
+		{"2026-Q3", 0, "2026Q3", 2026, 3, 0},
+		{"李强-2026-11", 0, "李强-2026-11", 2026, 0, 1},
+		{"李强-2026", -1, NULL, 0, 0, 0},
+		{"2025Q4", -1, NULL, 0, 0, 0},
+	};
+	char path[] = "/tmp/test_survey.XXXXXX", *db_path = NULL, *wal = NULL, *shm = NULL;
+	struct pm_survey_scope sc;
+	struct pm_survey_score s;
+	struct pm_err err = {0};
+	struct pm_db *db;
+	size_t i;
+
+	(void)state;
+	assert_non_null(mkdtemp(path));
+	assert_true(asprintf(&db_path, "%s/pm.db", path) > 0);
+	assert_int_equal(pm_db_open(db_path, 0, &db, &err), 0);
+	assert_int_equal(pm_db_exec(db,
+	    "INSERT INTO staff (id, name, dept, role, joined) VALUES (1, '李强', 'service', 'butler', '2020-01-01');"
+	    "INSERT INTO survey_round (quarter, year, template_id, issue_on, due_on, ratio, created)"
+	    " VALUES ('2026Q3', 2026, 1, '2026-09-15', '2026-09-30', 20, '2026-09-01T09:00:00'),"
+	    " ('2026Q4', 2026, 1, '2026-12-15', '2026-12-30', 20, '2026-11-30T09:00:00');"
+	    "INSERT INTO survey_round (quarter, year, template_id, issue_on, due_on, ratio, created,"
+	    " kind, butler_id) VALUES ('李强-2026-11', 2026, 1, '2026-11-30', '2026-12-15', 100,"
+	    " '2026-11-30T09:00:00', 'butler', 1);", &err), 0);
+	for (i = 0; i < sizeof t / sizeof t[0]; i++) {
+		pm_err_clear(&err);
+		assert_int_equal(pm_survey_scope_round(db, t[i].key, &sc, &err), t[i].rc);
+		if (t[i].rc < 0) {
+			assert_int_equal(err.code, PM_EXIT_DATA);
+			continue;
+		}
+		assert_string_equal(sc.name, t[i].name);
+		assert_int_equal(sc.year, t[i].year);
+		assert_int_equal(sc.quarter, t[i].quarter);
+		assert_int_equal(sc.butler, t[i].butler);
+	}
+	/* no key: the latest quarterly round */
+	assert_int_equal(pm_survey_score_get(db, NULL, &s, &err), 0);
+	assert_string_equal(s.quarter, "2026Q4");
+	assert_int_equal(s.butler, 0);
+	assert_int_equal(s.have_prev, 1);
+	pm_survey_score_free(&s);
+	/* a butler's round: no previous quarter */
+	assert_int_equal(pm_survey_score_get(db, "李强-2026-11", &s, &err), 0);
+	assert_int_equal(s.butler, 1);
+	assert_int_equal(s.have_prev, 0);
+	assert_int_equal(s.movedin, -1);
+	pm_survey_score_free(&s);
+	/* the database refuses a butler's round without its butler */
+	assert_int_equal(pm_db_exec(db,
+	    "INSERT INTO survey_round (quarter, year, template_id, issue_on, due_on, ratio, created,"
+	    " kind) VALUES ('x', 2026, 1, '2026-11-30', '2026-12-15', 100, '2026-11-30', 'butler')",
+	    &err), -1);
+	pm_err_clear(&err);
+	pm_db_close(db);
+	assert_true(asprintf(&wal, "%s-wal", db_path) > 0);
+	assert_true(asprintf(&shm, "%s-shm", db_path) > 0);
+	unlink(db_path);
+	unlink(wal);
+	unlink(shm);
+	rmdir(path);
+	free(wal);
+	free(shm);
+	free(db_path);
+}
+
 int
 main(void)
 {
@@ -375,6 +455,7 @@ main(void)
 		cmocka_unit_test(test_pareto_svg),
 		cmocka_unit_test(test_fishbone_svg),
 		cmocka_unit_test(test_archive),
+		cmocka_unit_test(test_scope_round),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
