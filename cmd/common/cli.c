@@ -17,6 +17,7 @@
 #include "fee/deposit.h"
 #include "fee/fee.h"
 #include "reno/reno.h"
+#include "owner/moves.h"
 #include "owner/registers.h"
 #include "owner/ties.h"
 #include "owner/unit.h"
@@ -487,11 +488,26 @@ register_keywords(void)
 		{"meter", pm_fee_meters}, {"kind", pm_deposit_kinds},
 		{"status", pm_reno_statuses}, {"violation", pm_reno_violations},
 		{"kind", pm_reno_violations},
+		/* flags, and the words the programs write themselves; where two
+		 * tables share a word under one key, the first one's name wins */
+		{"metric", pm_ticket_stats_words}, {"key", pm_ticket_stats_words},
+		{"batch", pm_yes_no}, {"keys_signed", pm_yes_no}, {"signed", pm_yes_no},
+		{"overdue", pm_yes_no}, {"cleaned", pm_yes_no}, {"on_time", pm_yes_no},
+		{"vital", pm_yes_no}, {"inspection", pm_movein_inspections},
+		{"event", pm_move_events}, {"event", pm_reno_events},
+		{"what", pm_ticket_steps}, {"item", pm_ticket_due_items}, {"state", pm_due_states},
+		{"entry", pm_fee_entries}, {"what", pm_fee_close_lines}, {"key", pm_fee_close_lines},
+		{"key", pm_fee_methods}, {"check", pm_fee_checks},
+		{"kind", pm_reno_late}, {"state", pm_pass_states},
+		{"what", pm_reno_summary_lines}, {"key", pm_reno_summary_lines}, {"key", pm_reno_violations},
+		{"key", pm_ticket_kinds}, {"key", pm_ticket_categories},
+		{"group", pm_group_all},
 	};
 	size_t i;
 
 	for (i = 0; i < sizeof k / sizeof k[0]; i++)
-		pm_out_keywords(k[i].key, k[i].table);
+		if (pm_out_keywords(k[i].key, k[i].table) < 0)
+			abort();  /* out.c's registry is too small: a build mistake */
 }
 
 int

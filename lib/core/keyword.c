@@ -19,6 +19,12 @@ pm_keyword_find(const struct pm_keyword *t, const char *s)
 	return s ? pm_keyword_findn(t, s, strlen(s)) : NULL;
 }
 
+const struct pm_keyword pm_yes_no[] = {
+	{"yes", "是", "y|1|true"},
+	{"no", "否", "n|0|false"},
+	{NULL, NULL, NULL},
+};
+
 const struct pm_keyword *
 pm_keyword_findn(const struct pm_keyword *t, const char *s, size_t n)
 {

@@ -31,6 +31,9 @@ const char *pm_keyword_key(const struct pm_keyword *table, const char *s);
  * key itself. */
 const char *pm_keyword_label(const struct pm_keyword *table, const char *key);
 
+/* "yes" and "no" as flag columns print them: 是 and 否 in a Chinese table. */
+extern const struct pm_keyword pm_yes_no[];
+
 /* "repair, complaint, ..." for error messages; static storage. */
 const char *pm_keyword_list(const struct pm_keyword *table);
 

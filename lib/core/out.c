@@ -111,7 +111,7 @@ is_numeric(enum pm_coltype t)
 static struct {
 	const char *key;
 	const struct pm_keyword *table;
-} keywords[64];
+} keywords[96];
 static size_t nkeywords;
 
 int
@@ -167,20 +167,22 @@ digits_at(const char *s, int n)
 	return 1;
 }
 
-/* "2026-11-30" -> "2026年11月30日", "2026-11-30T09:05:00" -> "2026年11月30日 09:05". */
+/* "2026-11-30" -> "2026年11月30日", "2026-11-30T09:05:00" and
+ * "2026-11-30T09:05" -> "2026年11月30日 09:05". */
 static const char *
 chinese_date(struct pm_out *out, const char *v)
 {
 	size_t n = strlen(v);
 
-	if ((n != 10 && n != 19) || !digits_at(v, 4) || v[4] != '-' || !digits_at(v + 5, 2) ||
-	    v[7] != '-' || !digits_at(v + 8, 2))
+	if ((n != 10 && n != 16 && n != 19) || !digits_at(v, 4) || v[4] != '-' ||
+	    !digits_at(v + 5, 2) || v[7] != '-' || !digits_at(v + 8, 2))
 		return v;
-	if (n == 19 && (v[10] != 'T' || v[13] != ':' || v[16] != ':'))
+	if (n > 10 && (v[10] != 'T' || !digits_at(v + 11, 2) || v[13] != ':' ||
+	    !digits_at(v + 14, 2) || (n == 19 && v[16] != ':')))
 		return v;
 	pm_buf_reset(&out->val);
 	pm_buf_addf(&out->val, "%.4s年%d月%d日", v, atoi(v + 5), atoi(v + 8));
-	if (n == 19)
+	if (n > 10)
 		pm_buf_addf(&out->val, " %.5s", v + 11);
 	return pm_buf_str(&out->val);
 }

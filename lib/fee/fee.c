@@ -42,6 +42,61 @@ const struct pm_keyword pm_fee_meters[] = {
 	{NULL, NULL, NULL},
 };
 
+/* Words the program writes itself, shown in Chinese tables (never typed):
+ * the entries of the cash journal and of a unit's statement, and the
+ * lines and checks of the monthly close. */
+const struct pm_keyword pm_fee_entries[] = {
+	{"opening", "期初余额", NULL},
+	{"closing", "期末余额", NULL},
+	{"bill", "账单", NULL},
+	{"charge", "一次性收费", NULL},
+	{"adjust", "调整", NULL},
+	{"payment", "收款", NULL},
+	{"void", "作废", NULL},
+	{"deposit", "收押金", NULL},
+	{"refund", "退押金", NULL},
+	{"handover", "交财务", NULL},
+	{NULL, NULL, NULL},
+};
+
+const struct pm_keyword pm_fee_close_lines[] = {
+	{"bills", "应收", NULL},
+	{"method", "收款方式", NULL},
+	{"item", "收费项目", NULL},
+	{"credit", "预存款", NULL},
+	{"cash", "现金", NULL},
+	{"deposit", "押金", NULL},
+	{"billed", "本月应收", NULL},
+	{"adjusted", "调整", NULL},
+	{"total", "合计", NULL},
+	{"change", "增减", NULL},
+	{"opening", "期初余额", NULL},
+	{"receipts", "收入", NULL},
+	{"paid_out", "支出", NULL},
+	{"handed_over", "交财务", NULL},
+	{"closing", "期末余额", NULL},
+	{"taken", "收取", NULL},
+	{"refunded", "退还", NULL},
+	{"deducted", "扣除", NULL},
+	{"held", "在押", NULL},
+	{NULL, NULL, NULL},
+};
+
+const struct pm_keyword pm_fee_checks[] = {
+	{"lines", "账单明细", NULL},
+	{"payments", "收款分配", NULL},
+	{"numbers", "票据编号", NULL},
+	{"deposits", "押金", NULL},
+	{"books", "应收与欠费", NULL},
+	{NULL, NULL, NULL},
+};
+
+/* The collection rate's group when not broken down. */
+const struct pm_keyword pm_group_all[] = {
+	{"all", "全部", NULL},
+	{NULL, NULL, NULL},
+};
+
 int
 pm_fee_method(const char *typed, const char **key, struct pm_err *err)
 {

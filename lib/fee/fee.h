@@ -35,6 +35,11 @@ extern const struct pm_keyword pm_fee_methods[];  /* cash transfer wechat alipay
 extern const struct pm_keyword pm_fee_bases[];    /* area unit space meter fixed */
 extern const struct pm_keyword pm_fee_cycles[];   /* monthly quarterly yearly season once */
 extern const struct pm_keyword pm_fee_meters[];   /* water electricity gas hotwater */
+/* Shown, not typed: journal and statement entries, close lines, checks. */
+extern const struct pm_keyword pm_fee_entries[];
+extern const struct pm_keyword pm_fee_close_lines[];
+extern const struct pm_keyword pm_fee_checks[];
+extern const struct pm_keyword pm_group_all[];     /* the rate's "all" */
 
 /* The method key for typed ("现金", "wechat", ...); 65 naming the
  * choices when it is none of them. */

@@ -513,7 +513,7 @@ count_check(struct pm_db *db, struct pm_out *out, const char *name, const char *
 		return -1;
 	if (n)
 		snprintf(msg, sizeof msg, "%lld %s", (long long)n, what);
-	return check_row(out, name, n ? msg : "ok", problems, n != 0);
+	return check_row(out, name, n ? msg : _("ok"), problems, n != 0);
 }
 
 int
@@ -571,7 +571,7 @@ pm_fee_check(struct pm_db *db, struct pm_out *out, long *problems, struct pm_err
 
 		snprintf(msg, sizeof msg, _("billed - collected differs from the arrears by %s"),
 		    pm_money_fmt(diff, a));
-		check_row(out, "books", diff ? msg : "ok", problems, diff != 0);
+		check_row(out, "books", diff ? msg : _("ok"), problems, diff != 0);
 	}
 	if (pm_db_prepare(db, "SELECT month FROM fee_close ORDER BY month", &st, err) < 0)
 		return -1;
@@ -598,7 +598,7 @@ pm_fee_check(struct pm_db *db, struct pm_out *out, long *problems, struct pm_err
 			same = !strcmp(now.v[i].what, then.v[i].what) &&
 			    !strcmp(now.v[i].key, then.v[i].key) && now.v[i].amount == then.v[i].amount;
 		snprintf(name, sizeof name, "close %s", month);
-		check_row(out, name, same ? "ok" : _("the books no longer agree with the close"),
+		check_row(out, name, same ? _("ok") : _("the books no longer agree with the close"),
 		    problems, !same);
 		totals_free(&now);
 		totals_free(&then);

@@ -409,7 +409,7 @@ receipt_document(struct pm_db *db, struct rcpt *r, struct pm_out *out, struct pm
 	rc = pm_db_prepare(db, lines_sql, &st, err);
 	if (rc == 0) {
 		pm_bind_int(st, 1, r->id);
-		pm_out_begin(out, "lines", lines, 3, 0);
+		pm_out_begin(out, N_("lines"), lines, 3, 0);
 		while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 			used += sqlite3_column_int64(st, 3);
 			v[0] = pm_col_text(st, 1);

@@ -461,7 +461,7 @@ pm_fee_rate(struct pm_db *db, const struct pm_period *span, const char *by, stru
 	static const struct pm_col cols[] = {
 		{"group", N_("Group"), PM_COL_CODE, 0},
 		{"billed", N_("Billed"), PM_COL_MONEY, 0},
-		{"collected", N_("Received"), PM_COL_MONEY, 0},
+		{"collected", N_("Amount received"), PM_COL_MONEY, 0},
 		{"outstanding", N_("Outstanding"), PM_COL_MONEY, 0},
 		{"rate", N_("Rate %"), PM_COL_DEC, 2},
 		{"recovered", N_("Old arrears recovered"), PM_COL_MONEY, 0},

@@ -14,9 +14,20 @@
 #include "ties.h"
 #include "unit.h"
 
-static const struct pm_keyword inspections[] = {
+const struct pm_keyword pm_movein_inspections[] = {
 	{"passed", "合格", "验收合格|pass|ok"},
 	{"failed", "不合格", "验收不合格|fail"},
+	{NULL, NULL, NULL},
+};
+
+/* Shown, not typed: the events of a unit's moves and of the monthly
+ * registers. */
+const struct pm_keyword pm_move_events[] = {
+	{"movein", "入住", NULL},
+	{"moveout", "迁出", NULL},
+	{"start", "开始", NULL},
+	{"end", "结束", NULL},
+	{"ended", "退租", NULL},
 	{NULL, NULL, NULL},
 };
 
@@ -99,7 +110,7 @@ pm_movein(struct pm_db *db, const struct pm_movein_in *m, struct pm_err *err)
 	int hw, he, hg, rc = -1;
 	sqlite3_stmt *st = NULL;
 
-	if (m->inspection && !(insp = pm_keyword_key(inspections, m->inspection)))
+	if (m->inspection && !(insp = pm_keyword_key(pm_movein_inspections, m->inspection)))
 		return pm_err_set(err, PM_EXIT_DATA, _("--inspection: '%s' is not passed or failed"),
 		    m->inspection);
 	if (pm_owner_date(m->date, "--date", date, err) < 0 ||

@@ -19,8 +19,14 @@
 
 #include "core/db.h"
 #include "core/err.h"
+#include "core/keyword.h"
 #include "core/out.h"
 #include "core/seq.h"
+
+/* House inspection results: passed 合格, failed 不合格. */
+extern const struct pm_keyword pm_movein_inspections[];
+/* Shown, not typed: movein, moveout; a register's start, end, ended. */
+extern const struct pm_keyword pm_move_events[];
 
 struct pm_movein_in {
 	const char *unit;

@@ -42,6 +42,67 @@ const struct pm_keyword pm_reno_violations[] = {
 	{NULL, NULL, NULL},
 };
 
+/* Words the program writes itself, shown in Chinese tables (never typed):
+ * the renovation log's events, what the due list finds late, a pass's
+ * state, and the lines of the monthly summary. */
+const struct pm_keyword pm_reno_events[] = {
+	{"applied", "提交申请", NULL},
+	{"resubmitted", "重新提交", NULL},
+	{"first review: approved", "初审通过", NULL},
+	{"first review: rejected", "初审驳回", NULL},
+	{"second review: approved", "复审通过", NULL},
+	{"second review: rejected", "复审驳回", NULL},
+	{"paid", "缴费", NULL},
+	{"started", "开工", NULL},
+	{"inspection: ok", "巡查：正常", NULL},
+	{"inspection: violation", "巡查：违规", NULL},
+	{"notice", "整改通知", NULL},
+	{"rectified", "已整改", NULL},
+	{"worker registered", "登记施工人员", NULL},
+	{"pass issued", "发放出入证", NULL},
+	{"pass returned", "交回出入证", NULL},
+	{"pass lost", "出入证遗失", NULL},
+	{"extended", "延期", NULL},
+	{"finished", "竣工验收", NULL},
+	{"refunded", "退还押金", NULL},
+	{NULL, NULL, NULL},
+};
+
+const struct pm_keyword pm_reno_late[] = {
+	{"review", "审批超时", NULL},
+	{"notice", "整改逾期", NULL},
+	{"overrun", "超期施工", NULL},
+	{"inspections", "巡查不足", NULL},
+	{NULL, NULL, NULL},
+};
+
+const struct pm_keyword pm_pass_states[] = {
+	{"out", "在用", NULL},
+	{"returned", "已交回", NULL},
+	{"lost", "已遗失", NULL},
+	{NULL, NULL, NULL},
+};
+
+const struct pm_keyword pm_reno_summary_lines[] = {
+	{"applications", "申请", NULL},
+	{"resubmissions", "重新提交", NULL},
+	{"approvals", "批准", NULL},
+	{"rejections", "驳回", NULL},
+	{"review_hours", "审批用时（小时）", NULL},
+	{"violations", "违规", NULL},
+	{"notices", "整改通知", NULL},
+	{"finished", "竣工", NULL},
+	{"deposits", "押金", NULL},
+	{"average", "平均", NULL},
+	{"issued", "开具", NULL},
+	{"rectified", "已整改", NULL},
+	{"taken", "收取", NULL},
+	{"refunded", "退还", NULL},
+	{"deducted", "扣除", NULL},
+	{"held", "在押", NULL},
+	{NULL, NULL, NULL},
+};
+
 void
 reno_number(const char *typed, char buf[24])
 {

@@ -54,6 +54,12 @@
 
 extern const struct pm_keyword pm_reno_statuses[];
 extern const struct pm_keyword pm_reno_violations[];
+/* Shown, not typed: log events, late items of the due list, pass states,
+ * summary lines. */
+extern const struct pm_keyword pm_reno_events[];
+extern const struct pm_keyword pm_reno_late[];
+extern const struct pm_keyword pm_pass_states[];
+extern const struct pm_keyword pm_reno_summary_lines[];
 
 /* The renovation numbered typed ("Z2026-000001", case forgiven): *id. */
 int pm_reno_find(struct pm_db *db, const char *typed, int64_t *id, struct pm_err *err);

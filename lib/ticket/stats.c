@@ -166,7 +166,7 @@ pm_ticket_stats(struct pm_db *db, const struct pm_period *p, struct pm_out *out,
 {
 	static const struct pm_col cols[] = {
 		{"metric", N_("Metric"), PM_COL_CODE, 0},
-		{"key", N_("Key"), PM_COL_CODE, 0},
+		{"key", N_("Breakdown"), PM_COL_CODE, 0},
 		{"value", N_("Value"), PM_COL_CODE, 0},
 	};
 	static const char kinds[] =

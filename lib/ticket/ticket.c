@@ -88,6 +88,81 @@ const struct pm_keyword pm_recheck_results[] = {
 	{NULL, NULL, NULL},
 };
 
+/* Words the program writes itself, shown in Chinese tables (never typed):
+ * the steps of a ticket's history, what is due in the due list, and
+ * whether it is late yet. */
+const struct pm_keyword pm_ticket_steps[] = {
+	{"new", "受理", NULL},
+	{"dispatch", "派工", NULL},
+	{"accept", "接单", NULL},
+	{"start", "开工", NULL},
+	{"finish", "完工", NULL},
+	{"reply", "答复", NULL},
+	{"callback", "回访", NULL},
+	{"rework", "返工", NULL},
+	{"close", "结案", NULL},
+	{"reopen", "重开", NULL},
+	{"handover", "转交", NULL},
+	{"attach", "附件", NULL},
+	{"recheck", "复查", NULL},
+	{NULL, NULL, NULL},
+};
+
+const struct pm_keyword pm_ticket_due_items[] = {
+	{"callback", "回访", NULL},
+	{"reply", "答复", NULL},
+	{"rework", "返工", NULL},
+	{NULL, NULL, NULL},
+};
+
+const struct pm_keyword pm_due_states[] = {
+	{"overdue", "已逾期", NULL},
+	{"due", "待办", NULL},
+	{NULL, NULL, NULL},
+};
+
+/* The metrics and keys of the weekly and monthly statistics (stats.c). */
+const struct pm_keyword pm_ticket_stats_words[] = {
+	{"period", "统计期", NULL},
+	{"day", "日", NULL},
+	{"week", "周", NULL},
+	{"month", "月", NULL},
+	{"quarter", "季度", NULL},
+	{"year", "年", NULL},
+	{"first", "起", NULL},
+	{"last", "止", NULL},
+	{"tickets", "工单", NULL},
+	{"kind", "类型", NULL},
+	{"category", "类别", NULL},
+	{"building", "楼栋", NULL},
+	{"handling", "处理", NULL},
+	{"callbacks", "回访", NULL},
+	{"satisfaction", "满意度", NULL},
+	{"complaints", "投诉", NULL},
+	{"rework", "返修", NULL},
+	{"received", "受理", NULL},
+	{"reopened", "重开", NULL},
+	{"finished", "完工", NULL},
+	{"same_day", "当天完成", NULL},
+	{"same_day_percent", "当天完成率 %", NULL},
+	{"made", "已回访", NULL},
+	{"on_time", "按时", NULL},
+	{"on_time_percent", "按时率 %", NULL},
+	{"overdue", "逾期", NULL},
+	{"satisfied", "满意", NULL},
+	{"basic", "基本满意", NULL},
+	{"unsatisfied", "不满意", NULL},
+	{"percent", "满意率 %", NULL},
+	{"answered_on_time", "按时答复", NULL},
+	{"answered_late", "逾期答复", NULL},
+	{"unanswered", "未答复", NULL},
+	{"households", "户数", NULL},
+	{"per_100_households", "每百户投诉", NULL},
+	{"issued", "开具", NULL},
+	{"done_on_time", "按时完成", NULL},
+	{NULL, NULL, NULL},
+};
+
 static int
 keyword(const struct pm_keyword *table, const char *what, const char *typed, const char *def,
 	const char **key, struct pm_err *err)

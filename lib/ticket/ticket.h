@@ -50,6 +50,11 @@ extern const struct pm_keyword pm_ticket_priorities[];
 extern const struct pm_keyword pm_ticket_statuses[];
 extern const struct pm_keyword pm_callback_results[];
 extern const struct pm_keyword pm_recheck_results[];
+/* Shown, not typed: history steps, due items, due states (due.c). */
+extern const struct pm_keyword pm_ticket_steps[];
+extern const struct pm_keyword pm_ticket_due_items[];
+extern const struct pm_keyword pm_due_states[];
+extern const struct pm_keyword pm_ticket_stats_words[];
 
 /* What pm_ticket_new() records.  Keywords may be English or Chinese;
  * NULL takes the default (kind repair, channel desk, priority normal). */
