@@ -7,7 +7,7 @@
 #include "owner/unit.h"
 
 enum { OPT_PERIOD = 0x100, OPT_ITEM, OPT_DRY, OPT_OPEN, OPT_QTY, OPT_AMOUNT, OPT_NOTE,
-       OPT_REASON };
+       OPT_REASON, OPT_UNIT };
 
 struct args {
 	char **pos;
@@ -35,6 +35,7 @@ parse(int key, char *arg, struct argp_state *state)
 	case OPT_AMOUNT: a->amount = arg; break;
 	case OPT_NOTE: a->note = arg; break;
 	case OPT_REASON: a->reason = arg; break;
+	case OPT_UNIT:  /* --unit U is the same as a positional U */
 	case ARGP_KEY_ARG:
 		if (a->want >= 0 && a->npos >= a->want)
 			argp_error(state, _("unexpected argument '%s'"), arg);
@@ -83,6 +84,7 @@ fee_bill(int argc, char **argv)
 	static const struct argp_option options[] = {
 		{"period", OPT_PERIOD, N_("MONTH"), 0, N_("bill the item periods starting within it: a month (2026-11), quarter or year"), 0},
 		{"item", OPT_ITEM, N_("ITEM"), 0, N_("only this item"), 0},
+		{"unit", OPT_UNIT, N_("UNIT"), 0, N_("only this unit (as many times as needed; the same as giving UNIT)"), 0},
 		{"dry-run", OPT_DRY, NULL, 0, N_("show what would be billed, write nothing"), 0},
 		{NULL, 0, NULL, 0, NULL, 0}};
 	static const struct argp argp = {options, parse, N_("--period MONTH [UNIT...|-]"),

@@ -6,7 +6,7 @@
 
 enum {
 	OPT_DATE = 0x100, OPT_BATCH, OPT_OWNER, OPT_SIGNED, OPT_KEYS, OPT_KEYS_SIGNED, OPT_WATER,
-	OPT_ELEC, OPT_GAS, OPT_INSPECTION, OPT_DEFECTS, OPT_RECTIFY_BY, OPT_RECTIFIED, OPT_SERVICES,
+	OPT_ELEC, OPT_GAS, OPT_HOT_WATER, OPT_INSPECTION, OPT_DEFECTS, OPT_RECTIFY_BY, OPT_RECTIFIED, OPT_SERVICES,
 	OPT_BY, OPT_REMARK, OPT_AMEND, OPT_PENDING, OPT_GOODS, OPT_SHEET,
 };
 
@@ -31,6 +31,7 @@ parse(int key, char *arg, struct argp_state *state)
 	case OPT_WATER: a->in.water = a->out.water = arg; break;
 	case OPT_ELEC: a->in.electricity = a->out.electricity = arg; break;
 	case OPT_GAS: a->in.gas = a->out.gas = arg; break;
+	case OPT_HOT_WATER: a->in.hot_water = a->out.hot_water = arg; break;
 	case OPT_INSPECTION: a->in.inspection = arg; break;
 	case OPT_DEFECTS: a->in.defects = arg; break;
 	case OPT_RECTIFY_BY: a->in.rectify_by = arg; break;
@@ -62,7 +63,8 @@ parse(int key, char *arg, struct argp_state *state)
 #define READING_OPTIONS \
 	{"water", OPT_WATER, N_("READING"), 0, N_("the water meter reading"), 0}, \
 	{"electricity", OPT_ELEC, N_("READING"), 0, N_("the electricity meter reading"), 0}, \
-	{"gas", OPT_GAS, N_("READING"), 0, N_("the gas meter reading"), 0}
+	{"gas", OPT_GAS, N_("READING"), 0, N_("the gas meter reading"), 0}, \
+	{"hot-water", OPT_HOT_WATER, N_("READING"), 0, N_("the hot water meter reading"), 0}
 
 static int
 do_movein(struct pm_db *db, void *arg, struct pm_err *err)

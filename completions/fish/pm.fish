@@ -230,6 +230,7 @@ complete -c pm-fee -n '__fish_seen_subcommand_from reading; and __fish_seen_subc
 complete -c pm-fee -n '__fish_seen_subcommand_from reading; and __fish_seen_subcommand_from list' -l usage
 complete -c pm-fee -n '__fish_seen_subcommand_from bill' -l period -x
 complete -c pm-fee -n '__fish_seen_subcommand_from bill' -l item -x -a '(pm-fee __complete data ITEM (commandline -ct | string replace -r "^--[^=]*=" ""))'
+complete -c pm-fee -n '__fish_seen_subcommand_from bill' -l unit -x -a '(pm-fee __complete data UNIT (commandline -ct | string replace -r "^--[^=]*=" ""))'
 complete -c pm-fee -n '__fish_seen_subcommand_from bill' -l dry-run
 complete -c pm-fee -n '__fish_seen_subcommand_from bill' -l db -r -F
 complete -c pm-fee -n '__fish_seen_subcommand_from bill' -l format -x -a 'csv tsv table json html'
@@ -616,6 +617,7 @@ complete -c pm-owner -n '__fish_seen_subcommand_from movein' -l keys-signed
 complete -c pm-owner -n '__fish_seen_subcommand_from movein' -l water -x
 complete -c pm-owner -n '__fish_seen_subcommand_from movein' -l electricity -x
 complete -c pm-owner -n '__fish_seen_subcommand_from movein' -l gas -x
+complete -c pm-owner -n '__fish_seen_subcommand_from movein' -l hot-water -x
 complete -c pm-owner -n '__fish_seen_subcommand_from movein' -l inspection -x
 complete -c pm-owner -n '__fish_seen_subcommand_from movein' -l defects -x
 complete -c pm-owner -n '__fish_seen_subcommand_from movein' -l rectify-by -x
@@ -641,6 +643,7 @@ complete -c pm-owner -n '__fish_seen_subcommand_from moveout' -l keys -x
 complete -c pm-owner -n '__fish_seen_subcommand_from moveout' -l water -x
 complete -c pm-owner -n '__fish_seen_subcommand_from moveout' -l electricity -x
 complete -c pm-owner -n '__fish_seen_subcommand_from moveout' -l gas -x
+complete -c pm-owner -n '__fish_seen_subcommand_from moveout' -l hot-water -x
 complete -c pm-owner -n '__fish_seen_subcommand_from moveout' -l by -x -a '(pm-owner __complete data STAFF (commandline -ct | string replace -r "^--[^=]*=" ""))'
 complete -c pm-owner -n '__fish_seen_subcommand_from moveout' -l remark -x
 complete -c pm-owner -n '__fish_seen_subcommand_from moveout' -l db -r -F

@@ -23,6 +23,8 @@ baseline_col(const char *meter)
 		return "electricity";
 	if (!strcmp(meter, "gas"))
 		return "gas";
+	if (!strcmp(meter, "hotwater"))
+		return "hot_water";
 	return NULL;
 }
 

@@ -125,16 +125,17 @@ pm_owner_archive_moves(struct pm_db *db, int64_t unit_id, struct pm_out *out, st
 		{"water", N_("Water"), PM_COL_DEC, 2},
 		{"electricity", N_("Electricity"), PM_COL_DEC, 2},
 		{"gas", N_("Gas"), PM_COL_DEC, 2},
+		{"hot_water", N_("Hot water"), PM_COL_DEC, 2},
 		{"detail", N_("Detail"), PM_COL_TEXT, 0},
 	};
 	static const char sql[] =
-	    "SELECT 'movein', date, NULL, water, electricity, gas,"
+	    "SELECT 'movein', date, NULL, water, electricity, gas, hot_water,"
 	    "  CASE source WHEN 'roll' THEN 'from the owner roll'"
 	    "   ELSE trim(coalesce('inspection ' || inspection, '') || coalesce(': ' || defects, '')"
 	    "    || coalesce(', rectified ' || rectified, '')) END"
 	    " FROM movein WHERE unit_id = :unit"
 	    " UNION ALL"
-	    " SELECT 'moveout', date, permit, water, electricity, gas, goods"
+	    " SELECT 'moveout', date, permit, water, electricity, gas, hot_water, goods"
 	    " FROM moveout WHERE unit_id = :unit"
 	    " ORDER BY 2, 1";
 

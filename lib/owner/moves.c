@@ -106,8 +106,8 @@ pm_movein(struct pm_db *db, const struct pm_movein_in *m, struct pm_err *err)
 	char *code = NULL, *checklist = NULL;
 	const char *insp = NULL, *status;
 	struct pm_buf signed_ = PM_BUF_INIT;
-	int64_t unit, w, e, g, staff, person = 0, existing = 0;
-	int hw, he, hg, rc = -1;
+	int64_t unit, w, e, g, hot, staff, person = 0, existing = 0;
+	int hw, he, hg, hh, rc = -1;
 	sqlite3_stmt *st = NULL;
 
 	if (m->inspection && !(insp = pm_keyword_key(pm_movein_inspections, m->inspection)))
@@ -118,7 +118,8 @@ pm_movein(struct pm_db *db, const struct pm_movein_in *m, struct pm_err *err)
 	    (m->rectified && pm_owner_date(m->rectified, "--rectified", rectified, err) < 0) ||
 	    reading(m->water, "--water", &w, &hw, err) < 0 ||
 	    reading(m->electricity, "--electricity", &e, &he, err) < 0 ||
-	    reading(m->gas, "--gas", &g, &hg, err) < 0)
+	    reading(m->gas, "--gas", &g, &hg, err) < 0 ||
+	    reading(m->hot_water, "--hot-water", &hot, &hh, err) < 0)
 		return -1;
 	if (pm_unit_find(db, m->unit, &unit, &code, err) < 0)
 		return -1;
@@ -154,7 +155,8 @@ pm_movein(struct pm_db *db, const struct pm_movein_in *m, struct pm_err *err)
 		    " gas = coalesce(?7, gas), inspection = coalesce(?8, inspection),"
 		    " defects = coalesce(?9, defects), rectify_by = coalesce(?10, rectify_by),"
 		    " rectified = coalesce(?11, rectified), services = coalesce(?12, services),"
-		    " remark = coalesce(?13, remark) WHERE id = ?1", &st, err) < 0)
+		    " remark = coalesce(?13, remark), hot_water = coalesce(?19, hot_water)"
+		    " WHERE id = ?1", &st, err) < 0)
 			goto out;
 		pm_bind_int(st, 1, existing);
 	} else {
@@ -180,8 +182,9 @@ pm_movein(struct pm_db *db, const struct pm_movein_in *m, struct pm_err *err)
 		}
 		if (pm_db_prepare(db, "INSERT INTO movein(unit_id, date, source, batch, person_id,"
 		    " required, signed, keys, keys_signed, water, electricity, gas, inspection, defects,"
-		    " rectify_by, rectified, services, remark, staff_id) VALUES (?1, ?14, 'desk', ?15,"
-		    " ?16, ?17, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?18)", &st, err) < 0)
+		    " rectify_by, rectified, services, remark, staff_id, hot_water) VALUES (?1, ?14,"
+		    " 'desk', ?15, ?16, ?17, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?18, ?19)",
+		    &st, err) < 0)
 			goto out;
 		pm_bind_int(st, 1, unit);
 		pm_bind_text(st, 14, date);
@@ -216,6 +219,8 @@ pm_movein(struct pm_db *db, const struct pm_movein_in *m, struct pm_err *err)
 		pm_bind_int(st, 6, e);
 	if (hg)
 		pm_bind_int(st, 7, g);
+	if (hh)
+		pm_bind_int(st, 19, hot);
 	pm_bind_text_null(st, 8, insp);
 	pm_bind_text_null(st, 9, m->defects);
 	pm_bind_text_null(st, 10, m->rectify_by || (insp && !strcmp(insp, "failed")) ? rectify : NULL);
@@ -281,7 +286,8 @@ pm_movein_pending(struct pm_db *db, struct pm_out *out, struct pm_err *err)
 	/* the latest desk move-in of each unit that is still moved into */
 	static const char sql[] =
 	    "SELECT u.code, m.date, m.required, m.signed, m.keys_signed,"
-	    " m.water IS NULL AND m.electricity IS NULL AND m.gas IS NULL, m.inspection,"
+	    " m.water IS NULL AND m.electricity IS NULL AND m.gas IS NULL AND m.hot_water IS NULL,"
+	    " m.inspection,"
 	    " m.rectify_by, m.rectified, :today"
 	    " FROM movein m JOIN unit u ON u.id = m.unit_id"
 	    " WHERE m.source = 'desk'"
@@ -339,15 +345,16 @@ pm_moveout(struct pm_db *db, const struct pm_moveout_in *m, char permit[PM_SEQ_B
 {
 	char date[PM_DATE_BUFSZ], *code = NULL;
 	const char *status;
-	int64_t unit, w, e, g, staff;
-	int hw, he, hg, rc = -1;
+	int64_t unit, w, e, g, hot, staff;
+	int hw, he, hg, hh, rc = -1;
 	struct pm_date d;
 	sqlite3_stmt *st;
 
 	if (pm_owner_date(m->date, "--date", date, err) < 0 ||
 	    reading(m->water, "--water", &w, &hw, err) < 0 ||
 	    reading(m->electricity, "--electricity", &e, &he, err) < 0 ||
-	    reading(m->gas, "--gas", &g, &hg, err) < 0)
+	    reading(m->gas, "--gas", &g, &hg, err) < 0 ||
+	    reading(m->hot_water, "--hot-water", &hot, &hh, err) < 0)
 		return -1;
 	if (pm_unit_find(db, m->unit, &unit, &code, err) < 0)
 		return -1;
@@ -361,8 +368,8 @@ pm_moveout(struct pm_db *db, const struct pm_moveout_in *m, char permit[PM_SEQ_B
 	if (pm_seq_next(db, "F", d.y, permit, err) < 0)
 		goto out;
 	if (pm_db_prepare(db, "INSERT INTO moveout(unit_id, date, permit, goods, keys, water,"
-	    " electricity, gas, staff_id, remark) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
-	    &st, err) < 0)
+	    " electricity, gas, staff_id, remark, hot_water)"
+	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)", &st, err) < 0)
 		goto out;
 	pm_bind_int(st, 1, unit);
 	pm_bind_text(st, 2, date);
@@ -375,6 +382,8 @@ pm_moveout(struct pm_db *db, const struct pm_moveout_in *m, char permit[PM_SEQ_B
 		pm_bind_int(st, 7, e);
 	if (hg)
 		pm_bind_int(st, 8, g);
+	if (hh)
+		pm_bind_int(st, 11, hot);
 	if (staff)
 		pm_bind_int(st, 9, staff);
 	pm_bind_text_null(st, 10, m->remark);
@@ -400,6 +409,7 @@ pm_moveout_permit(struct pm_db *db, const char *permit, struct pm_out *out, stru
 		{"water", N_("Water"), PM_COL_DEC, 2},
 		{"electricity", N_("Electricity"), PM_COL_DEC, 2},
 		{"gas", N_("Gas"), PM_COL_DEC, 2},
+		{"hot_water", N_("Hot water"), PM_COL_DEC, 2},
 		{"clerk", N_("Clerk"), PM_COL_TEXT, 0},
 	};
 	static const char sql[] =
@@ -408,7 +418,7 @@ pm_moveout_permit(struct pm_db *db, const char *permit, struct pm_out *out, stru
 	    "   ON p.id = o.person_id WHERE o.unit_id = u.id"
 	    "   AND (o.since IS NULL OR o.since <= x.date) AND (o.until IS NULL OR o.until >= x.date)"
 	    "   ORDER BY o.id)),"
-	    " x.date, x.goods, x.keys, x.water, x.electricity, x.gas, s.name"
+	    " x.date, x.goods, x.keys, x.water, x.electricity, x.gas, x.hot_water, s.name"
 	    " FROM moveout x JOIN unit u ON u.id = x.unit_id LEFT JOIN staff s ON s.id = x.staff_id"
 	    " WHERE x.permit = ?1";
 	static const char *const sign[] = {N_("Owner's signature"), N_("Clerk"), N_("Security check")};
@@ -446,6 +456,7 @@ pm_movein_sheet(struct pm_db *db, const char *unit_s, struct pm_out *out, struct
 		{"water", N_("Water"), PM_COL_DEC, 2},
 		{"electricity", N_("Electricity"), PM_COL_DEC, 2},
 		{"gas", N_("Gas"), PM_COL_DEC, 2},
+		{"hot_water", N_("Hot water"), PM_COL_DEC, 2},
 		{"inspection", N_("House inspection"), PM_COL_CODE, 0},
 		{"defects", N_("Defects"), PM_COL_TEXT, 0},
 		{"rectify_by", N_("Rectify by"), PM_COL_CODE, 0},
@@ -460,7 +471,7 @@ pm_movein_sheet(struct pm_db *db, const char *unit_s, struct pm_out *out, struct
 	static const char sql[] =
 	    "SELECT u.code, p.name, m.date, CASE m.batch WHEN 1 THEN 'yes' ELSE 'no' END, m.keys,"
 	    " CASE m.keys_signed WHEN 1 THEN 'yes' ELSE 'no' END, m.water, m.electricity, m.gas,"
-	    " m.inspection, m.defects, m.rectify_by, m.rectified, m.services, s.name,"
+	    " m.hot_water, m.inspection, m.defects, m.rectify_by, m.rectified, m.services, s.name,"
 	    " m.required, m.signed"
 	    " FROM movein m JOIN unit u ON u.id = m.unit_id LEFT JOIN person p ON p.id = m.person_id"
 	    " LEFT JOIN staff s ON s.id = m.staff_id"
@@ -494,7 +505,7 @@ pm_movein_sheet(struct pm_db *db, const char *unit_s, struct pm_out *out, struct
 	pm_out_stmt(out, st);
 	pm_out_end(out);
 	pm_out_begin(out, N_("documents"), doc_cols, 2, 0);
-	for (p = pm_col_text(st, 15); *p; ) {
+	for (p = pm_col_text(st, 16); *p; ) {
 		const char *nl = strchr(p, '\n');
 		size_t n = nl ? (size_t)(nl - p) : strlen(p);
 		const char *v[2];
@@ -502,7 +513,7 @@ pm_movein_sheet(struct pm_db *db, const char *unit_s, struct pm_out *out, struct
 		pm_buf_reset(&doc);
 		pm_buf_add(&doc, p, n);
 		v[0] = doc.s;
-		v[1] = in_list(pm_col_text(st, 16), p, n) ? "yes" : "no";
+		v[1] = in_list(pm_col_text(st, 17), p, n) ? "yes" : "no";
 		pm_out_row(out, v);
 		p = nl ? nl + 1 : p + n;
 	}

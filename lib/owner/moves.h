@@ -3,7 +3,7 @@
  *
  * A move-in at the desk is a checklist (the seeds' 入夥 procedure): the
  * documents handed over and signed for (the setting movein.documents),
- * keys handed over and signed for, the water, electricity and gas
+ * keys handed over and signed for, the water, electricity, gas and hot-water
  * readings that metered billing starts from, the house inspection passed
  * or failed with its defects and a deadline to put them right, and the
  * delegated services asked for.  What is missing can be added later
@@ -36,7 +36,7 @@ struct pm_movein_in {
 	const char *signed_docs;   /* comma-separated, "all" for the whole checklist */
 	const char *keys;
 	int keys_signed;
-	const char *water, *electricity, *gas;   /* readings, "1234.5" */
+	const char *water, *electricity, *gas, *hot_water;   /* readings, "1234.5" */
 	const char *inspection;    /* passed | failed (合格 | 不合格) */
 	const char *defects;
 	const char *rectify_by;    /* a date; default 15 days after a failed inspection */
@@ -59,7 +59,7 @@ struct pm_moveout_in {
 	const char *date;
 	const char *goods;         /* what leaves: on the permit */
 	const char *keys;          /* keys returned */
-	const char *water, *electricity, *gas;
+	const char *water, *electricity, *gas, *hot_water;
 	const char *by;
 	const char *remark;
 };

@@ -105,8 +105,8 @@ run pm-owner moveout 5-1-801
 is_rc 65 "moving out of a unit nobody is in is refused"
 run pm-owner permit F2026-000001 -o csv
 is_out "[permit]
-permit,unit,owner,date,goods,keys,water,electricity,gas,clerk
-F2026-000001,5-1-801,孙八、钱九,2026-11-30,家具一批,,20.00,,,王芳" "the permit"
+permit,unit,owner,date,goods,keys,water,electricity,gas,hot_water,clerk
+F2026-000001,5-1-801,孙八、钱九,2026-11-30,家具一批,,20.00,,,,王芳" "the permit"
 run pm-owner permit F2026-000009
 is_rc 65 "an unknown permit"
 

@@ -74,4 +74,28 @@ is_out "unit,meter,date,value,change,clerk
 1-1-101,water,2026-11-30,130.00,0,root
 1-1-101,water,2026-10-31,123.45,0,root" "newest first" 
 
+# hot water: the move-in reading at the desk is its baseline too
+sql "INSERT INTO unit(code, building, entrance, floor, room, building_area)
+     VALUES ('1-1-103', '1', '1', 1, '103', 9000);
+     INSERT INTO person(name) VALUES ('王五');
+     INSERT INTO ownership(unit_id, person_id) VALUES (3, 1)"
+run pm-owner movein 1-1-103 --date 2026-10-01 --hot-water 5.5 --water 20
+is_rc 0 "a move-in with the hot-water meter read"
+is "$(sql "SELECT water, hot_water FROM movein WHERE unit_id = 3")" "2000|550" "both readings stored x100"
+run pm-owner movein 1-1-103 --sheet -o csv
+out_has ",water,electricity,gas,hot_water," "the sign-off sheet has the hot-water meter"
+out_has ",20.00,,,5.50," "with its reading"
+run pm-fee reading add 1-1-103 热水 4 --date 2026-11-30
+is_rc 65 "a hot-water reading below the move-in reading is refused"
+is_err "pm-fee: reading 4.00 is lower than the last hotwater reading (5.50 on 2026-10-01): if the meter was replaced, mark it as a meter change" "the baseline is the move-in reading"
+pm-fee item add hw --name 热水费 --basis meter --meter hotwater --rate 25 --since 2026-01 > /dev/null
+run pm-fee reading add 1-1-103 hotwater 9.5 --date 2026-11-30
+is_rc 0 "a later reading"
+pm-fee bill --period 2026-11 --unit 1-1-103 > /dev/null
+is "$(sql "SELECT amount FROM bill b JOIN fee_item i ON i.id = b.item_id WHERE i.code = 'hw'")" 10000 \
+	"the first hot-water bill runs from the move-in reading: (9.50 - 5.50) x 25.00 = 100.00"
+run pm-owner moveout 1-1-103 --date 2026-11-30 --hot-water 9.5
+is_rc 0 "a move-out reads the hot-water meter too"
+is "$(sql "SELECT hot_water FROM moveout WHERE unit_id = 3")" 950 "stored"
+
 done_testing

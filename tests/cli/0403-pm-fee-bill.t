@@ -113,6 +113,11 @@ mgmt,2027-01,2,524.68,0" "only those two"
 is "$(sql "SELECT group_concat(unit_id) FROM bill WHERE period = '2027-01'")" "1,2" "are billed"
 PM_NOW=2027-01-31T10:00 run pm-fee bill --period 2027-01 --item mgmt 9-9-999
 is_rc 65 "an unknown unit is refused"
+PM_NOW=2027-01-31T10:00 run pm-fee bill --period 2027-01 --item mgmt --unit 2-1-201 --dry-run
+is_out "item,period,bills,amount,skipped
+mgmt,2027-01,1,180.06,0" "--unit names one unit as an argument does (vacant: 225.08 less 20%)"
+PM_NOW=2027-01-31T10:00 run pm-fee bill --period 2027-01 --item mgmt --unit 9-9-999
+is_rc 65 "an unknown --unit is refused"
 
 # refusals
 sql "INSERT INTO unit(code, room, type, building_area) VALUES ('X-1', '1', 'other', 9000000000000000);
