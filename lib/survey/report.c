@@ -221,13 +221,20 @@ begin_doc(struct doc *d, const char *title)
 	if (d->kind == PM_SURVEY_HTML) {
 		add(d, "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n<title>");
 		esc(d, title);
+		/* printed on A4 like every other document; a heading stays
+		 * with what follows it, a chart or table is not split */
 		add(d, "</title>\n<style>\n"
+		    "@page { size: A4; margin: 15mm 12mm; }\n"
 		    "body { font-family: 'Noto Sans CJK SC', 'Source Han Sans SC', 'WenQuanYi Micro Hei',"
-		    " 'Microsoft YaHei', 'PingFang SC', sans-serif; max-width: 64em; margin: 2em auto; }\n"
+		    " 'Microsoft YaHei', 'PingFang SC', sans-serif; margin: 0; }\n"
+		    "h1, h2, h3 { break-after: avoid; page-break-after: avoid; }\n"
 		    "table { border-collapse: collapse; margin: 1em 0; }\n"
+		    "tr, figure, ul { break-inside: avoid; page-break-inside: avoid; }\n"
 		    "th, td { border: 1px solid #bbb; padding: .25em .6em; }\n"
 		    "th { background: #f0f0f0; }\n.n { text-align: right; }\n"
-		    "figure { margin: 1em 0; }\n</style>\n</head>\n<body>\n<h1>");
+		    "figure { margin: 1em 0; }\nsvg { max-width: 100%; height: auto; }\n"
+		    "@media screen { body { max-width: 210mm; margin: 2em auto; padding: 0 1em; } }\n"
+		    "</style>\n</head>\n<body>\n<h1>");
 		esc(d, title);
 		add(d, "</h1>\n");
 	} else {

@@ -243,7 +243,7 @@ pm_survey_round_list(struct pm_db *db, int year, const char *butler, struct pm_o
 		{"due_on", N_("Due"), PM_COL_CODE, 0},
 		{"report_by", N_("Report by"), PM_COL_CODE, 0},
 		{"ratio", N_("Ratio %"), PM_COL_INT, 0},
-		{"moved_in", N_("Moved in"), PM_COL_INT, 0},
+		{"moved_in", N_("Households moved in"), PM_COL_INT, 0},
 		{"forms", N_("Forms"), PM_COL_INT, 0},
 		{"issued", N_("Issued"), PM_COL_INT, 0},
 		{"collected", N_("Collected"), PM_COL_INT, 0},

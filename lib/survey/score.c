@@ -269,7 +269,7 @@ snum(char buf[24], int64_t v)
 
 const struct pm_col sv_response_cols[] = {
 	{"quarter", N_("Quarter"), PM_COL_CODE, 0},
-	{"moved_in", N_("Moved in"), PM_COL_INT, 0},
+	{"moved_in", N_("Households moved in"), PM_COL_INT, 0},
 	{"forms", N_("Forms"), PM_COL_INT, 0},
 	{"coverage", N_("Coverage %"), PM_COL_DEC, 1},
 	{"issued", N_("Issued"), PM_COL_INT, 0},
@@ -288,7 +288,7 @@ const struct pm_col sv_item_cols[] = {
 	{"dissatisfied", N_("Dissatisfied"), PM_COL_INT, 0},
 	{"satisfaction", N_("Satisfaction %"), PM_COL_DEC, 1},
 	{"previous", N_("Previous %"), PM_COL_DEC, 1},
-	{"change", N_("Change"), PM_COL_DEC, 1},
+	{"change", N_("Change on last"), PM_COL_DEC, 1},
 };
 
 const struct pm_col sv_bld_cols[] = {
