@@ -44,6 +44,8 @@ run(int argc, char **argv, const struct argp *argp, enum pm_register which, cons
 	struct pm_err err = {0};
 	struct pm_db *db;
 	struct pm_out *out;
+	static const char *const sign[] = {N_("Prepared by"), N_("Checked by"), N_("Date")};
+	char last[PM_DATE_BUFSZ], first[PM_DATE_BUFSZ], note[160];
 	const char *title;
 	int rc;
 
@@ -52,8 +54,23 @@ run(int argc, char **argv, const struct argp *argp, enum pm_register which, cons
 	    : _("Rental register (租赁清册)");
 	if ((rc = owner_read_open(&db, &out, what, title)))
 		return rc;
-	return owner_read_close(db, out, pm_register_write(db, which, &a.month, a.changes, out,
-	    &err) < 0, &err);
+	/* on paper the register says which month it is handed up for */
+	pm_date_fmt(a.month.first, first);
+	pm_date_fmt(a.month.last, last);
+	if (a.changes) {
+		char from[48];
+
+		/* pm_out_date's result lasts until its next call: copy one */
+		snprintf(from, sizeof from, "%s", pm_out_date(out, first));
+		snprintf(note, sizeof note, _("Changes from %s to %s"), from, pm_out_date(out, last));
+	} else {
+		snprintf(note, sizeof note, _("As of %s"), pm_out_date(out, last));
+	}
+	pm_out_note(out, note);
+	rc = pm_register_write(db, which, &a.month, a.changes, out, &err);
+	if (rc == 0)
+		rc = pm_out_signatures(out, sign, 3);
+	return owner_read_close(db, out, rc < 0, &err);
 }
 
 static int

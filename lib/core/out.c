@@ -401,6 +401,12 @@ pm_out_title(struct pm_out *out, const char *title, const char *estate)
 	out->o.estate = estate;
 }
 
+const char *
+pm_out_date(struct pm_out *out, const char *iso)
+{
+	return iso && for_chinese_eyes(out) ? chinese_date(out, iso) : iso;
+}
+
 int
 pm_out_note(struct pm_out *out, const char *text)
 {

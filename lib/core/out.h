@@ -114,6 +114,11 @@ int pm_out_finish(struct pm_out *out, struct pm_err *err);
 /* Free without writing anything more (on an error path). */
 void pm_out_free(struct pm_out *out);
 
+/* A date ("2026-11-30", or with a time) as the output's cells show it, for
+ * a document's prose: 2026年11月30日 in a Chinese table or document, else
+ * unchanged.  Valid until the next call on out. */
+const char *pm_out_date(struct pm_out *out, const char *iso);
+
 /* html only (a no-op otherwise): a line of text under the title, and a
  * row of signature lines ("业主签字", "经办人", ...) with a date. */
 int pm_out_note(struct pm_out *out, const char *text);

@@ -203,7 +203,8 @@ letter_page(struct letter *l, const char *today, const char *const *v, struct pm
 	pm_buf_reset(&text);
 	pm_buf_addf(&text, _("As of %s our records show the fees below unpaid.  Please pay them at the "
 	    "customer-service desk within seven days of this letter, or call us if you think there "
-	    "is a mistake.  If you have paid in the meantime, please ignore this letter."), today);
+	    "is a mistake.  If you have paid in the meantime, please ignore this letter."),
+	    pm_out_date(out, today));
 	pm_out_note(out, pm_buf_str(&text));
 	pm_buf_free(&text);
 	pm_out_begin(out, "letter", letter_cols, 9, 1);

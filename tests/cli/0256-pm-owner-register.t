@@ -116,6 +116,17 @@ is_out '[
 run pm-owner register rental --month 2026-11 --excel
 is "$(head -c 3 "$T/out" | od -An -tx1 | tr -d ' ')" efbbbf "--excel writes a BOM"
 
+# on paper: the month it is handed up for, and who made and checked it
+run pm-owner register ownership --month 2026-11 -o html
+out_has '<p class="note">As of 2026-11-30</p>' "the register says as of which day"
+out_has '<div>Prepared by</div><div>Checked by</div><div>Date</div>' "with signature lines"
+run pm-owner register rental --month 2026-11 --changes -o html
+out_has '<p class="note">Changes from 2026-11-01 to 2026-11-30</p>' "the changes say over which days"
+run env LC_ALL=zh_CN.UTF-8 pm-owner register ownership --month 2026-11 -o html
+out_has '<p class="note">截至 2026年11月30日</p>' "in Chinese, dated as the table is"
+run pm-owner register ownership --month 2026-11 -o csv
+out_lacks 'As of' "csv carries no note"
+
 # usage
 run pm-owner register ownership
 is_rc 64 "no --month"

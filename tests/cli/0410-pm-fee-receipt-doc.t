@@ -42,6 +42,9 @@ is "$(grep -c '<p class="estate">阳光花园</p>' "$T/out")" 2 "every page carr
 out_has '<p class="note">Dear 李四 (unit 1-1-102):</p>' "addressed to the owner"
 out_has '<tr><th>Phone</th><td>139****9000</td></tr>' "the phone masked"
 out_has '<div>Property service centre (seal)</div>' "a place for the seal"
+out_has 'As of 2026-11-30 our records show' "the letter's date in its prose"
+run env LC_ALL=zh_CN.UTF-8 pm-fee arrears --letters -o html
+out_has '截至 2026年11月30日，' "under Chinese messages the prose's date is written as the table's"
 run pm-fee arrears --letters -o csv --no-header
 is "$(wc -l < "$T/out" | tr -d ' ')" 2 "the same letters as csv for mail merge"
 
