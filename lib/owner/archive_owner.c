@@ -16,10 +16,29 @@ section(struct pm_db *db, int64_t unit_id, struct pm_out *out, const char *name,
 
 	if (pm_db_prepare(db, sql, &st, err) < 0)
 		return -1;
+	static const struct {
+		const char *param, *text;
+	} words[] = {
+		{":from_roll", N_("from the owner roll")},
+		{":passed", N_("inspection passed")},
+		{":failed", N_("inspection failed")},
+		{":rectified", N_("rectified")},
+	};
+	size_t i;
+
 	pm_bind_int(st, sqlite3_bind_parameter_index(st, ":unit"), unit_id);
 	if (pm_bind_today(st, err) < 0) {
 		sqlite3_finalize(st);
 		return -1;
+	}
+	/* words a query writes into a detail, in the reader's language */
+	for (i = 0; i < sizeof words / sizeof words[0]; i++) {
+		int k = sqlite3_bind_parameter_index(st, words[i].param);
+
+		if (k && sqlite3_bind_text(st, k, _(words[i].text), -1, SQLITE_STATIC) != SQLITE_OK) {
+			sqlite3_finalize(st);
+			return pm_err_set(err, PM_EXIT_OSERR, _("out of memory"));
+		}
 	}
 	pm_out_begin(out, name, cols, ncols, single);
 	rc = pm_out_stmt_all(out, st, err);
@@ -130,9 +149,10 @@ pm_owner_archive_moves(struct pm_db *db, int64_t unit_id, struct pm_out *out, st
 	};
 	static const char sql[] =
 	    "SELECT 'movein', date, NULL, water, electricity, gas, hot_water,"
-	    "  CASE source WHEN 'roll' THEN 'from the owner roll'"
-	    "   ELSE trim(coalesce('inspection ' || inspection, '') || coalesce(': ' || defects, '')"
-	    "    || coalesce(', rectified ' || rectified, '')) END"
+	    "  CASE source WHEN 'roll' THEN :from_roll"
+	    "   ELSE trim(coalesce(CASE inspection WHEN 'passed' THEN :passed"
+	    "    WHEN 'failed' THEN :failed END, '') || coalesce(': ' || defects, '')"
+	    "    || coalesce(', ' || :rectified || ' ' || rectified, '')) END"
 	    " FROM movein WHERE unit_id = :unit"
 	    " UNION ALL"
 	    " SELECT 'moveout', date, permit, water, electricity, gas, hot_water, goods"

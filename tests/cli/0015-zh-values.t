@@ -90,6 +90,7 @@ run pm-owner movein --pending -o table
 out_has "否" "not overdue"
 run pm-owner show 1-1-102 -o table
 out_has "入住  2026年11月30日" "the move's event is 入住"
+out_has "验房不合格: 墙面裂缝" "and its detail is written in Chinese too"
 
 run pm-reno log Z2026-000001 -o table
 out_has "2026年11月9日 10:00   提交申请" "the renovation log in Chinese, its minutes dated too"
@@ -106,5 +107,7 @@ run pm-ticket show T2026-000001 -o table
 out_has "2026-11-20T09:10:00  dispatch" "in C.UTF-8 the steps stay English"
 run pm-fee check -o table
 out_has "lines     ok" "and so do the checks"
+run pm-owner show 1-1-102 -o table
+out_has "inspection failed: 墙面裂缝" "and the move's detail"
 
 done_testing
