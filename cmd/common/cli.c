@@ -501,7 +501,7 @@ register_keywords(void)
 		{"kind", pm_reno_late}, {"state", pm_pass_states},
 		{"what", pm_reno_summary_lines}, {"key", pm_reno_summary_lines}, {"key", pm_reno_violations},
 		{"key", pm_ticket_kinds}, {"key", pm_ticket_categories},
-		{"group", pm_group_all},
+		{"group", pm_group_all}, {"of", pm_reno_file_kinds},
 	};
 	size_t i;
 

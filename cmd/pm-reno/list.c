@@ -1,5 +1,6 @@
-/* list.c - pm-reno list, due, log, summary */
+/* list.c - pm-reno list, due, log, files, summary */
 #include <stdio.h>
+#include <stdlib.h>
 
 #include "owner/unit.h"
 #include "reno.h"
@@ -87,6 +88,65 @@ reno_log(int argc, char **argv)
 	reno_parse(options, N_("PERMIT"), N_("The renovation log: every step, who took it, when."),
 	    argc, argv, &a, 1, 1);
 	rc = reno_output(log_fn, &a);
+	reno_args_free(&a);
+	return rc;
+}
+
+static int
+files_fn(struct pm_db *db, void *arg, struct pm_out *out, struct pm_err *err)
+{
+	struct reno_args *a = arg;
+	int64_t id;
+
+	if (pm_reno_find(db, a->pos[0], &id, err) < 0)
+		return -1;
+	return pm_reno_files(db, id, out, err);
+}
+
+/* pm-reno files PERMIT N: the file's bytes on stdout, for the printer or
+ * a viewer (like pm-ticket photo). */
+static int
+file_out(const char *permit, const char *n_s)
+{
+	struct pm_err err = {0};
+	struct pm_db *db;
+	char *data, *end;
+	long long n;
+	int64_t id;
+	size_t len;
+	int rc;
+
+	n = strtoll(n_s, &end, 10);
+	if (*end || n <= 0) {
+		pm_cli_warn(_("'%s' is not a file number (see pm-reno files PERMIT)"), n_s);
+		return PM_EXIT_USAGE;
+	}
+	if ((rc = pm_cli_open(&db)))
+		return rc;
+	rc = pm_reno_find(db, permit, &id, &err) < 0 ? -1
+	    : pm_reno_file(db, id, n, &data, &len, &err);
+	pm_db_close(db);
+	if (rc < 0)
+		return pm_cli_fail(&err);
+	/* a short write leaves stdout in error: pm_cli_main reports it (74) */
+	if (len)
+		(void)!fwrite(data, 1, len, stdout);
+	free(data);
+	return 0;
+}
+
+int
+reno_files(int argc, char **argv)
+{
+	static const struct argp_option options[] = {{NULL, 0, NULL, 0, NULL, 0}};
+	struct reno_args a;
+	int rc;
+
+	reno_parse(options, N_("PERMIT [N]"),
+	    N_("The files of a renovation: the drawings and ID copies handed in with the "
+	       "application, inspection photos and workers' photos.  With N, file N itself "
+	       "on standard output."), argc, argv, &a, 2, 1);
+	rc = a.npos == 2 ? file_out(a.pos[0], a.pos[1]) : reno_output(files_fn, &a);
 	reno_args_free(&a);
 	return rc;
 }

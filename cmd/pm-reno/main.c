@@ -23,6 +23,7 @@ static const struct pm_verb verbs[] = {
 	{"list", reno_list, N_("renovations by status")},
 	{"due", reno_due, N_("what is late (exit 1 with --check)")},
 	{"log", reno_log, N_("the whole history of one renovation")},
+	{"files", reno_files, N_("the drawings, ID copies and photos of a renovation")},
 	{"summary", reno_summary, N_("a month's figures")},
 	{NULL, NULL, NULL},
 };

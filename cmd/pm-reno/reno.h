@@ -24,6 +24,7 @@ int reno_refund(int argc, char **argv);
 int reno_list(int argc, char **argv);
 int reno_due(int argc, char **argv);
 int reno_log(int argc, char **argv);
+int reno_files(int argc, char **argv);
 int reno_summary(int argc, char **argv);
 
 /* Open the database and begin the command's transaction: 0, or the exit

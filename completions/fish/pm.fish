@@ -855,7 +855,7 @@ complete -c pm-owner -n '__fish_seen_subcommand_from register; and __fish_seen_s
 complete -c pm-owner -n '__fish_seen_subcommand_from register; and __fish_seen_subcommand_from rental' -l usage
 
 complete -c pm-reno -f
-complete -c pm-reno -n '__fish_use_subcommand' -a 'apply review resubmit worker pay pass passes start inspect notice rectified extend finish refund list due log summary'
+complete -c pm-reno -n '__fish_use_subcommand' -a 'apply review resubmit worker pay pass passes start inspect notice rectified extend finish refund list due log files summary'
 complete -c pm-reno -n '__fish_use_subcommand' -l help
 complete -c pm-reno -n '__fish_use_subcommand' -l version
 complete -c pm-reno -n '__fish_seen_subcommand_from apply' -l applicant -x
@@ -1094,6 +1094,15 @@ complete -c pm-reno -n '__fish_seen_subcommand_from log' -l reveal
 complete -c pm-reno -n '__fish_seen_subcommand_from log' -l help
 complete -c pm-reno -n '__fish_seen_subcommand_from log' -l usage
 complete -c pm-reno -n '__fish_seen_subcommand_from log' -a '(pm-reno __complete data PERMIT (commandline -ct))'
+complete -c pm-reno -n '__fish_seen_subcommand_from files' -l db -r -F
+complete -c pm-reno -n '__fish_seen_subcommand_from files' -l format -x -a 'csv tsv table json html'
+complete -c pm-reno -n '__fish_seen_subcommand_from files' -s o -x -a 'csv tsv table json html'
+complete -c pm-reno -n '__fish_seen_subcommand_from files' -l no-header
+complete -c pm-reno -n '__fish_seen_subcommand_from files' -l excel
+complete -c pm-reno -n '__fish_seen_subcommand_from files' -l reveal
+complete -c pm-reno -n '__fish_seen_subcommand_from files' -l help
+complete -c pm-reno -n '__fish_seen_subcommand_from files' -l usage
+complete -c pm-reno -n '__fish_seen_subcommand_from files' -a '(pm-reno __complete data PERMIT (commandline -ct))'
 complete -c pm-reno -n '__fish_seen_subcommand_from summary' -l month -x
 complete -c pm-reno -n '__fish_seen_subcommand_from summary' -l db -r -F
 complete -c pm-reno -n '__fish_seen_subcommand_from summary' -l format -x -a 'csv tsv table json html'

@@ -154,6 +154,21 @@ int pm_reno_due(struct pm_db *db, const char *date, struct pm_out *out, long *fo
 int pm_reno_passes(struct pm_db *db, int64_t id, int active, struct pm_out *out,
 		   struct pm_err *err);
 int pm_reno_log(struct pm_db *db, int64_t id, struct pm_out *out, struct pm_err *err);
+
+/* The renovation's files, in the order they came: the drawings and ID
+ * copies of the application (and of a resubmission), inspection photos,
+ * workers' photos.  Each with its number, what it belongs to, its name,
+ * when it was added and its size. */
+int pm_reno_files(struct pm_db *db, int64_t id, struct pm_out *out, struct pm_err *err);
+
+/* The bytes of file number file of renovation id (malloc'ed, *len
+ * bytes); 65 when the renovation has no such file. */
+int pm_reno_file(struct pm_db *db, int64_t id, int64_t file, char **data, size_t *len,
+		 struct pm_err *err);
+
+/* Shown, not typed: what a file belongs to (application, inspection,
+ * worker). */
+extern const struct pm_keyword pm_reno_file_kinds[];
 /* A month's figures: applications, approvals, rejections, average review
  * time, violations by kind, notices, deposits taken, held, refunded. */
 int pm_reno_summary(struct pm_db *db, const char *month, struct pm_out *out, struct pm_err *err);

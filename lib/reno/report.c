@@ -194,6 +194,78 @@ pm_reno_log(struct pm_db *db, int64_t id, struct pm_out *out, struct pm_err *err
 	return write_all(db, st, out, NULL, cols, N(cols), err);
 }
 
+const struct pm_keyword pm_reno_file_kinds[] = {
+	{"application", "申请资料", NULL},
+	{"inspection", "巡查照片", NULL},
+	{"worker", "施工人员照片", NULL},
+	{NULL, NULL, NULL},
+};
+
+/* The files of renovation ?1: its own (kind 'reno'), its inspections'
+ * and its workers'. */
+#define FILES_FROM \
+	" FROM attachment a" \
+	" LEFT JOIN reno_inspection i ON a.kind = 'reno-inspection' AND i.id = a.owner_id" \
+	" LEFT JOIN reno_worker w ON a.kind = 'reno-worker' AND w.id = a.owner_id" \
+	" WHERE ((a.kind = 'reno' AND a.owner_id = ?1) OR i.reno_id = ?1 OR w.reno_id = ?1)"
+
+int
+pm_reno_files(struct pm_db *db, int64_t id, struct pm_out *out, struct pm_err *err)
+{
+	static const struct pm_col cols[] = {
+		{"file", N_("Number"), PM_COL_INT, 0},
+		{"of", N_("Belongs to"), PM_COL_CODE, 0},
+		{"detail", N_("Detail"), PM_COL_TEXT, 0},
+		{"name", N_("File name"), PM_COL_TEXT, 0},
+		{"added", N_("Added"), PM_COL_CODE, 0},
+		{"bytes", N_("Bytes"), PM_COL_INT, 0},
+	};
+	static const char sql[] =
+	    "SELECT a.id, CASE a.kind WHEN 'reno' THEN 'application'"
+	    "  WHEN 'reno-inspection' THEN 'inspection' ELSE 'worker' END,"
+	    " coalesce(w.name, substr(i.at, 1, 16)), a.name, substr(a.added, 1, 16), length(a.data)"
+	    FILES_FROM " ORDER BY a.id";
+	sqlite3_stmt *st;
+
+	if (pm_db_prepare(db, sql, &st, err) < 0)
+		return -1;
+	pm_bind_int(st, 1, id);
+	return write_all(db, st, out, NULL, cols, N(cols), err);
+}
+
+int
+pm_reno_file(struct pm_db *db, int64_t id, int64_t file, char **data, size_t *len,
+	     struct pm_err *err)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	*data = NULL;
+	*len = 0;
+	if (pm_db_prepare(db, "SELECT a.data" FILES_FROM " AND a.id = ?2", &st, err) < 0)
+		return -1;
+	pm_bind_int(st, 1, id);
+	pm_bind_int(st, 2, file);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		int n = sqlite3_column_bytes(st, 0);
+		const void *p = sqlite3_column_blob(st, 0);
+
+		if ((*data = malloc(n > 0 ? (size_t)n : 1))) {
+			if (n > 0)
+				memcpy(*data, p, (size_t)n);
+			*len = (size_t)n;
+		}
+	}
+	sqlite3_finalize(st);
+	if (rc == SQLITE_DONE)
+		return pm_err_set(err, PM_EXIT_DATA, _("the renovation has no file %lld (see pm-reno files)"),
+		    (long long)file);
+	if (rc != SQLITE_ROW)
+		return pm_db_fail(db, rc, err, _("reading a file"));
+	return *data ? 0 : pm_err_oom(err);
+}
+
 int
 pm_reno_summary(struct pm_db *db, const char *month, struct pm_out *out, struct pm_err *err)
 {

@@ -292,4 +292,22 @@ is_out "permit,unit,applicant,contractor,status,start,end,submitted,approved,dep
 $Z,1-1-101,张三,好家装修,refunded,2026-12-01,2027-01-10,2026-11-21T15:00,2026-11-24T11:00,D2026-000001" \
 	"list by status, in Chinese too"
 
+# the files handed in: listed in order, each one retrievable byte for byte
+run pm-reno files $Z
+is_rc 0 "files"
+is "$(cut -d, -f1-4 "$T/out")" "file,of,detail,name
+1,application,,drawing.pdf
+2,application,,ids.pdf
+3,application,,drawing.pdf" "the application's two files and the resubmission's drawing"
+run pm-reno files $Z 2
+is_rc 0 "file 2"
+holds "is the ID copies, byte for byte" cmp -s "$T/out" "$T/ids.pdf"
+before=$(dump)
+run pm-reno files $Z 9
+is_rc 65 "a file the renovation does not have"
+is_err "pm-reno: the renovation has no file 9 (see pm-reno files)" "says so"
+run pm-reno files $Z x
+is_rc 64 "a file number that is not one"
+is "$(dump)" "$before" "reading files writes nothing"
+
 done_testing
