@@ -165,6 +165,12 @@ demo:
 bench: all
 	@sh bench/run.sh $(O)
 
+# The stress and crash tests STRESS_ROUNDS times in a row (default 20);
+# never part of check.
+STRESS_ROUNDS ?= 20
+stress: all
+	@sh tools/stress.sh $(O) $(STRESS_ROUNDS)
+
 # Shell completions are generated from the binaries themselves (their
 # hidden __complete verb); a test fails when these files are stale.
 completions: all
@@ -216,7 +222,7 @@ uninstall:
 clean:
 	rm -rf $(O)
 
-.PHONY: all tests deps check check-quick demo bench fuzz fuzz-build lint pot install uninstall clean completions
+.PHONY: all tests deps check check-quick demo bench stress fuzz fuzz-build lint pot install uninstall clean completions
 .DELETE_ON_ERROR:
 
 -include $(shell find $(O) -name '*.d' 2>/dev/null)
