@@ -68,6 +68,9 @@ FUZZ_JOBS ?= 2
 LIBCSV_SRC ?=
 TEST_HELPERS := $(O)/tests/failmalloc.so $(O)/tests/fakefs.so
 MANS := $(wildcard man/*.[1-8])
+# translations: man/LANG/PAGE.N goes to $(MANDIR)/LANG/manN, where
+# man -L LANG and LANG=... man look for it
+L10N_MANS := $(wildcard man/*/*.[1-8])
 PO := $(wildcard po/*.po)
 MO := $(PO:po/%.po=$(O)/locale/%/LC_MESSAGES/pm-tools.mo)
 SCRIPTS := tools/*.sh tests/run.sh tests/cli/*.sh tests/cli/*.t .ci/run \
@@ -184,7 +187,7 @@ fuzz:
 	@sh tests/fuzz/run.sh $(O)/fuzz-build/fuzz $(FUZZ_SECONDS) $(FUZZ_JOBS) $(FUZZ_TARGETS)
 
 lint:
-	mandoc -Tlint -Wwarning $(MANS)
+	mandoc -Tlint -Wwarning $(MANS) $(L10N_MANS)
 	shellcheck -x -s sh $(filter-out completions/%,$(SCRIPTS))
 
 # POT=elsewhere writes the template there (tests/cli/0013-po-complete.t)
@@ -200,6 +203,10 @@ install: all
 	for m in $(MANS); do \
 		s=$${m##*.}; install -d $(DESTDIR)$(MANDIR)/man$$s; \
 		install -m 644 $$m $(DESTDIR)$(MANDIR)/man$$s/; done
+	for m in $(L10N_MANS); do \
+		l=$${m#man/}; l=$${l%%/*}; s=$${m##*.}; \
+		install -d $(DESTDIR)$(MANDIR)/$$l/man$$s; \
+		install -m 644 $$m $(DESTDIR)$(MANDIR)/$$l/man$$s/; done
 	for l in $(PO:po/%.po=%); do \
 		install -d $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES; \
 		install -m 644 $(O)/locale/$$l/LC_MESSAGES/pm-tools.mo \
@@ -216,6 +223,8 @@ uninstall:
 		rm -f $(DESTDIR)$(BINDIR)/$$b $(DESTDIR)$(BASHCOMPDIR)/$$b \
 			$(DESTDIR)$(FISHCOMPDIR)/$$b.fish; done
 	for m in $(MANS); do s=$${m##*.}; rm -f $(DESTDIR)$(MANDIR)/man$$s/$${m##*/}; done
+	for m in $(L10N_MANS); do l=$${m#man/}; l=$${l%%/*}; s=$${m##*.}; \
+		rm -f $(DESTDIR)$(MANDIR)/$$l/man$$s/$${m##*/}; done
 	for l in $(PO:po/%.po=%); do rm -f $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES/pm-tools.mo; done
 	rm -f $(DESTDIR)$(ZSHCOMPDIR)/_pm
 

@@ -6,10 +6,11 @@
 
 MAN=$PM_TOP/man
 
-# every page: mandoc -Tlint -Wwarning says nothing at all
-for page in "$MAN"/*.[1-8]; do
+# every page, translations (man/LANG/) too: mandoc -Tlint -Wwarning says
+# nothing at all
+for page in "$MAN"/*.[1-8] "$MAN"/*/*.[1-8]; do
 	[ -f "$page" ] || continue
-	name=$(basename "$page")
+	name=${page#"$MAN"/}
 	run mandoc -Tlint -Wwarning "$page"
 	is_rc 0 "$name: mandoc -Tlint exits 0"
 	holds "$name: no lint output on stdout" [ ! -s "$T/out" ]
@@ -17,6 +18,25 @@ for page in "$MAN"/*.[1-8]; do
 done
 holds "pm-admin.1 is there" [ -f "$MAN/pm-admin.1" ]
 holds "pm.7 is there" [ -f "$MAN/pm.7" ]
+holds "zh_CN/pm.7 is there" [ -f "$MAN/zh_CN/pm.7" ]
+
+# a translation keeps its original's structure: the same sections, list
+# items and cross-references, and the same examples, character for character
+for page in "$MAN"/*/*.[1-8]; do
+	[ -f "$page" ] || continue
+	name=${page#"$MAN"/}
+	orig=$MAN/${page##*/}
+	holds "$name translates a page of man/" [ -f "$orig" ]
+	[ -f "$orig" ] || continue
+	for m in Sh It Bl El Bd Ed; do
+		is "$(grep "^\.$m\( \|\$\)" "$page")" "$(grep "^\.$m\( \|\$\)" "$orig")" \
+			"$name has the .$m lines of ${page##*/}"
+	done
+	is "$(grep -o '^\.Xr [^ ]* [1-9]' "$page")" "$(grep -o '^\.Xr [^ ]* [1-9]' "$orig")" \
+		"$name cross-references what ${page##*/} does"
+	is "$(sed -n '/^\.Bd/,/^\.Ed/p' "$page")" "$(sed -n '/^\.Bd/,/^\.Ed/p' "$orig")" \
+		"$name has the examples of ${page##*/}"
+done
 
 # documented: a word that mandoc renders, as plain text of the page
 mandoc -Tascii "$MAN/pm-admin.1" | col -b > "$T/pm-admin.txt"

@@ -16,6 +16,14 @@ for b in "$PM_BUILD"/bin/pm-*; do
 	holds "fish completes $b" grep -qx "./usr/share/fish/vendor_completions.d/$b.fish" "$T/files"
 done
 holds "pm(7) is installed" grep -qx "./usr/share/man/man7/pm.7" "$T/files"
+# translated pages: man/LANG/PAGE.N in /usr/share/man/LANG/manN
+for m in "$PM_TOP"/man/*/*.[1-8]; do
+	[ -f "$m" ] || continue
+	l=${m%/*}; l=${l##*/}; n=${m##*/}
+	holds "$l $n is in /usr/share/man/$l/man${n##*.}" \
+		grep -qx "./usr/share/man/$l/man${n##*.}/$n" "$T/files"
+done
+holds "the zh_CN pm(7) is installed" grep -qx "./usr/share/man/zh_CN/man7/pm.7" "$T/files"
 holds "zsh completion is installed" grep -qx "./usr/share/zsh/site-functions/_pm" "$T/files"
 for po in "$PM_TOP"/po/*.po; do
 	[ -f "$po" ] || continue
