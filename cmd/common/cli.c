@@ -460,6 +460,15 @@ dispatch_top(int argc, char **argv, const struct pm_verb *verbs)
 }
 
 int
+pm_cli_put(char *data, size_t len)
+{
+	if (len)
+		(void)!fwrite(data, 1, len, stdout);
+	free(data);
+	return 0;
+}
+
+int
 pm_cli_sub(int argc, char **argv, const struct pm_verb *subs, const char *doc,
 	   const char *default_verb)
 {

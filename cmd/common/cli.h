@@ -74,6 +74,10 @@ int pm_cli_end(struct pm_db *db, int failed, int dry, struct pm_err *err);
  * 0 or the exit status. */
 int pm_cli_write(int (*fn)(struct pm_db *db, void *arg, struct pm_err *err), void *arg);
 
+/* Write len bytes of data (an attachment) to stdout and free it; 0.  A
+ * short write leaves stdout in error, which pm_cli_main reports (74). */
+int pm_cli_put(char *data, size_t len);
+
 /* The same, silently and without creating a missing database: for
  * shell completion.  0 when open. */
 int pm_cli_open_quiet(struct pm_db **db);

@@ -128,11 +128,7 @@ file_out(const char *permit, const char *n_s)
 	pm_db_close(db);
 	if (rc < 0)
 		return pm_cli_fail(&err);
-	/* a short write leaves stdout in error: pm_cli_main reports it (74) */
-	if (len)
-		(void)!fwrite(data, 1, len, stdout);
-	free(data);
-	return 0;
+	return pm_cli_put(data, len);
 }
 
 int

@@ -174,9 +174,5 @@ ticket_photo(int argc, char **argv)
 	pm_db_close(db);
 	if (rc < 0)
 		return pm_cli_fail(&err);
-	/* a short write leaves stdout in error: pm_cli_main reports it (74) */
-	if (len)
-		(void)!fwrite(data, 1, len, stdout);
-	free(data);
-	return 0;
+	return pm_cli_put(data, len);
 }

@@ -177,6 +177,31 @@ pm_col_text(sqlite3_stmt *st, int i)
 	return s ? (const char *)s : "";
 }
 
+int
+pm_db_blob(struct pm_db *db, sqlite3_stmt *st, char **data, size_t *len, struct pm_err *err)
+{
+	int rc = sqlite3_step(st);
+
+	*data = NULL;
+	*len = 0;
+	if (rc == SQLITE_ROW) {
+		int n = sqlite3_column_bytes(st, 0);
+		const void *p = sqlite3_column_blob(st, 0);
+
+		if ((*data = malloc(n > 0 ? (size_t)n : 1))) {
+			if (n > 0)
+				memcpy(*data, p, (size_t)n);
+			*len = (size_t)n;
+		}
+	}
+	sqlite3_finalize(st);
+	if (rc == SQLITE_DONE)
+		return 1;
+	if (rc != SQLITE_ROW)
+		return pm_db_fail(db, rc, err, _("reading an attachment"));
+	return *data ? 0 : pm_err_oom(err);
+}
+
 static int
 pragma_int(struct pm_db *db, const char *sql, int *v, struct pm_err *err)
 {

@@ -25,6 +25,7 @@
 #define PM_DB_H
 
 #include <sqlite3.h>
+#include <stddef.h>
 #include <stdint.h>
 
 #include "err.h"
@@ -87,5 +88,11 @@ int pm_db_step_done(struct pm_db *db, sqlite3_stmt *st, struct pm_err *err);
 
 /* A column as a string, "" for NULL. */
 const char *pm_col_text(sqlite3_stmt *st, int i);
+
+/* Step st once and copy its first column, a blob (an attachment's data),
+ * into *data (malloc'ed, *len bytes); st is finalized.  0 with the copy,
+ * 1 when there is no row (*data NULL), -1 on an error or out of memory. */
+int pm_db_blob(struct pm_db *db, sqlite3_stmt *st, char **data, size_t *len,
+	       struct pm_err *err);
 
 #endif

@@ -246,24 +246,11 @@ pm_reno_file(struct pm_db *db, int64_t id, int64_t file, char **data, size_t *le
 		return -1;
 	pm_bind_int(st, 1, id);
 	pm_bind_int(st, 2, file);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
-		int n = sqlite3_column_bytes(st, 0);
-		const void *p = sqlite3_column_blob(st, 0);
-
-		if ((*data = malloc(n > 0 ? (size_t)n : 1))) {
-			if (n > 0)
-				memcpy(*data, p, (size_t)n);
-			*len = (size_t)n;
-		}
-	}
-	sqlite3_finalize(st);
-	if (rc == SQLITE_DONE)
+	rc = pm_db_blob(db, st, data, len, err);
+	if (rc == 1)
 		return pm_err_set(err, PM_EXIT_DATA, _("the renovation has no file %lld (see pm-reno files)"),
 		    (long long)file);
-	if (rc != SQLITE_ROW)
-		return pm_db_fail(db, rc, err, _("reading a file"));
-	return *data ? 0 : pm_err_oom(err);
+	return rc;
 }
 
 int

@@ -410,25 +410,11 @@ pm_ticket_attachment(struct pm_db *db, const char *no, int64_t id, char **data, 
 		return -1;
 	pm_bind_int(st, 1, t.id);
 	pm_bind_int(st, 2, id);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
-		int n = sqlite3_column_bytes(st, 0);
-		const void *p = sqlite3_column_blob(st, 0);
-
-		*data = malloc(n > 0 ? (size_t)n : 1);
-		if (*data) {
-			if (n > 0)
-				memcpy(*data, p, (size_t)n);
-			*len = (size_t)n;
-		}
-	}
-	sqlite3_finalize(st);
-	if (rc == SQLITE_DONE)
+	rc = pm_db_blob(db, st, data, len, err);
+	if (rc == 1)
 		return pm_err_set(err, PM_EXIT_DATA, _("ticket %s has no attachment %lld"), t.no,
 		    (long long)id);
-	if (rc != SQLITE_ROW)
-		return pm_db_fail(db, rc, err, _("reading an attachment"));
-	return *data ? 0 : pm_err_oom(err);
+	return rc;
 }
 
 /* One section of show: a query whose only parameter is the ticket row. */

@@ -306,6 +306,33 @@ test_helpers(void **state)
 	assert_int_equal(tmpdb_int(t, "SELECT count(*) FROM staff"), 0);
 }
 
+/* pm_db_blob: an attachment's bytes, NUL bytes and all; 1 for no row;
+ * an empty blob is an empty (but allocated) copy */
+static void
+test_blob(void **state)
+{
+	struct tmpdb *t = *state;
+	struct pm_err err = {0, NULL};
+	sqlite3_stmt *st;
+	char *data;
+	size_t len;
+
+	assert_int_equal(pm_db_prepare(t->db, "SELECT x'00ff0041'", &st, &err), 0);
+	assert_int_equal(pm_db_blob(t->db, st, &data, &len, &err), 0);
+	assert_int_equal(len, 4);
+	assert_memory_equal(data, "\0\xff\0A", 4);
+	free(data);
+	assert_int_equal(pm_db_prepare(t->db, "SELECT x''", &st, &err), 0);
+	assert_int_equal(pm_db_blob(t->db, st, &data, &len, &err), 0);
+	assert_non_null(data);
+	assert_int_equal(len, 0);
+	free(data);
+	assert_int_equal(pm_db_prepare(t->db, "SELECT 1 WHERE 0", &st, &err), 0);
+	assert_int_equal(pm_db_blob(t->db, st, &data, &len, &err), 1);
+	assert_null(data);
+	assert_int_equal(len, 0);
+}
+
 int
 main(void)
 {
@@ -316,6 +343,7 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_busy, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_fail_codes, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_helpers, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_blob, setup, teardown),
 	};
 
 	return cmocka_run_group_tests_name("db", tests, NULL, NULL);
