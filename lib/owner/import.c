@@ -485,10 +485,16 @@ static int
 bulk_end(struct importer *im)
 {
 	static const char merge[] =
-	    /* every row after the first with its ID number, and the first */
-	    "CREATE TEMP TABLE roll_dup AS SELECT id, keep FROM"
-	    " (SELECT id, min(id) OVER (PARTITION BY id_no) AS keep FROM person"
-	    "  WHERE id_no IS NOT NULL) WHERE id <> keep;"
+	    /* the ID numbers held by more than one row, and their first row:
+	     * one sort, where a window over id_no costs as much again in
+	     * clearing its partition table once per person */
+	    "CREATE TEMP TABLE roll_dupno(id_no TEXT PRIMARY KEY, keep INTEGER NOT NULL) WITHOUT ROWID;"
+	    "INSERT INTO temp.roll_dupno SELECT id_no, min(id) FROM person"
+	    " WHERE id_no IS NOT NULL GROUP BY id_no HAVING count(*) > 1;"
+	    /* every row after the first with its ID number, and the first:
+	     * one pass over person, looking each up in the (small) set */
+	    "CREATE TEMP TABLE roll_dup AS SELECT p.id, d.keep FROM person p"
+	    " CROSS JOIN temp.roll_dupno d ON d.id_no = p.id_no WHERE p.id <> d.keep;"
 	    "CREATE INDEX temp.roll_dup_keep ON roll_dup(keep);"
 	    /* the first takes the name and numbers of the last, as updates would */
 	    "UPDATE person SET (name, phone, landline) ="
@@ -516,7 +522,7 @@ bulk_end(struct importer *im)
 	/* a merged row counts as the update it would have been */
 	im->stats->people_added -= dups;
 	im->stats->people_updated += dups;
-	return pm_db_exec(im->db, "DROP TABLE temp.roll_dup", im->err);
+	return pm_db_exec(im->db, "DROP TABLE temp.roll_dup; DROP TABLE temp.roll_dupno", im->err);
 }
 
 /*
