@@ -485,10 +485,16 @@ static int
 bulk_end(struct importer *im)
 {
 	static const char merge[] =
-	    /* every row after the first with its ID number, and the first */
-	    "CREATE TEMP TABLE roll_dup AS SELECT id, keep FROM"
-	    " (SELECT id, min(id) OVER (PARTITION BY id_no) AS keep FROM person"
-	    "  WHERE id_no IS NOT NULL) WHERE id <> keep;"
+	    /* the ID numbers held by more than one row, and their first row:
+	     * one sort, where a window over id_no costs as much again in
+	     * clearing its partition table once per person */
+	    "CREATE TEMP TABLE roll_dupno(id_no TEXT PRIMARY KEY, keep INTEGER NOT NULL) WITHOUT ROWID;"
+	    "INSERT INTO temp.roll_dupno SELECT id_no, min(id) FROM person"
+	    " WHERE id_no IS NOT NULL GROUP BY id_no HAVING count(*) > 1;"
+	    /* every row after the first with its ID number, and the first:
+	     * one pass over person, looking each up in the (small) set */
+	    "CREATE TEMP TABLE roll_dup AS SELECT p.id, d.keep FROM person p"
+	    " CROSS JOIN temp.roll_dupno d ON d.id_no = p.id_no WHERE p.id <> d.keep;"
 	    "CREATE INDEX temp.roll_dup_keep ON roll_dup(keep);"
 	    /* the first takes the name and numbers of the last, as updates would */
 	    "UPDATE person SET (name, phone, landline) ="
@@ -516,7 +522,33 @@ bulk_end(struct importer *im)
 	/* a merged row counts as the update it would have been */
 	im->stats->people_added -= dups;
 	im->stats->people_updated += dups;
-	return pm_db_exec(im->db, "DROP TABLE temp.roll_dup", im->err);
+	return pm_db_exec(im->db, "DROP TABLE temp.roll_dup; DROP TABLE temp.roll_dupno", im->err);
+}
+
+/*
+ * CHECK constraints off while the rows are written, on again before
+ * bulk_end().  SQLite codes a CHECK's "x IN (list)" of more than two
+ * values (unit.type, ownership.how) as a temporary b-tree that it builds
+ * again for every row: two per row, a third of the import's CPU.  The
+ * checks cannot fail for what the import writes, which is checked
+ * before it gets there:
+ *   unit       type is a key of pm_unit_types or NULL ('residential' or
+ *              unchanged); roll_parse() refuses negative areas;
+ *   ownership  share is refused outside (0, 100%] by roll_parse(); how
+ *              is the literal 'roll'; until is NULL on insert, and
+ *              S_OWNER_END sets it to max(today, since), never < since;
+ *   movein     source is the literal 'roll'; batch, keys_signed and
+ *              inspection keep their defaults; an update sets only date;
+ *   person, audit, temp.roll_seen have no CHECK.
+ * The pragma is a compile-time switch: setting it expires the prepared
+ * statements, so the import's are prepared after it and finalized
+ * before it is set back.
+ */
+static int
+checks(struct pm_db *db, int on, struct pm_err *err)
+{
+	return pm_db_exec(db, on ? "PRAGMA ignore_check_constraints = OFF"
+	    : "PRAGMA ignore_check_constraints = ON", err);
 }
 
 static int
@@ -529,6 +561,8 @@ prepare(struct importer *im)
 	    "DELETE FROM temp.roll_seen", im->err) < 0)
 		return -1;
 	if (bulk_begin(im) < 0)
+		return -1;
+	if (checks(im->db, 0, im->err) < 0)
 		return -1;
 	for (k = 0; k < S_COUNT; k++)
 		if (pm_db_prepare(im->db, sqls[k], &im->st[k], im->err) < 0)
@@ -647,7 +681,7 @@ pm_roll_import(struct pm_db *db, const struct pm_roll_opts *o, struct pm_roll_st
 	stats->blank = pm_csvin_blank_rows(in);
 	finish(&im);
 	memset(im.st, 0, sizeof im.st);
-	if (bulk_end(&im) < 0)
+	if (checks(db, 1, err) < 0 || bulk_end(&im) < 0)
 		goto out;
 	if (o->dry_run || (stats->rejected && !o->skip_bad)) {
 		pm_db_rollback(db);
@@ -668,6 +702,9 @@ pm_roll_import(struct pm_db *db, const struct pm_roll_opts *o, struct pm_roll_st
 	ret = stats->rejected ? 1 : 0;
 out:
 	finish(&im);
+	/* an import that failed half way must not leave the checks off */
+	if (began)
+		checks(db, 1, NULL);
 	if (began)
 		pm_db_rollback(db);
 	pm_header_free(&h);
