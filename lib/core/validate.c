@@ -32,6 +32,12 @@ starts(const char *p, const char *end, const char *const *words)
 /* The common case, a code already written "3-2-1501" (perhaps in lower
  * case or with leading zeros): ASCII letters, digits and single dashes.
  * Returns 1 when handled (out filled or why set), 0 to take the slow road. */
+int
+pm_why_is_oom(const char *why)
+{
+	return why && !strcmp(why, _("out of memory"));
+}
+
 static int
 unit_fast(const char *s, size_t n, struct pm_buf *out, const char **why)
 {

@@ -18,6 +18,11 @@
 #define PM_TEXT_MAX 2000   /* characters in a free-text field */
 #define PM_CODE_MAX 32     /* bytes in a normalized unit code */
 
+/* Is why the normalizers' "out of memory"?  Then the failure is the
+ * machine's, not the cell's: an importer stops (71) rather than report
+ * the row. */
+int pm_why_is_oom(const char *why);
+
 /*
  * Unit codes.  "3-2-1501", "3栋2单元1501", "3幢2单元1501室", "3号楼2单元1501",
  * "3#2-1501" and " ３-２-１５０１ " are all "3-2-1501": building, entrance

@@ -661,6 +661,11 @@ pm_roll_import(struct pm_db *db, const struct pm_roll_opts *o, struct pm_roll_st
 		}
 		np = roll_parse(&h, row, &rec, probs);
 		for (k = 0; k < np; k++)
+			if (pm_why_is_oom(probs[k].reason)) {
+				pm_err_oom(err);  /* the machine's failure, not the row's */
+				goto out;
+			}
+		for (k = 0; k < np; k++)
 			if (report_row(report, ctx, in, &h, row, probs[k].field, 1, probs[k].reason) < 0)
 				goto out;
 		if (np) {

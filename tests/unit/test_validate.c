@@ -348,6 +348,20 @@ test_mask(void **state)
 	pm_buf_free(&out);
 }
 
+/* the one reason that is the machine's, not the cell's */
+static void
+test_why_is_oom(void **state)
+{
+	struct pm_buf b = PM_BUF_INIT;
+
+	(void)state;
+	assert_true(pm_why_is_oom("out of memory"));
+	assert_false(pm_why_is_oom(NULL));
+	assert_false(pm_why_is_oom(pm_phone_normalize("12", 2, &b, &(int){0})));
+	assert_false(pm_why_is_oom(pm_unit_normalize("", 0, &b)));
+	pm_buf_free(&b);
+}
+
 int
 main(void)
 {
@@ -359,6 +373,7 @@ main(void)
 		cmocka_unit_test(test_name),
 		cmocka_unit_test(test_text),
 		cmocka_unit_test(test_mask),
+		cmocka_unit_test(test_why_is_oom),
 	};
 
 	return cmocka_run_group_tests_name("validate", tests, NULL, NULL);
