@@ -178,6 +178,23 @@ pm_col_text(sqlite3_stmt *st, int i)
 }
 
 int
+pm_db_text(struct pm_db *db, sqlite3_stmt *st, char **text, const char *what,
+	   struct pm_err *err)
+{
+	int rc = sqlite3_step(st);
+
+	*text = NULL;
+	if (rc == SQLITE_ROW)
+		*text = strdup(pm_col_text(st, 0));
+	sqlite3_finalize(st);
+	if (rc == SQLITE_DONE)
+		return 1;
+	if (rc != SQLITE_ROW)
+		return pm_db_fail(db, rc, err, what);
+	return *text ? 0 : pm_err_oom(err);
+}
+
+int
 pm_db_blob(struct pm_db *db, sqlite3_stmt *st, char **data, size_t *len, struct pm_err *err)
 {
 	int rc = sqlite3_step(st);

@@ -89,6 +89,12 @@ int pm_db_step_done(struct pm_db *db, sqlite3_stmt *st, struct pm_err *err);
 /* A column as a string, "" for NULL. */
 const char *pm_col_text(sqlite3_stmt *st, int i);
 
+/* Step st once and copy its first column, as text, into *text
+ * (malloc'ed); st is finalized.  0 with the copy, 1 when there is no row
+ * (*text NULL), -1 on an error ("reading what") or out of memory. */
+int pm_db_text(struct pm_db *db, sqlite3_stmt *st, char **text, const char *what,
+	       struct pm_err *err);
+
 /* Step st once and copy its first column, a blob (an attachment's data),
  * into *data (malloc'ed, *len bytes); st is finalized.  0 with the copy,
  * 1 when there is no row (*data NULL), -1 on an error or out of memory. */

@@ -21,24 +21,13 @@ static int
 licence_holder(struct pm_db *db, const char *licence, char **unit, struct pm_err *err)
 {
 	sqlite3_stmt *st;
-	int rc;
 
 	*unit = NULL;
 	if (pm_db_prepare(db, "SELECT u.code FROM pet p JOIN unit u ON u.id = p.unit_id"
 	    " WHERE p.licence = ?1 AND p.removed IS NULL", &st, err) < 0)
 		return -1;
 	pm_bind_text(st, 1, licence);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW && !(*unit = strdup(pm_col_text(st, 0)))) {
-		sqlite3_finalize(st);
-		return pm_err_oom(err);
-	}
-	sqlite3_finalize(st);
-	if (rc == SQLITE_ROW)
-		return 0;
-	if (rc == SQLITE_DONE)
-		return 1;
-	return pm_db_fail(db, rc, err, _("reading pets"));
+	return pm_db_text(db, st, unit, _("reading pets"), err);
 }
 
 int

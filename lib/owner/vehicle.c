@@ -86,24 +86,13 @@ static int
 plate_holder(struct pm_db *db, const char *plate, char **unit, struct pm_err *err)
 {
 	sqlite3_stmt *st;
-	int rc;
 
 	*unit = NULL;
 	if (pm_db_prepare(db, "SELECT u.code FROM vehicle v JOIN unit u ON u.id = v.unit_id"
 	    " WHERE v.plate = ?1 AND v.removed IS NULL", &st, err) < 0)
 		return -1;
 	pm_bind_text(st, 1, plate);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW && !(*unit = strdup(pm_col_text(st, 0)))) {
-		sqlite3_finalize(st);
-		return pm_err_oom(err);
-	}
-	sqlite3_finalize(st);
-	if (rc == SQLITE_ROW)
-		return 0;
-	if (rc == SQLITE_DONE)
-		return 1;
-	return pm_db_fail(db, rc, err, _("reading vehicles"));
+	return pm_db_text(db, st, unit, _("reading vehicles"), err);
 }
 
 int

@@ -318,7 +318,6 @@ sv_surveyed_before(struct pm_db *db, const struct sv_round *r, int64_t unit_id, 
 	    " WHERE f.unit_id = ?1 AND f.year = ?2 AND f.round_id <> ?3 AND r.kind = 'quarterly'"
 	    " ORDER BY r.quarter LIMIT 1";
 	sqlite3_stmt *st;
-	int rc;
 
 	*quarter = NULL;
 	if (pm_db_prepare(db, sql, &st, err) < 0)
@@ -326,15 +325,7 @@ sv_surveyed_before(struct pm_db *db, const struct sv_round *r, int64_t unit_id, 
 	pm_bind_int(st, 1, unit_id);
 	pm_bind_int(st, 2, r->year);
 	pm_bind_int(st, 3, r->id);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW && !(*quarter = strdup(pm_col_text(st, 0)))) {
-		sqlite3_finalize(st);
-		return pm_err_oom(err);
-	}
-	sqlite3_finalize(st);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return pm_db_fail(db, rc, err, _("reading survey forms"));
-	return 0;
+	return pm_db_text(db, st, quarter, _("reading survey forms"), err) < 0 ? -1 : 0;
 }
 
 int

@@ -361,19 +361,17 @@ static int
 unit_building(struct pm_db *db, int64_t id, char **b, struct pm_err *err)
 {
 	sqlite3_stmt *st;
-	int rc;
 
 	*b = NULL;
 	if (pm_db_prepare(db, "SELECT building FROM unit WHERE id = ?1", &st, err) < 0)
 		return -1;
 	pm_bind_int(st, 1, id);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW && !(*b = strdup(pm_col_text(st, 0)))) {
-		sqlite3_finalize(st);
-		return pm_err_oom(err);
+	/* the unit exists: a missing row is as much a failure as an error */
+	switch (pm_db_text(db, st, b, _("reading units"), err)) {
+	case 0: return 0;
+	case 1: return pm_db_fail(db, SQLITE_DONE, err, _("reading units"));
+	default: return -1;
 	}
-	sqlite3_finalize(st);
-	return rc == SQLITE_ROW ? 0 : pm_db_fail(db, rc, err, _("reading units"));
 }
 
 int

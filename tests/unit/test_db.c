@@ -333,6 +333,28 @@ test_blob(void **state)
 	assert_int_equal(len, 0);
 }
 
+/* pm_db_text: one text value, NULL read as ""; 1 for no row */
+static void
+test_text(void **state)
+{
+	struct tmpdb *t = *state;
+	struct pm_err err = {0, NULL};
+	sqlite3_stmt *st;
+	char *text;
+
+	assert_int_equal(pm_db_prepare(t->db, "SELECT '3-2-1501', 2", &st, &err), 0);
+	assert_int_equal(pm_db_text(t->db, st, &text, "reading", &err), 0);
+	assert_string_equal(text, "3-2-1501");
+	free(text);
+	assert_int_equal(pm_db_prepare(t->db, "SELECT NULL", &st, &err), 0);
+	assert_int_equal(pm_db_text(t->db, st, &text, "reading", &err), 0);
+	assert_string_equal(text, "");
+	free(text);
+	assert_int_equal(pm_db_prepare(t->db, "SELECT 1 WHERE 0", &st, &err), 0);
+	assert_int_equal(pm_db_text(t->db, st, &text, "reading", &err), 1);
+	assert_null(text);
+}
+
 int
 main(void)
 {
@@ -344,6 +366,7 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_fail_codes, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_helpers, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_blob, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_text, setup, teardown),
 	};
 
 	return cmocka_run_group_tests_name("db", tests, NULL, NULL);
