@@ -91,6 +91,30 @@ out:
 	return ret;
 }
 
+/* The file holds ID and phone numbers: no one but its owner (and a
+ * desk group, where there is one) may read it.  Files made before
+ * pm-tools created them 0600 are found here. */
+static int
+check_mode(struct pm_db *db, struct pm_out *out, long *problems, struct pm_err *err)
+{
+	const char *v[2] = {"file_mode", "ok"};
+	struct stat st;
+	char *msg = NULL;
+
+	if (stat(db->path, &st) != 0)
+		return 0;
+	if (st.st_mode & (S_IROTH | S_IWOTH)) {
+		if (asprintf(&msg, _("%04o: other users can read it; chmod 600 '%s' (660 for a desk group)"),
+		    (unsigned)(st.st_mode & 07777), db->path) < 0)
+			return pm_err_oom(err);
+		v[1] = msg;
+		(*problems)++;
+	}
+	pm_out_row(out, v);
+	free(msg);
+	return 0;
+}
+
 int
 pm_db_check(struct pm_db *db, struct pm_out *out, long *problems, struct pm_err *err)
 {
@@ -172,6 +196,8 @@ pm_db_check(struct pm_db *db, struct pm_out *out, long *problems, struct pm_err 
 		pm_out_row(out, v);
 	}
 	*problems += found;
+	if (check_mode(db, out, problems, err) < 0)
+		return -1;
 	pm_out_end(out);
 	return 0;
 }

@@ -1,13 +1,16 @@
 /* db.c - locating, opening, migrating and writing the estate database */
 #include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/statvfs.h>
 #include <sys/vfs.h>
 #include <unistd.h>
 
+#include "buf.h"
 #include "db.h"
 #include "i18n.h"
 #include "schema.h"
@@ -21,7 +24,18 @@ pm_db_path(const char *opt, char **out, struct pm_err *err)
 	const char *home = getenv("HOME");
 	int n;
 
-	if (opt && *opt)
+	*out = NULL;
+	if (opt && !*opt)
+		return pm_err_set(err, PM_EXIT_USAGE, _("--db: the path is empty"));
+	/* SQLite's own names for a database that is no file: an estate
+	 * written there would be thrown away when the command ends */
+	if (opt && (!strcmp(opt, ":memory:") || !strncmp(opt, "file:", 5)))
+		return pm_err_set(err, PM_EXIT_USAGE,
+		    _("--db: '%s' is not a file: the estate needs a database file"), opt);
+	if (env && *env && !opt && (!strcmp(env, ":memory:") || !strncmp(env, "file:", 5)))
+		return pm_err_set(err, PM_EXIT_USAGE,
+		    _("PM_DB: '%s' is not a file: the estate needs a database file"), env);
+	if (opt)
 		n = asprintf(out, "%s", opt);
 	else if (env && *env)
 		n = asprintf(out, "%s", env);
@@ -37,7 +51,8 @@ pm_db_path(const char *opt, char **out, struct pm_err *err)
 	return 0;
 }
 
-/* mkdir -p of the folder holding path. */
+/* mkdir -p of the folder holding path: private (0700), since the
+ * database in it holds ID and phone numbers. */
 static int
 make_parent(const char *path, struct pm_err *err)
 {
@@ -56,7 +71,7 @@ make_parent(const char *path, struct pm_err *err)
 			char c = *p;
 
 			*p = '\0';
-			if (mkdir(dir, 0777) != 0 && errno != EEXIST) {
+			if (mkdir(dir, 0700) != 0 && errno != EEXIST) {
 				pm_err_set(err, PM_EXIT_CANTCREAT, _("cannot create folder '%s': %s"),
 				    dir, strerror(errno));
 				free(dir);
@@ -87,6 +102,9 @@ pm_db_fail(struct pm_db *db, int rc, struct pm_err *err, const char *what)
 	case SQLITE_IOERR:
 		return pm_err_set(err, PM_EXIT_IO, _("%s: I/O error on '%s': %s"), what, path, msg);
 	case SQLITE_READONLY:
+		if (db && db->readonly_fs)
+			return pm_err_set(err, PM_EXIT_IO,
+			    _("database '%s' is on a read-only file system: it can be read, not changed"), path);
 		return pm_err_set(err, PM_EXIT_IO,
 		    _("database '%s' is read-only (check the file's and its folder's permissions)"), path);
 	case SQLITE_CANTOPEN:
@@ -300,6 +318,12 @@ check_identity(struct pm_db *db, int *fresh, struct pm_err *err)
 	if ((uint32_t)appid != PM_APPLICATION_ID)
 		return pm_err_set(err, PM_EXIT_CONFIG,
 		    _("'%s' is an SQLite database, but not a pm-tools one"), db->path);
+	/* ours, with tables, yet claiming no migration applied: migrating
+	 * would run 001 over the tables it made; the header was damaged */
+	if (version <= 0 && tables > 0)
+		return pm_err_set(err, PM_EXIT_CONFIG,
+		    _("database '%s' has tables but schema version %d: its header is damaged; "
+		      "restore it from a backup (pm-admin restore)"), db->path, version);
 	if (version > pm_migration_count)
 		return pm_err_set(err, PM_EXIT_CONFIG,
 		    _("database '%s' has schema version %d, newer than this program knows (%d): upgrade pm-tools"),
@@ -371,9 +395,131 @@ check_filesystem(const char *path, struct pm_err *err)
 	return 0;
 }
 
+/* The folder holding path ("." for a bare name); malloc'ed. */
+static char *
+folder_of(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+
+	if (!slash)
+		return strdup(".");
+	if (slash == path)
+		return strdup("/");
+	return strndup(path, (size_t)(slash - path));
+}
+
+/*
+ * The database is created here rather than by SQLite so that its mode
+ * is decided here, whatever the shell's umask: 0600, or 0660 in a
+ * setgid folder (the desk group an admin set up with
+ * `install -d -m 2770 -g desk DIR`).  The file holds ID and phone
+ * numbers (PIPL art. 28).  SQLite gives the -wal and -shm it creates
+ * the database's mode.  A file that is there already is left as it is;
+ * one that cannot be created is SQLite's to report.
+ */
+static int
+create_private(const char *path, struct pm_err *err)
+{
+	struct stat st;
+	char *dir;
+	mode_t mode = 0600;
+	int fd;
+
+	if (lstat(path, &st) == 0 || errno != ENOENT)
+		return 0;
+	if (!(dir = folder_of(path)))
+		return pm_err_oom(err);
+	if (stat(dir, &st) == 0 && (st.st_mode & S_ISGID))
+		mode = 0660;
+	free(dir);
+	fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, mode);
+	if (fd < 0)
+		return 0;
+	if (fchmod(fd, mode) != 0) {
+		int e = errno;
+
+		close(fd);
+		unlink(path);
+		return pm_err_set(err, PM_EXIT_CANTCREAT, _("cannot create database '%s': %s"),
+		    path, strerror(e));
+	}
+	if (close(fd) != 0)
+		return pm_err_set(err, PM_EXIT_IO, _("cannot create database '%s': %s"),
+		    path, strerror(errno));
+	return 0;
+}
+
+/* Is the file system holding path mounted read-only?  Then the file is
+ * opened for reading only: SQLite can read a WAL database there without
+ * creating its -shm, and a write says why it cannot be done. */
+static int
+on_readonly_mount(const char *path)
+{
+	struct statvfs fs;
+	char *dir = folder_of(path);
+	int ro = 0;
+
+	if (dir && statvfs(dir, &fs) == 0)
+		ro = (fs.f_flag & ST_RDONLY) != 0;
+	free(dir);
+	return ro;
+}
+
+/*
+ * How SQLite is to open the file.  On a read-only mount a WAL database
+ * can be read only if its -wal and -shm are there already; otherwise
+ * (the usual case: a clean copy, a snapshot, a backup disc) it is
+ * opened immutable, since nothing can change a file nobody can write.
+ * *uri is what to hand sqlite3_open_v2: path itself, or a malloc'ed
+ * file: URI with the path percent-encoded.
+ */
+static int
+open_mode(struct pm_db *db, const char *path, int *oflags, char **uri, struct pm_err *err)
+{
+	struct pm_buf b = PM_BUF_INIT;
+	char *wal;
+	int have_wal;
+	const char *p;
+
+	*uri = NULL;
+	*oflags = SQLITE_OPEN_NOFOLLOW | SQLITE_OPEN_NOMUTEX;
+	if (!db->readonly_fs) {
+		*oflags |= SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+		return 0;
+	}
+	*oflags |= SQLITE_OPEN_READONLY;
+	if (asprintf(&wal, "%s-wal", path) < 0)
+		return pm_err_oom(err);
+	have_wal = access(wal, F_OK) == 0;
+	free(wal);
+	if (have_wal)
+		return 0;
+	if (pm_buf_adds(&b, "file:") < 0)
+		goto oom;
+	for (p = path; *p; p++) {
+		unsigned char c = (unsigned char)*p;
+
+		if (c == '%' || c == '?' || c == '#' || c < 0x20 || c == 0x7f) {
+			if (pm_buf_addf(&b, "%%%02X", c) < 0)
+				goto oom;
+		} else if (pm_buf_addc(&b, (char)c) < 0)
+			goto oom;
+	}
+	if (pm_buf_adds(&b, "?immutable=1") < 0)
+		goto oom;
+	*oflags |= SQLITE_OPEN_URI;
+	*uri = pm_buf_detach(&b);
+	return *uri ? 0 : pm_err_oom(err);
+oom:
+	pm_buf_free(&b);
+	return pm_err_oom(err);
+}
+
 int
 pm_db_open(const char *path, unsigned flags, struct pm_db **out, struct pm_err *err)
 {
+	char *uri = NULL;
+	int oflags;
 	struct pm_db *db;
 	const char *env = getenv("PM_BUSY_TIMEOUT");
 	int rc, fresh, applied, timeout = 5000;
@@ -397,6 +543,9 @@ pm_db_open(const char *path, unsigned flags, struct pm_db **out, struct pm_err *
 	}
 	if (make_parent(path, err) < 0 || check_filesystem(path, err) < 0)
 		goto fail;
+	db->readonly_fs = on_readonly_mount(path);
+	if (!db->readonly_fs && create_private(path, err) < 0)
+		goto fail;
 	/*
 	 * The programs are single-threaded and never share a connection,
 	 * so SQLite's locking of every call (a mutex per API call and per
@@ -407,8 +556,10 @@ pm_db_open(const char *path, unsigned flags, struct pm_db **out, struct pm_err *
 	 * it is (SQLITE_MISUSE, ignored) when something opened it before.
 	 */
 	sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
-	rc = sqlite3_open_v2(path, &db->h, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE |
-	    SQLITE_OPEN_NOFOLLOW | SQLITE_OPEN_NOMUTEX, NULL);
+	if (open_mode(db, path, &oflags, &uri, err) < 0)
+		goto fail;
+	rc = sqlite3_open_v2(uri ? uri : path, &db->h, oflags, NULL);
+	free(uri);
 	if (rc != SQLITE_OK) {
 		pm_db_fail(db, rc, err, _("opening"));
 		goto fail;

@@ -4,9 +4,14 @@
  *
  * One estate is one SQLite file.  Opening it:
  *   - path: --db, else $PM_DB, else $XDG_DATA_HOME/pm/pm.db, else
- *     ~/.local/share/pm/pm.db; the folder is created when missing;
+ *     ~/.local/share/pm/pm.db; the folder is created when missing (0700);
+ *     an empty --db, ":memory:" and "file:" URIs are usage errors;
+ *   - created 0600 (0660 in a setgid folder: a desk group), whatever the
+ *     umask; -wal and -shm take the database's mode;
+ *   - on a read-only mount, opened read-only: reads work, writes say so;
  *   - refused (78) when the file is not SQLite, carries another
- *     application_id, has a schema newer than this binary, or sits on a
+ *     application_id, has a schema newer than this binary or tables
+ *     under a user_version of 0 or less (a damaged header), or sits on a
  *     network file system (WAL needs one host);
  *   - created and migrated on first use: the SQL files of lib/schema/ are
  *     built into the binary and applied in order, each in its own
@@ -36,6 +41,7 @@ struct pm_db {
 	sqlite3 *h;
 	char *path;
 	int in_tx;
+	int readonly_fs; /* on a read-only mount: opened for reading only */
 };
 
 enum pm_db_flags {

@@ -700,7 +700,7 @@ pm_out_stmt_all(struct pm_out *out, sqlite3_stmt *st, struct pm_err *err)
 		/* as out.h promises, the codes of pm_db_fail: a damaged file
 		 * is 78, a full disk 74, busy 75, not all a bug (70) */
 		sqlite3 *h = sqlite3_db_handle(st);
-		struct pm_db db = {h, (char *)sqlite3_db_filename(h, "main"), 0};
+		struct pm_db db = {.h = h, .path = (char *)sqlite3_db_filename(h, "main")};
 
 		return pm_db_fail(&db, rc, err, _("reading the database"));
 	}

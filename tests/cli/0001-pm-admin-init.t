@@ -18,7 +18,8 @@ run pm-admin check
 is_rc 0 "check passes on a new database"
 is_out "check,result
 integrity,ok
-foreign_keys,ok" "check reports each check as csv when piped"
+foreign_keys,ok
+file_mode,ok" "check reports each check as csv when piped"
 
 run pm-admin migrate --status
 is_rc 0 "migrate --status"

@@ -31,7 +31,7 @@ pm-admin --db "$DB" staff add 张伟 --dept service --role butler
 chown -R "$owner" "$T/ro"
 
 # the file is read-only
-chmod 444 "$DB"
+chmod 400 "$DB"
 cp "$DB" "$T/before.db"
 READONLY="pm-admin: database '$DB' is read-only (check the file's and its folder's permissions)"
 run as_user pm-admin --db "$DB" staff add 李娜 --dept service --role clerk
@@ -49,7 +49,7 @@ holds "the file is unchanged" cmp -s "$DB" "$T/before.db"
 
 # the folder is read-only: SQLite cannot make the -wal and -shm
 rm -f "$DB-wal" "$DB-shm"
-chmod 644 "$DB"
+chmod 600 "$DB"
 chmod 555 "$T/ro"
 run as_user pm-admin --db "$DB" staff add 李娜 --dept service --role clerk
 is_rc 74 "a write in a read-only folder exits 74"
