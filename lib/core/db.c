@@ -613,6 +613,7 @@ pm_db_close(struct pm_db *db)
 		return;
 	if (db->h) {
 		pm_db_rollback(db);
+		sqlite3_finalize(db->audit);
 		sqlite3_close_v2(db->h);
 	}
 	free(db->path);

@@ -42,6 +42,7 @@ struct pm_db {
 	char *path;
 	int in_tx;
 	int readonly_fs; /* on a read-only mount: opened for reading only */
+	sqlite3_stmt *audit; /* pm_audit()'s INSERT, prepared on first use */
 };
 
 enum pm_db_flags {

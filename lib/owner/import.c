@@ -27,7 +27,7 @@ enum stmt {
 	S_PERSON_BY_ID, S_PERSON_BY_PHONE, S_PERSON_BY_OWNER,
 	S_PERSON_INSERT, S_PERSON_UPDATE,
 	S_OWNER_INSERT, S_OWNER_CURRENT, S_OWNER_END,
-	S_MOVEIN_INSERT, S_MOVEIN_GET, S_MOVEIN_UPDATE,
+	S_MOVEIN_INSERT, S_MOVEIN_GET, S_MOVEIN_ANY, S_MOVEIN_UPDATE,
 	S_COUNT
 };
 
@@ -67,8 +67,11 @@ static const char *const sqls[S_COUNT] = {
 	    "UPDATE ownership SET until = max(?2, coalesce(since, ?2)) WHERE unit_id = ?1 AND until IS NULL",
 	[S_MOVEIN_INSERT] =
 	    "INSERT INTO movein(unit_id, date, source, person_id) VALUES (?1, ?2, 'roll', ?3)",
+	/* the latest the roll made, walking the index backwards: ordering
+	 * by source as well built a temporary b-tree per row */
 	[S_MOVEIN_GET] =
-	    "SELECT id, date, source FROM movein WHERE unit_id = ?1 ORDER BY source = 'roll' DESC, date DESC LIMIT 1",
+	    "SELECT id, date FROM movein WHERE unit_id = ?1 AND source = 'roll' ORDER BY date DESC LIMIT 1",
+	[S_MOVEIN_ANY] = "SELECT 1 FROM movein WHERE unit_id = ?1 LIMIT 1",
 	[S_MOVEIN_UPDATE] = "UPDATE movein SET date = ?2 WHERE id = ?1",
 };
 
@@ -416,14 +419,20 @@ write_movein(struct importer *im, struct roll_rec *r, int64_t unit, int64_t pid,
 		if (rc) {
 			int64_t mid = sqlite3_column_int64(st, 0);
 
-			/* a desk move-in has its own record: the roll does not touch it */
-			if (strcmp(pm_col_text(st, 2), "roll") || !strcmp(pm_col_text(st, 1), r->move_in))
+			if (!strcmp(pm_col_text(st, 1), r->move_in))
 				return 0;
 			st = S(im, S_MOVEIN_UPDATE);
 			sqlite3_bind_int64(st, 1, mid);
 			sqlite3_bind_text(st, 2, r->move_in, -1, SQLITE_STATIC);
 			return done(im, st);
 		}
+		/* a desk move-in has its own record: the roll does not touch it */
+		st = S(im, S_MOVEIN_ANY);
+		sqlite3_bind_int64(st, 1, unit);
+		if ((rc = row_of(im, st)) < 0)
+			return -1;
+		if (rc)
+			return 0;
 	}
 	st = S(im, S_MOVEIN_INSERT);
 	sqlite3_bind_int64(st, 1, unit);
@@ -642,6 +651,12 @@ pm_roll_import(struct pm_db *db, const struct pm_roll_opts *o, struct pm_roll_st
 		if (report(ctx, &p) < 0)
 			goto out;
 	}
+	/* temporary tables and statement journals in memory: on a file,
+	 * a re-import that ends every unit's ownership spent its time in
+	 * growing and trimming the heap for them, and grew quadratically
+	 * (BAD-INPUTS 60); what they hold is a few bytes per touched unit */
+	if (pm_db_exec(db, "PRAGMA temp_store = MEMORY", err) < 0)
+		goto out;
 	if (pm_db_begin(db, err) < 0)
 		goto out;
 	began = 1;
