@@ -541,11 +541,15 @@ pm_db_open(const char *path, unsigned flags, struct pm_db **out, struct pm_err *
 		}
 		timeout = (int)v;
 	}
-	if (make_parent(path, err) < 0 || check_filesystem(path, err) < 0)
-		goto fail;
-	db->readonly_fs = on_readonly_mount(path);
-	if (!db->readonly_fs && create_private(path, err) < 0)
-		goto fail;
+	/* ":memory:" is for the fuzz harnesses and tests only (the
+	 * commands refuse it in pm_db_path): no file, no folder */
+	if (strcmp(path, ":memory:") != 0) {
+		if (make_parent(path, err) < 0 || check_filesystem(path, err) < 0)
+			goto fail;
+		db->readonly_fs = on_readonly_mount(path);
+		if (!db->readonly_fs && create_private(path, err) < 0)
+			goto fail;
+	}
 	/*
 	 * The programs are single-threaded and never share a connection,
 	 * so SQLite's locking of every call (a mutex per API call and per

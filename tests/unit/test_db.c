@@ -53,7 +53,10 @@ test_path(void **state)
 	path_is("/opt/x.db", "/opt/x.db");
 	path_is("rel.db", "rel.db");
 	path_is(NULL, "/env/pm.db");
-	path_is("", "/env/pm.db");
+	/* an empty --db is a mistake (an unset shell variable), not "the default" */
+	assert_int_equal(pm_db_path("", &p, &err), -1);
+	assert_int_equal(err.code, PM_EXIT_USAGE);
+	pm_err_clear(&err);
 	unsetenv("PM_DB");
 	path_is(NULL, "/xdg/pm/pm.db");
 	setenv("PM_DB", "", 1);
