@@ -446,6 +446,7 @@ pm_fee_close(struct pm_db *db, const char *month, struct pm_out *out, struct pm_
 		return -1;
 	}
 	sqlite3_finalize(st);
+	st = NULL;  /* out: finalizes st again */
 	if (rc != SQLITE_ROW)
 		return pm_db_fail(db, rc, err, _("reading the books"));
 	rc = -1;
@@ -460,6 +461,7 @@ pm_fee_close(struct pm_db *db, const char *month, struct pm_out *out, struct pm_
 	if (pm_db_step_done(db, st, err) < 0)
 		goto out;
 	sqlite3_finalize(st);
+	st = NULL;
 	if (pm_db_prepare(db, "INSERT INTO fee_close_total(month, ord, what, key, amount)"
 	    " VALUES (?1, ?5, ?2, ?3, ?4)", &st, err) < 0)
 		goto out;
