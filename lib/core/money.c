@@ -22,8 +22,10 @@ pm_num_reason(enum pm_num rc)
 	case PM_NUM_PRECISION: return _("too many decimals");
 	case PM_NUM_RANGE:     return _("too large");
 	case PM_NUM_NEGATIVE:  return _("negative");
-	case PM_NUM_LIMIT:     return _("above the limit of " PM_MONEY_MAX_TEXT);
-	case PM_NUM_AREA_LIMIT: return _("above the limit of " PM_AREA_MAX_TEXT " m²");
+	/* the texts of PM_MONEY_MAX_TEXT and PM_AREA_MAX_TEXT (test_money
+	 * checks they agree), whole for xgettext */
+	case PM_NUM_LIMIT:     return _("above the limit of 100000000.00");
+	case PM_NUM_AREA_LIMIT: return _("above the limit of 100000.00 m²");
 	}
 	return _("not a number");
 }

@@ -22,7 +22,7 @@ struct parse_case {
 static const char *
 num_name(enum pm_num rc)
 {
-	static const char *const names[] = {"OK", "EMPTY", "SYNTAX", "PRECISION", "RANGE", "NEGATIVE", "LIMIT"};
+	static const char *const names[] = {"OK", "EMPTY", "SYNTAX", "PRECISION", "RANGE", "NEGATIVE", "LIMIT", "AREA_LIMIT"};
 
 	return (unsigned)rc < N(names) ? names[rc] : "?";
 }
@@ -126,6 +126,40 @@ test_money_parse(void **state)
 	run_parse_table(t, N(t), 1, 2);
 }
 
+/* BAD-INPUTS row 48: areas, capped at PM_AREA_MAX */
+static void
+test_area_parse(void **state)
+{
+	static const struct parse_case t[] = {
+		{"89.37", PM_NUM_OK, 8937},
+		{"0", PM_NUM_OK, 0},
+		{"-0", PM_NUM_OK, 0},
+		{"８９．３７", PM_NUM_OK, 8937},
+		{"100000.00", PM_NUM_OK, PM_AREA_MAX},
+		{"100000.01", PM_NUM_AREA_LIMIT, 0},
+		{"92233720368547758.07", PM_NUM_AREA_LIMIT, 0},
+		{"99999999999999999999999", PM_NUM_AREA_LIMIT, 0},
+		{"-5", PM_NUM_NEGATIVE, 0},
+		{"12.345", PM_NUM_PRECISION, 0},
+		{"1e3", PM_NUM_SYNTAX, 0},
+		{"", PM_NUM_EMPTY, 0},
+	};
+	size_t i, bad = 0;
+
+	(void)state;
+	for (i = 0; i < N(t); i++) {
+		int64_t got = 0x5A5A5A5A;
+		enum pm_num rc = pm_area_parse(t[i].in, strlen(t[i].in), &got);
+
+		if (rc != t[i].rc || (rc == PM_NUM_OK ? got != t[i].want : got != 0x5A5A5A5A)) {
+			print_error("'%s': got %s %lld, want %s %lld\n", t[i].in, num_name(rc),
+			    (long long)got, num_name(t[i].rc), (long long)t[i].want);
+			bad++;
+		}
+	}
+	assert_int_equal(bad, 0);
+}
+
 static void
 test_dec_parse(void **state)
 {
@@ -183,7 +217,9 @@ test_num_reason(void **state)
 	assert_string_equal(pm_num_reason(PM_NUM_PRECISION), "too many decimals");
 	assert_string_equal(pm_num_reason(PM_NUM_RANGE), "too large");
 	assert_string_equal(pm_num_reason(PM_NUM_NEGATIVE), "negative");
-	assert_string_equal(pm_num_reason(PM_NUM_LIMIT), "above the limit of 100000000.00");
+	assert_string_equal(pm_num_reason(PM_NUM_LIMIT), "above the limit of " PM_MONEY_MAX_TEXT);
+	assert_string_equal(pm_num_reason(PM_NUM_AREA_LIMIT),
+	    "above the limit of " PM_AREA_MAX_TEXT " m²");
 }
 
 /* The limit's text is the limit; and sums of money are checked
@@ -197,6 +233,7 @@ test_money_limit(void **state)
 
 	(void)state;
 	assert_string_equal(pm_money_fmt(PM_MONEY_MAX, buf), PM_MONEY_MAX_TEXT);
+	assert_string_equal(pm_dec_fmt(PM_AREA_MAX, 2, buf), PM_AREA_MAX_TEXT);
 	sum = 0;
 	assert_int_equal(pm_money_add(&sum, PM_MONEY_MAX, "payments", &err), 0);
 	assert_int_equal(pm_money_add(&sum, -1, "payments", &err), 0);
@@ -443,6 +480,7 @@ main(void)
 		cmocka_unit_test(test_dec_parse),
 		cmocka_unit_test(test_num_reason),
 		cmocka_unit_test(test_money_limit),
+		cmocka_unit_test(test_area_parse),
 		cmocka_unit_test(test_fmt),
 		cmocka_unit_test(test_mul_rounding),
 		cmocka_unit_test(test_mul_overflow),
