@@ -13,6 +13,7 @@
 #include "buf.h"
 #include "db.h"
 #include "i18n.h"
+#include "money.h"
 #include "schema.h"
 #include "settings.h"
 #include "time.h"
@@ -87,6 +88,14 @@ make_parent(const char *path, struct pm_err *err)
 }
 
 int
+pm_db_is_overflow(struct pm_db *db, int rc)
+{
+	/* SQLite's sum() of integers refuses to wrap: "integer overflow" */
+	return (rc & 0xFF) == SQLITE_ERROR && db && db->h &&
+	    !strcmp(sqlite3_errmsg(db->h), "integer overflow");
+}
+
+int
 pm_db_fail(struct pm_db *db, int rc, struct pm_err *err, const char *what)
 {
 	const char *msg = db && db->h ? sqlite3_errmsg(db->h) : sqlite3_errstr(rc);
@@ -119,6 +128,12 @@ pm_db_fail(struct pm_db *db, int rc, struct pm_err *err, const char *what)
 		return pm_err_oom(err);
 	case SQLITE_CONSTRAINT:
 		return pm_err_set(err, PM_EXIT_DATA, _("%s: %s"), what, msg);
+	case SQLITE_ERROR:
+		if (pm_db_is_overflow(db, rc))
+			return pm_err_set(err, PM_EXIT_DATA,
+			    _("%s: a total overflows: the database holds amounts far above the limit of %s"
+			      " (see pm-fee check)"), what, PM_MONEY_MAX_TEXT);
+		return pm_err_set(err, PM_EXIT_SOFTWARE, _("%s: %s"), what, msg);
 	default:
 		return pm_err_set(err, PM_EXIT_SOFTWARE, _("%s: %s"), what, msg);
 	}

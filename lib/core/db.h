@@ -69,8 +69,12 @@ int pm_db_begin(struct pm_db *db, struct pm_err *err);
 int pm_db_commit(struct pm_db *db, struct pm_err *err);
 void pm_db_rollback(struct pm_db *db);
 
+/* rc (from a step) is SQLite's sum() refusing an integer overflow. */
+int pm_db_is_overflow(struct pm_db *db, int rc);
+
 /* Turn a failed SQLite call into err: busy/locked 75, full disk and I/O
  * 74, read-only 74, not a database and corruption 78, constraint 65,
+ * an integer overflow in sum() 65 (the limit of core/money.h named),
  * everything else 70.  what says what was being done.  Returns -1. */
 int pm_db_fail(struct pm_db *db, int rc, struct pm_err *err, const char *what);
 

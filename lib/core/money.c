@@ -2,6 +2,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "err.h"
 #include "i18n.h"
 #include "money.h"
 #include "utf8.h"
@@ -21,6 +22,10 @@ pm_num_reason(enum pm_num rc)
 	case PM_NUM_PRECISION: return _("too many decimals");
 	case PM_NUM_RANGE:     return _("too large");
 	case PM_NUM_NEGATIVE:  return _("negative");
+	/* the texts of PM_MONEY_MAX_TEXT and PM_AREA_MAX_TEXT (test_money
+	 * checks they agree), whole for xgettext */
+	case PM_NUM_LIMIT:     return _("above the limit of 100000000.00");
+	case PM_NUM_AREA_LIMIT: return _("above the limit of 100000.00 m²");
 	}
 	return _("not a number");
 }
@@ -166,8 +171,30 @@ pm_money_parse(const char *s, size_t n, int64_t *fen)
 		return PM_NUM_RANGE;
 	len = (size_t)k;
 	rc = strip_money(buf, &len);
+	if (rc == PM_NUM_OK) {
+		int64_t v;
+
+		rc = parse_plain(buf, len, 2, &v);
+		if (rc == PM_NUM_RANGE || (rc == PM_NUM_OK && (v > PM_MONEY_MAX || v < -PM_MONEY_MAX)))
+			rc = PM_NUM_LIMIT;
+		if (rc == PM_NUM_OK)
+			*fen = v;
+	}
+	return rc;
+}
+
+enum pm_num
+pm_area_parse(const char *s, size_t n, int64_t *area)
+{
+	int64_t v;
+	enum pm_num rc = pm_dec_parse(s, n, 2, &v);
+
+	if (rc == PM_NUM_RANGE || (rc == PM_NUM_OK && v > PM_AREA_MAX))
+		return PM_NUM_AREA_LIMIT;
+	if (rc == PM_NUM_OK && v < 0)
+		return PM_NUM_NEGATIVE;
 	if (rc == PM_NUM_OK)
-		rc = parse_plain(buf, len, 2, fen);
+		*area = v;
 	return rc;
 }
 
@@ -250,4 +277,34 @@ int
 pm_dec_add(int64_t a, int64_t b, int64_t *out)
 {
 	return __builtin_add_overflow(a, b, out) ? -1 : 0;
+}
+
+static int
+overflows(const char *what, struct pm_err *err)
+{
+	return pm_err_set(err, PM_EXIT_DATA,
+	    _("the total of %s overflows: the database holds amounts far above the limit of %s"
+	      " (see pm-fee check)"), what, PM_MONEY_MAX_TEXT);
+}
+
+int
+pm_money_add(int64_t *sum, int64_t v, const char *what, struct pm_err *err)
+{
+	int64_t r;
+
+	if (__builtin_add_overflow(*sum, v, &r))
+		return overflows(what, err);
+	*sum = r;
+	return 0;
+}
+
+int
+pm_money_sub(int64_t *sum, int64_t v, const char *what, struct pm_err *err)
+{
+	int64_t r;
+
+	if (__builtin_sub_overflow(*sum, v, &r))
+		return overflows(what, err);
+	*sum = r;
+	return 0;
 }

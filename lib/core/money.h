@@ -25,7 +25,26 @@ enum pm_num {
 	PM_NUM_PRECISION,  /* more decimals than the scale allows */
 	PM_NUM_RANGE,      /* too large for the type */
 	PM_NUM_NEGATIVE,   /* negative where that is not allowed */
+	PM_NUM_LIMIT,      /* money above PM_MONEY_MAX (either sign) */
+	PM_NUM_AREA_LIMIT, /* an area above PM_AREA_MAX */
 };
+
+/* THE MONEY LIMIT: no amount typed or read (a payment, a deposit, a
+ * charge, an adjustment, a hand-over, a deduction, a price) is more than
+ * 100,000,000.00 yuan, either sign.  pm_money_parse refuses anything
+ * larger with PM_NUM_LIMIT, whose reason names the limit.  Far below
+ * INT64_MAX, so that sums of amounts cannot overflow in practice; sums
+ * are still checked (pm_money_add), since a database written by other
+ * means can hold anything. */
+#define PM_MONEY_MAX 10000000000LL
+#define PM_MONEY_MAX_TEXT "100000000.00"
+
+/* THE AREA LIMIT: no area (building, usable, land) is more than
+ * 100,000.00 m2; pm_area_parse refuses anything larger, so that an area
+ * times any rate stays far from overflow. */
+#define PM_AREA_MAX 10000000LL
+#define PM_AREA_MAX_TEXT "100000.00"
+
 
 /* A short reason for a code ("not a number", "too many decimals", ...),
  * translated. */
@@ -38,8 +57,15 @@ enum pm_num pm_dec_parse(const char *s, size_t n, int scale, int64_t *out);
 
 /* Parse money the way desks write it: "1234.5", "1,234.50" (commas only
  * between groups of three), "¥1234.50" or "￥", "1234.5元", "-12.30".
- * At most two decimals; result in fen. */
+ * At most two decimals; result in fen.  Above PM_MONEY_MAX either way:
+ * PM_NUM_LIMIT (nothing stored). */
 enum pm_num pm_money_parse(const char *s, size_t n, int64_t *fen);
+
+/* Parse an area in m2 (scale 2, as pm_dec_parse): PM_NUM_NEGATIVE below
+ * zero, PM_NUM_AREA_LIMIT above PM_AREA_MAX or past int64; nothing
+ * stored unless PM_NUM_OK.  Every area typed or imported goes through
+ * here. */
+enum pm_num pm_area_parse(const char *s, size_t n, int64_t *area);
 
 /* Largest length pm_dec_fmt writes, with the NUL. */
 #define PM_DEC_BUFSZ 32
@@ -61,7 +87,18 @@ int pm_dec_mul(int64_t a, int sa, int64_t b, int sb, int so, int64_t *out);
  * pro-rating by days (den > 0).  -1 on overflow. */
 int pm_dec_muldiv(int64_t a, int64_t num, int64_t den, int64_t *out);
 
-/* a + b, -1 on overflow. */
+/* a + b, -1 on overflow (then *out holds the wrapped value: do not use it). */
 int pm_dec_add(int64_t a, int64_t b, int64_t *out);
+
+struct pm_err;
+
+/* *sum += v for a running total of money (what: "payments", "the cash
+ * journal", ... for the message).  On overflow *sum is unchanged and err
+ * says "the total of WHAT overflows" (PM_EXIT_DATA): the database holds
+ * amounts far above PM_MONEY_MAX.  0 or -1. */
+int pm_money_add(int64_t *sum, int64_t v, const char *what, struct pm_err *err);
+
+/* *sum -= v, checked the same way. */
+int pm_money_sub(int64_t *sum, int64_t v, const char *what, struct pm_err *err);
 
 #endif

@@ -2,6 +2,7 @@
 #include <stdlib.h>
 
 #include "core/i18n.h"
+#include "core/money.h"
 #include "fee.h"
 #include "ledger.h"
 
@@ -151,7 +152,10 @@ pm_fee_apply_credit(struct pm_db *db, int64_t unit_id, const char *date, int64_t
 			free(v);
 			return -1;
 		}
-		*applied += used;
+		if (pm_money_add(applied, used, _("credit applied"), err) < 0) {
+			free(v);
+			return -1;
+		}
 		if (used < v[i].left)
 			break;  /* nothing left to pay */
 	}

@@ -25,8 +25,9 @@
  * statement per basis so that SQLite flattens it into a single pass
  * over the units (a CASE on the basis inside costs half again as much).
  * QTY is the quantity x100, DISC the vacant discount or NULL.  A
- * quantity past :maxq could overflow qty x rate: its base is NULL, which
- * the NOT NULL constraint refuses.  The amount rounds each step by the
+ * quantity past :maxq would make a line above the money limit (and
+ * could overflow qty x rate): its base is NULL, which the NOT NULL
+ * constraint refuses; OVER_SQL then names the first such unit.  The amount rounds each step by the
  * one rule: base, then pro rata, then the discount. */
 #define BILL_SQL(QTY, DISC) \
     "INSERT INTO bill(unit_id, item_id, kind, period, starts, ends, qty, rate, base, days," \
@@ -61,8 +62,17 @@
 
 static const char area_sql[] = BILL_SQL("u.building_area", VACANT_SQL);
 static const char unit_sql[] = BILL_SQL("100", "NULL");
-static const char space_sql[] = BILL_SQL("(100 * (SELECT count(DISTINCT v.space) FROM vehicle v"
-    " WHERE v.unit_id = u.id AND v.removed IS NULL AND v.space <> ''))", "NULL");
+#define SPACE_QTY "(100 * (SELECT count(DISTINCT v.space) FROM vehicle v" \
+    " WHERE v.unit_id = u.id AND v.removed IS NULL AND v.space <> ''))"
+static const char space_sql[] = BILL_SQL(SPACE_QTY, "NULL");
+
+/* The first unit whose line BILL_SQL refused as too large. */
+#define OVER_SQL(QTY) \
+    "SELECT u.code, " QTY " FROM unit u WHERE" APPLIES_SQL " AND " QTY " > :maxq" \
+    " ORDER BY u.id LIMIT 1"
+static const char area_over_sql[] = OVER_SQL("u.building_area");
+static const char unit_over_sql[] = OVER_SQL("100");
+static const char space_over_sql[] = OVER_SQL(SPACE_QTY);
 
 /* Units the period applies to that have no line for it.  After an
  * area or unit run every applicable unit with a quantity has one, so
@@ -142,9 +152,9 @@ bind_common(sqlite3_stmt *st, struct run *r, const struct pm_fee_itemrec *it,
 	bind_named_int(st, ":prorate", r->prorate);
 	bind_named_int(st, ":vac", r->vacant);
 	bind_named_int(st, ":of", pm_date_days(p->last) - pm_date_days(p->first) + 1);
-	/* the largest quantity whose product with the rate leaves room for
-	 * the rounding steps' arithmetic */
-	bind_named_int(st, ":maxq", rate > 0 ? (INT64_MAX / 4) / rate : INT64_MAX);
+	/* the largest quantity whose line, (qty x rate + 5000) / 10000, is
+	 * within the money limit; the product then cannot overflow either */
+	bind_named_int(st, ":maxq", rate > 0 ? ((PM_MONEY_MAX + 1) * 10000 - 5001) / rate : INT64_MAX);
 	bind_named_text(st, ":now", r->now);
 }
 
@@ -159,6 +169,35 @@ step_int(struct pm_db *db, sqlite3_stmt *st, int64_t *v, struct pm_err *err)
 	else if (rc != SQLITE_DONE)
 		return pm_db_fail(db, rc, err, _("billing"));
 	return 0;
+}
+
+/* A line of the period would be above the money limit: say whose. */
+static int
+too_large(struct run *r, const struct pm_fee_itemrec *it, const struct pm_fee_period *p,
+	  int64_t unit, int64_t rate, struct pm_err *err)
+{
+	char q[PM_DEC_BUFSZ], x[PM_DEC_BUFSZ];
+	sqlite3_stmt *st;
+	int rc;
+
+	if (pm_db_prepare(r->db, !strcmp(it->basis, "area") ? area_over_sql
+	    : !strcmp(it->basis, "unit") ? unit_over_sql : space_over_sql, &st, err) < 0)
+		return -1;
+	bind_common(st, r, it, p, unit, rate);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		pm_err_set(err, PM_EXIT_DATA,
+		    _("'%s' for %s: unit '%s': %s × %s is above the limit of %s for one line"),
+		    it->code, p->label, pm_col_text(st, 0),
+		    pm_dec_fmt_short(sqlite3_column_int64(st, 1), 2, q), pm_dec_fmt_short(rate, 4, x),
+		    PM_MONEY_MAX_TEXT);
+	else if (rc == SQLITE_DONE)
+		pm_err_set(err, PM_EXIT_DATA,
+		    _("'%s' for %s: quantity × rate is too large to bill"), it->code, p->label);
+	else
+		pm_db_fail(r->db, rc, err, _("billing"));
+	sqlite3_finalize(st);
+	return -1;
 }
 
 /* Bill the period; *bills and *amount add up the lines inserted. */
@@ -185,8 +224,7 @@ bill_area(struct run *r, const struct pm_fee_itemrec *it, const struct pm_fee_pe
 	rc = sqlite3_step(st);
 	if (rc != SQLITE_DONE && sqlite3_extended_errcode(r->db->h) == SQLITE_CONSTRAINT_NOTNULL) {
 		sqlite3_finalize(st);
-		return pm_err_set(err, PM_EXIT_DATA,
-		    _("'%s' for %s: quantity × rate is too large to bill"), it->code, p->label);
+		return too_large(r, it, p, unit, rate, err);
 	}
 	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE)
@@ -198,7 +236,10 @@ bill_area(struct run *r, const struct pm_fee_itemrec *it, const struct pm_fee_pe
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW) {
 		*bills += sqlite3_column_int64(st, 0);
-		*amount += sqlite3_column_int64(st, 1);
+		if (pm_money_add(amount, sqlite3_column_int64(st, 1), _("the bills raised"), err) < 0) {
+			sqlite3_finalize(st);
+			return -1;
+		}
 	}
 	sqlite3_finalize(st);
 	return rc == SQLITE_ROW ? 0 : pm_db_fail(r->db, rc, err, _("billing"));
@@ -259,10 +300,17 @@ bill_meter(struct run *r, const struct pm_fee_itemrec *it, const struct pm_fee_p
 			}
 			if (!u.found)
 				continue;
-			if (pm_dec_mul(u.qty, 2, rate, 4, 2, &amount) < 0) {
+			if (pm_dec_mul(u.qty, 2, rate, 4, 2, &amount) < 0 || amount > PM_MONEY_MAX) {
+				char *code = NULL, q[PM_DEC_BUFSZ], x[PM_DEC_BUFSZ];
+
 				free(ids);
+				if (pm_unit_code(r->db, id, &code, err) < 0)
+					goto out;
 				pm_err_set(err, PM_EXIT_DATA,
-				    _("'%s' for %s: consumption × rate is too large to bill"), it->code, p->label);
+				    _("'%s' for %s: unit '%s': %s × %s is above the limit of %s for one line"),
+				    it->code, p->label, code, pm_dec_fmt_short(u.qty, 2, q),
+				    pm_dec_fmt_short(rate, 4, x), PM_MONEY_MAX_TEXT);
+				free(code);
 				goto out;
 			}
 			sqlite3_reset(ins);
@@ -283,7 +331,10 @@ bill_meter(struct run *r, const struct pm_fee_itemrec *it, const struct pm_fee_p
 				goto out;
 			}
 			(*bills)++;
-			*total += amount;
+			if (pm_money_add(total, amount, _("the bills raised"), err) < 0) {
+				free(ids);
+				goto out;
+			}
 		}
 		free(ids);
 	}

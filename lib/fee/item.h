@@ -22,11 +22,13 @@
 
 #include "core/db.h"
 #include "core/err.h"
+#include "core/money.h"
 #include "core/out.h"
 #include "core/time.h"
 
-/* Rates above this (yuan x10000) are refused: 100 million yuan. */
-#define PM_FEE_RATE_MAX 1000000000000LL
+/* Rates above this (yuan x10000) are refused: the money limit,
+ * 100 million yuan (core/money.h). */
+#define PM_FEE_RATE_MAX (PM_MONEY_MAX * 100)
 
 struct pm_fee_item {
 	const char *code, *name;

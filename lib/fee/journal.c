@@ -95,7 +95,11 @@ pm_fee_journal(struct pm_db *db, const char *first, const char *last, struct pm_
 		int64_t ci = sqlite3_column_int64(st, 6), co = sqlite3_column_int64(st, 7);
 		int k;
 
-		bal += ci - co;
+		if (pm_money_add(&bal, ci, _("the cash journal"), err) < 0 ||
+		    pm_money_sub(&bal, co, _("the cash journal"), err) < 0) {
+			sqlite3_finalize(st);
+			return -1;
+		}
 		for (k = 0; k < 6; k++)
 			v[k] = sqlite3_column_type(st, k) == SQLITE_NULL ? NULL : pm_col_text(st, k);
 		snprintf(in, sizeof in, "%lld", (long long)ci);
@@ -253,8 +257,11 @@ totals_query(struct pm_db *db, struct totals *t, const char *what, const char *s
 			sqlite3_finalize(st);
 			return -1;
 		}
-		if (sum)
-			*sum += v;
+		if (sum && pm_money_add(sum, v, !strcmp(what, "method") ? _("payments by method")
+		    : _("payments by item"), err) < 0) {
+			sqlite3_finalize(st);
+			return -1;
+		}
 	}
 	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE)
@@ -302,14 +309,15 @@ totals_compute(struct pm_db *db, const char *month, struct totals *t, struct pm_
 	    "  JOIN deposit d ON d.id = x.deposit_id WHERE " M("d.refunded") "), 0)"
 	    " UNION ALL SELECT 'held', coalesce((SELECT sum(amount) FROM deposit"
 	    "  WHERE substr(date, 1, 7) <= ?1 AND (refunded IS NULL OR substr(refunded, 1, 7) > ?1)), 0)";
-	int64_t methods, items;
+	int64_t methods, items, change;
 
 	if (totals_query(db, t, "bills", bills_sql, month, NULL, err) < 0 ||
 	    totals_query(db, t, "method", method_sql, month, &methods, err) < 0 ||
 	    totals_add(t, "method", "total", methods, err) < 0 ||
 	    totals_query(db, t, "item", item_sql, month, &items, err) < 0 ||
 	    totals_add(t, "item", "total", items, err) < 0 ||
-	    totals_add(t, "credit", "change", methods - items, err) < 0 ||
+	    (change = methods, pm_money_sub(&change, items, _("credit"), err)) < 0 ||
+	    totals_add(t, "credit", "change", change, err) < 0 ||
 	    totals_query(db, t, "cash", cash_sql, month, NULL, err) < 0 ||
 	    totals_query(db, t, "deposit", deposit_sql, month, NULL, err) < 0)
 		return -1;
@@ -446,6 +454,7 @@ pm_fee_close(struct pm_db *db, const char *month, struct pm_out *out, struct pm_
 		return -1;
 	}
 	sqlite3_finalize(st);
+	st = NULL;  /* out: finalizes st again */
 	if (rc != SQLITE_ROW)
 		return pm_db_fail(db, rc, err, _("reading the books"));
 	rc = -1;
@@ -460,6 +469,7 @@ pm_fee_close(struct pm_db *db, const char *month, struct pm_out *out, struct pm_
 	if (pm_db_step_done(db, st, err) < 0)
 		goto out;
 	sqlite3_finalize(st);
+	st = NULL;
 	if (pm_db_prepare(db, "INSERT INTO fee_close_total(month, ord, what, key, amount)"
 	    " VALUES (?1, ?5, ?2, ?3, ?4)", &st, err) < 0)
 		goto out;
@@ -516,6 +526,84 @@ count_check(struct pm_db *db, struct pm_out *out, const char *name, const char *
 	return check_row(out, name, n ? msg : _("ok"), problems, n != 0);
 }
 
+/* The money columns: each amount within the limit, each column's total
+ * one that adds up (a database written by other means than these
+ * tools can hold anything). */
+static const struct { const char *label, *table, *col; } money_cols[] = {
+	{N_("bills"), "bill", "amount"},
+	{N_("adjustments"), "adjustment", "amount"},
+	{N_("payments"), "payment", "amount"},
+	{N_("allocations"), "alloc", "amount"},
+	{N_("deposits"), "deposit", "amount"},
+	{N_("refunds"), "deposit", "refund_amount"},
+	{N_("deductions"), "deposit_deduction", "amount"},
+	{N_("hand-overs"), "handover", "amount"},
+};
+
+/* The "amounts" and "sums" rows; *summed 0 when a total overflows (the
+ * checks that add up the books cannot run then). */
+static int
+money_checks(struct pm_db *db, struct pm_out *out, long *problems, int *summed,
+	     struct pm_err *err)
+{
+	struct pm_buf over = PM_BUF_INIT;
+	int64_t above = 0;
+	size_t i;
+	char msg[160], a[PM_DEC_BUFSZ];
+
+	*summed = 1;
+	for (i = 0; i < sizeof money_cols / sizeof money_cols[0]; i++) {
+		char sql[200];
+		sqlite3_stmt *st;
+		int rc;
+
+		snprintf(sql, sizeof sql, "SELECT count(*) FROM %s WHERE %s NOT BETWEEN -?1 AND ?1",
+		    money_cols[i].table, money_cols[i].col);
+		if (pm_db_prepare(db, sql, &st, err) < 0)
+			goto fail;
+		pm_bind_int(st, 1, PM_MONEY_MAX);
+		rc = sqlite3_step(st);
+		if (rc == SQLITE_ROW)
+			above += sqlite3_column_int64(st, 0);
+		sqlite3_finalize(st);
+		if (rc != SQLITE_ROW) {
+			pm_db_fail(db, rc, err, _("reading the books"));
+			goto fail;
+		}
+		snprintf(sql, sizeof sql, "SELECT sum(%s) FROM %s", money_cols[i].col,
+		    money_cols[i].table);
+		if (pm_db_prepare(db, sql, &st, err) < 0)
+			goto fail;
+		rc = sqlite3_step(st);
+		if (rc != SQLITE_ROW && rc != SQLITE_DONE && pm_db_is_overflow(db, rc)) {
+			pm_buf_addf(&over, "%s%s", over.len ? ", " : "", _(money_cols[i].label));
+			*summed = 0;
+		} else if (rc != SQLITE_ROW) {
+			sqlite3_finalize(st);
+			pm_db_fail(db, rc, err, _("reading the books"));
+			goto fail;
+		}
+		sqlite3_finalize(st);
+	}
+	snprintf(msg, sizeof msg, _("%lld amounts above the limit of %s"), (long long)above,
+	    pm_money_fmt(PM_MONEY_MAX, a));
+	check_row(out, "amounts", above ? msg : _("ok"), problems, above != 0);
+	if (over.len) {
+		struct pm_buf m = PM_BUF_INIT;
+
+		pm_buf_addf(&m, _("the total of %s overflows"), pm_buf_str(&over));
+		check_row(out, "sums", pm_buf_str(&m), problems, 1);
+		pm_buf_free(&m);
+	} else {
+		check_row(out, "sums", _("ok"), problems, 0);
+	}
+	pm_buf_free(&over);
+	return 0;
+fail:
+	pm_buf_free(&over);
+	return -1;
+}
+
 int
 pm_fee_check(struct pm_db *db, struct pm_out *out, long *problems, struct pm_err *err)
 {
@@ -550,10 +638,18 @@ pm_fee_check(struct pm_db *db, struct pm_out *out, long *problems, struct pm_err
 	    " <> d.amount";
 	sqlite3_stmt *st;
 	int64_t diff;
-	int rc;
+	int rc, summed;
 
 	*problems = 0;
 	pm_out_begin(out, NULL, cols, 2, 0);
+	if (money_checks(db, out, problems, &summed, err) < 0)
+		return -1;
+	if (!summed) {
+		/* the books and the closes are sums: they cannot be checked */
+		check_row(out, "books", _("not checked: a total overflows"), problems, 1);
+		pm_out_end(out);
+		return 0;
+	}
 	if (count_check(db, out, "lines", lines_sql, _("bill lines owe less than nothing"),
 	    problems, err) < 0 ||
 	    count_check(db, out, "payments", pay_sql,

@@ -63,8 +63,11 @@ owed_for(struct pm_db *db, int64_t unit_id, const int64_t *items, size_t n, int6
 
 		for (i = 0; i < n && !want; i++)
 			want = items[i] == item;
-		if (want)
-			*owed += sqlite3_column_int64(st, 1);
+		if (want && pm_money_add(owed, sqlite3_column_int64(st, 1), _("what the unit owes"),
+		    err) < 0) {
+			sqlite3_finalize(st);
+			return -1;
+		}
 	}
 	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE)
@@ -411,7 +414,9 @@ receipt_document(struct pm_db *db, struct rcpt *r, struct pm_out *out, struct pm
 		pm_bind_int(st, 1, r->id);
 		pm_out_begin(out, N_("lines"), lines, 3, 0);
 		while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-			used += sqlite3_column_int64(st, 3);
+			if (pm_money_add(&used, sqlite3_column_int64(st, 3), _("a receipt's lines"),
+			    err) < 0)
+				break;
 			v[0] = pm_col_text(st, 1);
 			v[1] = pm_col_text(st, 2);
 			snprintf(num, sizeof num, "%lld", (long long)sqlite3_column_int64(st, 3));
@@ -427,7 +432,8 @@ receipt_document(struct pm_db *db, struct rcpt *r, struct pm_out *out, struct pm
 			pm_out_row(out, v);
 		}
 		pm_out_end(out);
-		rc = rc == SQLITE_DONE ? 0 : pm_db_fail(db, rc, err, _("reading payments"));
+		rc = rc == SQLITE_DONE ? 0 : rc == SQLITE_ROW ? -1  /* the sum overflowed */
+		    : pm_db_fail(db, rc, err, _("reading payments"));
 	}
 	if (rc == 0)
 		rc = pm_out_signatures(out, sign, 3);
@@ -476,7 +482,8 @@ pm_fee_receipt(struct pm_db *db, const char *receipt, struct pm_out *out, struct
 	v[3] = r.method;
 	v[8] = r.voided;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		used += sqlite3_column_int64(st, 3);
+		if (pm_money_add(&used, sqlite3_column_int64(st, 3), _("a receipt's lines"), err) < 0)
+			break;
 		v[4] = pm_col_text(st, 0);
 		v[5] = pm_col_text(st, 1);
 		v[6] = pm_col_text(st, 2);
@@ -494,6 +501,8 @@ pm_fee_receipt(struct pm_db *db, const char *receipt, struct pm_out *out, struct
 		pm_out_row(out, v);
 	}
 	rcpt_free(&r);
+	if (rc == SQLITE_ROW)
+		return -1;  /* the sum overflowed */
 	if (rc != SQLITE_DONE)
 		return pm_db_fail(db, rc, err, _("reading payments"));
 	pm_out_end(out);
@@ -538,7 +547,8 @@ pm_fee_receipt_text(struct pm_db *db, const char *receipt, struct pm_buf *t, str
 	}
 	pm_bind_int(st, 1, r.id);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		used += sqlite3_column_int64(st, 3);
+		if (pm_money_add(&used, sqlite3_column_int64(st, 3), _("a receipt's lines"), err) < 0)
+			break;
 		receipt_line(t, pm_col_text(st, 1), pm_col_text(st, 2), sqlite3_column_int64(st, 3));
 	}
 	sqlite3_finalize(st);
@@ -548,10 +558,12 @@ pm_fee_receipt_text(struct pm_db *db, const char *receipt, struct pm_buf *t, str
 	pm_buf_adds(t, _("  In words: "));
 	pm_fee_capital(r.amount, t);
 	pm_buf_adds(t, "\n\n");
-	if (pm_buf_addf(t, _("Clerk:   %s\n"), r.clerk) < 0)
+	if (pm_buf_addf(t, _("Clerk:   %s\n"), r.clerk) < 0 && rc != SQLITE_ROW)
 		rc = SQLITE_NOMEM;
 	free(estate);
 	rcpt_free(&r);
+	if (rc == SQLITE_ROW)
+		return -1;  /* the sum overflowed */
 	if (rc == SQLITE_NOMEM)
 		return pm_err_oom(err);
 	if (rc != SQLITE_DONE)

@@ -257,7 +257,7 @@ pm_fee_letters(struct pm_db *db, const struct pm_fee_arrears_opts *o, struct pm_
 	struct pm_date d;
 	char today[PM_DATE_BUFSZ];
 	sqlite3_stmt *st;
-	int rc;
+	int rc, over = 0;
 
 	if (pm_today(&d, err) < 0 || unit_set(o, &set, err) < 0)
 		return -1;
@@ -305,8 +305,11 @@ pm_fee_letters(struct pm_db *db, const struct pm_fee_arrears_opts *o, struct pm_
 		}
 		free(l.last);
 		l.last = strdup(pm_col_text(st, 6));
-		l.item_owed += sqlite3_column_int64(st, 8);
-		l.total += sqlite3_column_int64(st, 8);
+		if (pm_money_add(&l.item_owed, sqlite3_column_int64(st, 8), _("arrears"), err) < 0 ||
+		    pm_money_add(&l.total, sqlite3_column_int64(st, 8), _("arrears"), err) < 0) {
+			over = 1;
+			break;
+		}
 		if (age > l.age)
 			l.age = age;
 		if (strcmp(pm_col_text(st, 7), l.oldest) < 0)
@@ -325,6 +328,8 @@ pm_fee_letters(struct pm_db *db, const struct pm_fee_arrears_opts *o, struct pm_
 	pm_buf_free(&l.amounts);
 	pm_buf_free(&set);
 	sqlite3_finalize(st);
+	if (over)
+		return -1;
 	if (rc == SQLITE_NOMEM)
 		return pm_err_oom(err);
 	if (rc != SQLITE_DONE && rc != SQLITE_ROW)
@@ -332,6 +337,14 @@ pm_fee_letters(struct pm_db *db, const struct pm_fee_arrears_opts *o, struct pm_
 	if (pm_out_format(out) != PM_FMT_HTML)
 		pm_out_end(out);
 	return 0;
+}
+
+/* balance += debit - credit, checked */
+static int
+statement_add(int64_t *balance, int64_t debit, int64_t credit, struct pm_err *err)
+{
+	return pm_money_add(balance, debit, _("the statement"), err) < 0 ||
+	    pm_money_sub(balance, credit, _("the statement"), err) < 0 ? -1 : 0;
 }
 
 int
@@ -374,7 +387,7 @@ pm_fee_statement(struct pm_db *db, int64_t unit_id, const char *since, const cha
 	sqlite3_stmt *st;
 	char bal[24], deb[24], cre[24];
 	const char *v[8];
-	int rc, opened = 0;
+	int rc, opened = 0, over = 0;
 
 	if (pm_db_prepare(db, sql, &st, err) < 0)
 		return -1;
@@ -385,7 +398,10 @@ pm_fee_statement(struct pm_db *db, int64_t unit_id, const char *since, const cha
 		int64_t debit = sqlite3_column_int64(st, 6), credit = sqlite3_column_int64(st, 7);
 
 		if (since && strcmp(d, since) < 0) {
-			balance += debit - credit;
+			if (statement_add(&balance, debit, credit, err) < 0) {
+				over = 1;
+				break;
+			}
 			continue;
 		}
 		if (until && strcmp(d, until) > 0)
@@ -399,7 +415,10 @@ pm_fee_statement(struct pm_db *db, int64_t unit_id, const char *since, const cha
 			pm_out_row(out, v);
 			opened = 1;
 		}
-		balance += debit - credit;
+		if (statement_add(&balance, debit, credit, err) < 0) {
+			over = 1;
+			break;
+		}
 		pm_buf_reset(&detail);
 		if (!strcmp(entry, "bill") || !strcmp(entry, "charge")) {
 			struct pm_fee_line l;
@@ -436,6 +455,8 @@ pm_fee_statement(struct pm_db *db, int64_t unit_id, const char *since, const cha
 	}
 	sqlite3_finalize(st);
 	pm_buf_free(&detail);
+	if (over)
+		return -1;
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
 		return pm_db_fail(db, rc, err, _("reading the statement"));
 	snprintf(bal, sizeof bal, "%lld", (long long)balance);

@@ -51,6 +51,7 @@ struct roll_rec {
 	const char *type;
 	int64_t area[3];          /* building, usable, land; m2 x 100 */
 	int has_area[3];
+	struct pm_buf area_why[3];  /* an area above the limit, with its value */
 	struct pm_buf use, facilities, parking, remark;
 	int has_use, has_facilities, has_parking, has_remark;
 	struct pm_buf name, phone, landline, id_no;

@@ -42,6 +42,24 @@ area_reason(enum pm_num rc)
 	}
 }
 
+/* "area 92233720368547758.07 m² is above the limit of 100000.00 m²", in
+ * why (valid until the next parse); the value as a decimal when it is
+ * one, else the first digits typed. */
+static const char *
+area_over(struct pm_buf *why, const char *s, size_t n)
+{
+	char v[PM_DEC_BUFSZ];
+	int64_t x;
+
+	pm_buf_reset(why);
+	if (pm_dec_parse(s, n, 2, &x) == PM_NUM_OK)
+		pm_buf_addf(why, _("area %s m² is above the limit of %s m²"), pm_dec_fmt(x, 2, v),
+		    PM_AREA_MAX_TEXT);
+	else
+		pm_buf_addf(why, _("area too large: above the limit of %s m²"), PM_AREA_MAX_TEXT);
+	return why->s ? why->s : _("out of memory");
+}
+
 static const char *
 date_reason(enum pm_date_rc rc)
 {
@@ -104,11 +122,13 @@ roll_parse(const struct pm_header *h, const struct pm_row *row, struct roll_rec 
 		s = cell(h, row, areas[i], &n);
 		if (!s)
 			continue;
-		rc = pm_dec_parse(s, n, 2, &r->area[i]);
-		if (rc != PM_NUM_OK)
-			p[np++] = (struct roll_problem){areas[i], area_reason(rc)};
-		else if (r->area[i] < 0)
+		rc = pm_area_parse(s, n, &r->area[i]);
+		if (rc == PM_NUM_AREA_LIMIT)
+			p[np++] = (struct roll_problem){areas[i], area_over(&r->area_why[i], s, n)};
+		else if (rc == PM_NUM_NEGATIVE)
 			p[np++] = (struct roll_problem){areas[i], _("area negative")};
+		else if (rc != PM_NUM_OK)
+			p[np++] = (struct roll_problem){areas[i], area_reason(rc)};
 		else
 			r->has_area[i] = 1;
 	}
@@ -197,7 +217,8 @@ void
 roll_rec_free(struct roll_rec *r)
 {
 	struct pm_buf *bufs[] = {&r->code, &r->building, &r->entrance, &r->room, &r->use,
-		&r->facilities, &r->parking, &r->remark, &r->name, &r->phone, &r->landline, &r->id_no};
+		&r->facilities, &r->parking, &r->remark, &r->name, &r->phone, &r->landline, &r->id_no,
+		&r->area_why[0], &r->area_why[1], &r->area_why[2]};
 	size_t i;
 
 	for (i = 0; i < sizeof bufs / sizeof bufs[0]; i++)

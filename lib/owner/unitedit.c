@@ -26,10 +26,10 @@ check(const struct pm_unit_in *u, int64_t a[3], const char **type, struct pm_err
 
 		if (!u->area[k])
 			continue;
-		rc = pm_dec_parse(u->area[k], strlen(u->area[k]), 2, &a[k]);
-		if (rc != PM_NUM_OK || a[k] < 0)
+		rc = pm_area_parse(u->area[k], strlen(u->area[k]), &a[k]);
+		if (rc != PM_NUM_OK)
 			return pm_err_set(err, PM_EXIT_DATA, _("%s '%s': %s"), area_opts[k], u->area[k],
-			    rc != PM_NUM_OK ? pm_num_reason(rc) : _("negative"));
+			    pm_num_reason(rc));
 	}
 	return 0;
 }

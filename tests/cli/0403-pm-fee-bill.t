@@ -125,8 +125,9 @@ sql "INSERT INTO unit(code, room, type, building_area) VALUES ('X-1', '1', 'othe
 pm-fee item add big --name 大 --basis area --types other --rate 100000 --since 2026-01
 before=$(dump)
 PM_NOW=2027-01-31T10:00 run pm-fee bill --period 2027-01 --item big
-is_rc 65 "an amount too large for 64 bits is refused"
-is_err "pm-fee: 'big' for 2027-01: quantity × rate is too large to bill" "saying which"
+is_rc 65 "a line above the money limit (and past 64 bits) is refused"
+is_err "pm-fee: 'big' for 2027-01: unit 'X-1': 90000000000000 × 100000 is above the limit of 100000000.00 for one line" \
+	"saying which item, period and unit"
 run pm-fee bill
 is_rc 64 "--period is required"
 run pm-fee bill --period 2026-13

@@ -169,6 +169,8 @@ is_rc 65 "an open month has no stored totals"
 run pm-fee check
 is_rc 0 "the books check out"
 is_out "check,result
+amounts,ok
+sums,ok
 lines,ok
 payments,ok
 numbers,ok

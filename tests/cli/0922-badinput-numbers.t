@@ -18,7 +18,7 @@ is_err "pm-owner: $T/bad.csv:2: building_area: area has more than 2 decimals
 pm-owner: $T/bad.csv:3: building_area: area not a number
 pm-owner: $T/bad.csv:4: building_area: area not a number
 pm-owner: $T/bad.csv:5: building_area: area not a number
-pm-owner: $T/bad.csv:6: building_area: area too large
+pm-owner: $T/bad.csv:6: building_area: area too large: above the limit of 100000.00 m²
 pm-owner: $T/bad.csv:7: building_area: area not a number
 pm-owner: $T/bad.csv:8: building_area: area negative" "each with line, column and reason"
 unchanged "nothing was imported"

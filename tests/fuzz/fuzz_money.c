@@ -7,6 +7,7 @@
  *     fmt(v); the same for pm_dec_parse at every scale 0..6 (and for
  *     pm_dec_fmt_short);
  *   - a formatted value is short: it fits PM_DEC_BUFSZ;
+ *   - money that parses is within the money limit, PM_MONEY_MAX;
  *   - arithmetic (the first 19 bytes as two int64 values and three
  *     scales): pm_dec_add, pm_dec_mul and pm_dec_muldiv either report
  *     overflow or give exactly the 128-bit reference result rounded by
@@ -50,6 +51,7 @@ check_money(const char *s, size_t n)
 
 	if (pm_money_parse(s, n, &v) != PM_NUM_OK)
 		return;
+	FUZZ_CHECK(v <= PM_MONEY_MAX && v >= -PM_MONEY_MAX);
 	pm_money_fmt(v, buf);
 	FUZZ_CHECK(strlen(buf) < PM_DEC_BUFSZ);
 	FUZZ_CHECK(pm_money_parse(buf, strlen(buf), &w) == PM_NUM_OK);

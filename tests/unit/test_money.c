@@ -8,6 +8,7 @@
 
 #include <cmocka.h>
 
+#include "core/err.h"
 #include "core/money.h"
 
 #define N(a) (sizeof (a) / sizeof (a)[0])
@@ -21,7 +22,7 @@ struct parse_case {
 static const char *
 num_name(enum pm_num rc)
 {
-	static const char *const names[] = {"OK", "EMPTY", "SYNTAX", "PRECISION", "RANGE", "NEGATIVE"};
+	static const char *const names[] = {"OK", "EMPTY", "SYNTAX", "PRECISION", "RANGE", "NEGATIVE", "LIMIT", "AREA_LIMIT"};
 
 	return (unsigned)rc < N(names) ? names[rc] : "?";
 }
@@ -74,8 +75,9 @@ test_money_parse(void **state)
 		{"\xE3\x80\x80" "12.5\xC2\xA0", PM_NUM_OK, 1250}, /* U+3000, NBSP */
 		{"１２３４.５", PM_NUM_OK, 123450},     /* full-width digits */
 		{"１，２３４．５０", PM_NUM_OK, 123450}, /* full-width comma and point */
-		{"92233720368547758.07", PM_NUM_OK, INT64_MAX},
-		{"-92233720368547758.07", PM_NUM_OK, -INT64_MAX},
+		{"100000000.00", PM_NUM_OK, PM_MONEY_MAX},   /* the limit itself */
+		{"-100,000,000", PM_NUM_OK, -PM_MONEY_MAX},
+		{"¥99999999.99元", PM_NUM_OK, PM_MONEY_MAX - 1},
 
 		{"12.345", PM_NUM_PRECISION, 0},
 		{"0.001", PM_NUM_PRECISION, 0},
@@ -105,9 +107,16 @@ test_money_parse(void **state)
 		{"¥", PM_NUM_SYNTAX, 0},
 		{"元", PM_NUM_SYNTAX, 0},
 		{"abc", PM_NUM_SYNTAX, 0},
-		{"1234567890123456789012345", PM_NUM_RANGE, 0}, /* 25 digits */
-		{"92233720368547758.08", PM_NUM_RANGE, 0},
-		{"-92233720368547758.09", PM_NUM_RANGE, 0},
+		/* BAD-INPUTS row 46: above the money limit, either sign */
+		{"100000000.01", PM_NUM_LIMIT, 0},
+		{"-100000000.01", PM_NUM_LIMIT, 0},
+		{"100,000,000.01", PM_NUM_LIMIT, 0},
+		{"１００００００００．０１", PM_NUM_LIMIT, 0},
+		{"92233720368547758.07", PM_NUM_LIMIT, 0},  /* INT64_MAX fen */
+		{"-92233720368547758.07", PM_NUM_LIMIT, 0},
+		{"92233720368547758.08", PM_NUM_LIMIT, 0},  /* past int64 too */
+		{"-92233720368547758.09", PM_NUM_LIMIT, 0},
+		{"1234567890123456789012345", PM_NUM_LIMIT, 0}, /* 25 digits */
 		{"", PM_NUM_EMPTY, 0},
 		{"   ", PM_NUM_EMPTY, 0},
 		{"\xE3\x80\x80", PM_NUM_EMPTY, 0},
@@ -115,6 +124,40 @@ test_money_parse(void **state)
 
 	(void)state;
 	run_parse_table(t, N(t), 1, 2);
+}
+
+/* BAD-INPUTS row 48: areas, capped at PM_AREA_MAX */
+static void
+test_area_parse(void **state)
+{
+	static const struct parse_case t[] = {
+		{"89.37", PM_NUM_OK, 8937},
+		{"0", PM_NUM_OK, 0},
+		{"-0", PM_NUM_OK, 0},
+		{"８９．３７", PM_NUM_OK, 8937},
+		{"100000.00", PM_NUM_OK, PM_AREA_MAX},
+		{"100000.01", PM_NUM_AREA_LIMIT, 0},
+		{"92233720368547758.07", PM_NUM_AREA_LIMIT, 0},
+		{"99999999999999999999999", PM_NUM_AREA_LIMIT, 0},
+		{"-5", PM_NUM_NEGATIVE, 0},
+		{"12.345", PM_NUM_PRECISION, 0},
+		{"1e3", PM_NUM_SYNTAX, 0},
+		{"", PM_NUM_EMPTY, 0},
+	};
+	size_t i, bad = 0;
+
+	(void)state;
+	for (i = 0; i < N(t); i++) {
+		int64_t got = 0x5A5A5A5A;
+		enum pm_num rc = pm_area_parse(t[i].in, strlen(t[i].in), &got);
+
+		if (rc != t[i].rc || (rc == PM_NUM_OK ? got != t[i].want : got != 0x5A5A5A5A)) {
+			print_error("'%s': got %s %lld, want %s %lld\n", t[i].in, num_name(rc),
+			    (long long)got, num_name(t[i].rc), (long long)t[i].want);
+			bad++;
+		}
+	}
+	assert_int_equal(bad, 0);
 }
 
 static void
@@ -174,6 +217,43 @@ test_num_reason(void **state)
 	assert_string_equal(pm_num_reason(PM_NUM_PRECISION), "too many decimals");
 	assert_string_equal(pm_num_reason(PM_NUM_RANGE), "too large");
 	assert_string_equal(pm_num_reason(PM_NUM_NEGATIVE), "negative");
+	assert_string_equal(pm_num_reason(PM_NUM_LIMIT), "above the limit of " PM_MONEY_MAX_TEXT);
+	assert_string_equal(pm_num_reason(PM_NUM_AREA_LIMIT),
+	    "above the limit of " PM_AREA_MAX_TEXT " m²");
+}
+
+/* The limit's text is the limit; and sums of money are checked
+ * (BAD-INPUTS row 47). */
+static void
+test_money_limit(void **state)
+{
+	char buf[PM_DEC_BUFSZ];
+	struct pm_err err = {0};
+	int64_t sum;
+
+	(void)state;
+	assert_string_equal(pm_money_fmt(PM_MONEY_MAX, buf), PM_MONEY_MAX_TEXT);
+	assert_string_equal(pm_dec_fmt(PM_AREA_MAX, 2, buf), PM_AREA_MAX_TEXT);
+	sum = 0;
+	assert_int_equal(pm_money_add(&sum, PM_MONEY_MAX, "payments", &err), 0);
+	assert_int_equal(pm_money_add(&sum, -1, "payments", &err), 0);
+	assert_int_equal(sum, PM_MONEY_MAX - 1);
+	sum = INT64_MAX - 1;
+	assert_int_equal(pm_money_add(&sum, 1, "payments", &err), 0);
+	assert_int_equal(sum, INT64_MAX);
+	assert_int_equal(pm_money_add(&sum, 1, "payments", &err), -1);
+	assert_int_equal(sum, INT64_MAX);  /* unchanged */
+	assert_int_equal(err.code, PM_EXIT_DATA);
+	assert_non_null(strstr(err.msg, "the total of payments overflows"));
+	pm_err_clear(&err);
+	sum = INT64_MIN;
+	assert_int_equal(pm_money_add(&sum, -1, "the cash journal", &err), -1);
+	assert_int_equal(sum, INT64_MIN);
+	assert_non_null(strstr(err.msg, "the total of the cash journal overflows"));
+	pm_err_clear(&err);
+	/* two payments of 5e16 yuan wrap an unchecked int64 */
+	sum = 5000000000000000000LL;
+	assert_int_equal(pm_money_add(&sum, 5000000000000000000LL, "payments", NULL), -1);
 }
 
 static void
@@ -351,8 +431,9 @@ test_property_sum(void **state)
 		int k, n = 1 + (int)(next_rand() % 20);
 
 		for (k = 0; k < n; k++) {
-			/* up to 10 million yuan, either sign */
-			int64_t v = (int64_t)(next_rand() % 1000000000ull);
+			/* up to 5 million yuan, either sign: 20 of them stay
+			 * within the money limit */
+			int64_t v = (int64_t)(next_rand() % 500000001ull);
 
 			if (next_rand() & 1)
 				v = -v;
@@ -398,6 +479,8 @@ main(void)
 		cmocka_unit_test(test_money_parse),
 		cmocka_unit_test(test_dec_parse),
 		cmocka_unit_test(test_num_reason),
+		cmocka_unit_test(test_money_limit),
+		cmocka_unit_test(test_area_parse),
 		cmocka_unit_test(test_fmt),
 		cmocka_unit_test(test_mul_rounding),
 		cmocka_unit_test(test_mul_overflow),
