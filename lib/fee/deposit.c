@@ -197,6 +197,7 @@ pm_deposit_refund(struct pm_db *db, int64_t id, const struct pm_deduction *ded, 
 		pm_buf_addf(&all, "; %s %s", pm_money_fmt(ded[i].amount, a), why.s);
 	}
 	sqlite3_finalize(st);
+	st = NULL;
 	if (pm_db_prepare(db, "UPDATE deposit SET refunded = ?2, refund_amount = ?3,"
 	    " refund_method = ?4, refund_at = ?5, refund_clerk = ?6 WHERE id = ?1", &st, err) < 0)
 		goto out;

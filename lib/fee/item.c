@@ -192,6 +192,7 @@ pm_fee_item_add(struct pm_db *db, const struct pm_fee_item *it, struct pm_err *e
 		goto out;
 	id = sqlite3_last_insert_rowid(db->h);
 	sqlite3_finalize(st);
+	st = NULL;
 	if (pm_db_prepare(db, "INSERT INTO fee_rate(item_id, since, rate) VALUES (?1, ?2, ?3)",
 	    &st, err) < 0)
 		goto out;

@@ -92,6 +92,7 @@ pm_owner_list(struct pm_db *db, const struct pm_unit_filter *f, struct pm_out *o
 	pm_out_begin(out, NULL, cols, sizeof cols / sizeof cols[0], 0);
 	rc = pm_out_stmt_all(out, st, err);
 	sqlite3_finalize(st);
+	st = NULL;
 	pm_buf_free(&phone);
 	if (rc == 0)
 		pm_out_end(out);

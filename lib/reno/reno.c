@@ -484,6 +484,7 @@ pm_reno_review(struct pm_db *db, int64_t id, int second, int approve, const char
 	if (pm_db_step_done(db, st, err) < 0)
 		goto out;
 	sqlite3_finalize(st);
+	st = NULL;
 	if (pm_db_prepare(db, "UPDATE reno SET status = ?2,"
 	    " approved = CASE WHEN ?2 = 'approved' THEN ?3 ELSE approved END WHERE id = ?1", &st, err) < 0)
 		goto out;

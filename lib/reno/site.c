@@ -418,6 +418,7 @@ pm_reno_extend(struct pm_db *db, int64_t id, const char *until, const char *reas
 	if (pm_db_step_done(db, st, err) < 0)
 		goto out;
 	sqlite3_finalize(st);
+	st = NULL;
 	/* the passes out follow */
 	if (pm_db_prepare(db, "UPDATE reno_pass SET valid_until = ?2 WHERE reno_id = ?1"
 	    " AND returned IS NULL AND lost IS NULL", &st, err) < 0)

@@ -215,6 +215,7 @@ load_items(struct pm_db *db, struct sv_round *r, struct pm_err *err)
 			goto oom;
 	}
 	sqlite3_finalize(st);
+	st = NULL;
 	if (rc != SQLITE_DONE)
 		return pm_db_fail(db, rc, err, _("reading the survey form"));
 	return 0;

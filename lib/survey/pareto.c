@@ -115,6 +115,7 @@ pm_survey_pareto_get(struct pm_db *db, const struct pm_survey_scope *sc,
 			goto oom;
 	}
 	sqlite3_finalize(st);
+	st = NULL;
 	sv_round_free(&last);
 	if (rc != SQLITE_DONE) {
 		pm_survey_pareto_free(p);

@@ -111,6 +111,7 @@ load_cands(struct pm_db *db, const struct sv_round *r, struct cand **out, size_t
 			goto oom;
 	}
 	sqlite3_finalize(st);
+	st = NULL;
 	if (rc != SQLITE_DONE) {
 		free_cands(c, *n);
 		return pm_db_fail(db, rc, err, _("reading units"));

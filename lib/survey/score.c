@@ -158,6 +158,7 @@ buildings(struct pm_db *db, struct pm_survey_score *s, const struct sv_round *r,
 		b->collected = sqlite3_column_int64(st, 3);
 	}
 	sqlite3_finalize(st);
+	st = NULL;
 	if (rc != SQLITE_DONE)
 		return pm_db_fail(db, rc, err, _("reading survey forms"));
 	if (pm_db_prepare(db, "SELECT u.building, a.score, count(*) FROM survey_answer a"

@@ -120,6 +120,7 @@ pm_survey_template_add(struct pm_db *db, const char *name, const char *scale,
 	tid = sqlite3_column_int64(st, 0);
 	*version = sqlite3_column_int(st, 1);
 	sqlite3_finalize(st);
+	st = NULL;
 	if (pm_db_prepare(db, "INSERT INTO survey_item (template_id, pos, key, label)"
 	    " VALUES (?1, ?2, ?3, ?4)", &st, err) < 0)
 		goto out;
