@@ -179,7 +179,8 @@ random_amounts_add_up(void **state)
 
 			assert_int_equal(got, want);
 			pm_money_fmt(got, sum);
-			assert_int_equal(pm_money_parse(sum, strlen(sum), &back), PM_NUM_OK);
+			/* a sum may pass the limit of one amount: read it as a decimal */
+			assert_int_equal(pm_dec_parse(sum, strlen(sum), 2, &back), PM_NUM_OK);
 			assert_int_equal(back, want);
 		}
 	}
