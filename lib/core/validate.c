@@ -83,7 +83,7 @@ pm_unit_normalize(const char *s, size_t n, struct pm_buf *out)
 	char buf[128];
 	const char *p, *end;
 	const char *why = NULL;
-	int segs = 0, seglen = 0;
+	int segs = 0, seglen = 0, lead = 0;
 	long k;
 
 	pm_buf_reset(out);
@@ -104,6 +104,9 @@ pm_unit_normalize(const char *s, size_t n, struct pm_buf *out)
 			continue;
 		}
 		if ((w = starts(p, end, unit_seps)) || *p == '-' || *p == ' ') {
+			/* "-2-1501", "栋2单元1501": the building was left out */
+			if (!segs)
+				lead = 1;
 			p += w ? w : 1;
 			/* one separator however many were written */
 			if (seglen && pm_buf_addc(out, '-') < 0)
@@ -131,6 +134,8 @@ pm_unit_normalize(const char *s, size_t n, struct pm_buf *out)
 		out->s[--out->len] = '\0';
 	if (!segs || !out->len)
 		why = _("not a unit code (write 3-2-1501)");
+	else if (lead)
+		why = _("no building in the unit code (write 3-2-1501 or 3-1501)");
 	else if (segs > 4 || out->len > PM_CODE_MAX)
 		why = _("unit code too long");
 	goto done;
@@ -140,6 +145,26 @@ done:
 	if (why)
 		pm_buf_reset(out);
 	return why;
+}
+
+const char *
+pm_unit_parse(const char *s, size_t n, struct pm_buf *code, struct pm_buf *building,
+	      struct pm_buf *entrance, struct pm_buf *room, int *floor)
+{
+	const char *why = pm_unit_normalize(s, n, code);
+
+	pm_buf_reset(building);
+	pm_buf_reset(entrance);
+	pm_buf_reset(room);
+	*floor = 0;
+	if (why)
+		return why;
+	if (!strchr(code->s, '-')) {
+		pm_buf_reset(code);
+		return _("no building in the unit code (write 3-2-1501 or 3-1501)");
+	}
+	pm_unit_split(code->s, building, entrance, room, floor);
+	return NULL;
 }
 
 void

@@ -28,9 +28,25 @@ int pm_why_is_oom(const char *why);
  * "3#2-1501" and " ３-２-１５０１ " are all "3-2-1501": building, entrance
  * (单元) and room, joined by '-'.  Letters are upper-cased ("b2-138" is
  * "B2-138"); numeric building and entrance numbers lose leading zeros.
- * One to four segments of ASCII letters and digits.
+ * One to four segments of ASCII letters and digits.  A code that starts
+ * with a separator ("-2-1501", "栋2单元1501") has lost its building and
+ * is refused, "no building in the unit code (write 3-2-1501 or 3-1501)".
  */
 const char *pm_unit_normalize(const char *s, size_t n, struct pm_buf *out);
+
+/*
+ * The code of a unit being created (a roll row, pm-owner unit add): the
+ * one rule for where a unit is.  A unit is in a building: its code is
+ * building-entrance-room ("3-2-1501") or, in a building of one staircase,
+ * building-room ("3-1501"); shops, garages and parking spaces too, in
+ * their block ("S-01", "P-B1-023").  A code of one segment ("101",
+ * "A101") names no building and gets the reason above.  On success code
+ * holds the normalized code and the parts are filled as pm_unit_split()
+ * fills them.
+ */
+const char *pm_unit_parse(const char *s, size_t n, struct pm_buf *code,
+			  struct pm_buf *building, struct pm_buf *entrance,
+			  struct pm_buf *room, int *floor);
 
 /* The parts of a normalized code: with three or more segments building,
  * entrance, room; with two building and room; with one only room.  Each

@@ -185,8 +185,9 @@ write_unit(struct importer *im, struct roll_rec *r, int64_t *id, int *fresh, int
 		st = S(im, S_UNIT_INSERT);
 	}
 	bind_buf(st, 1, &r->code, 1);
-	bind_buf(st, 2, &r->building, 1);
-	bind_buf(st, 3, &r->entrance, 1);
+	/* NOT NULL: a building of one staircase has entrance '' */
+	sqlite3_bind_text(st, 2, pm_buf_str(&r->building), -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, pm_buf_str(&r->entrance), -1, SQLITE_STATIC);
 	bind_opt_int(st, 4, r->floor, r->floor > 0);
 	bind_buf(st, 5, &r->room, 1);
 	if (r->type)

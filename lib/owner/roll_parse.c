@@ -109,11 +109,10 @@ roll_parse(const struct pm_header *h, const struct pm_row *row, struct roll_rec 
 
 	/* unit */
 	s = pm_header_cell(h, row, RF_UNIT, &n);
-	why = pm_unit_normalize(s ? s : "", s ? n : 0, &r->code);
+	why = pm_unit_parse(s ? s : "", s ? n : 0, &r->code, &r->building, &r->entrance,
+	    &r->room, &r->floor);
 	if (why)
 		p[np++] = (struct roll_problem){RF_UNIT, why};
-	else
-		pm_unit_split(r->code.s, &r->building, &r->entrance, &r->room, &r->floor);
 
 	for (i = 0; i < 3; i++) {
 		enum pm_num rc;

@@ -52,7 +52,7 @@ pm_unit_add(struct pm_db *db, const struct pm_unit_in *u, struct pm_err *err)
 	sqlite3_stmt *st = NULL;
 	int floor, rc = -1;
 
-	if ((why = pm_unit_normalize(u->code, strlen(u->code), &code))) {
+	if ((why = pm_unit_parse(u->code, strlen(u->code), &code, &b, &e, &r, &floor))) {
 		pm_err_set(err, PM_EXIT_DATA, _("unit '%s': %s"), u->code, why);
 		goto out;
 	}
@@ -64,7 +64,6 @@ pm_unit_add(struct pm_db *db, const struct pm_unit_in *u, struct pm_err *err)
 		goto out;
 	}
 	pm_err_clear(err);
-	pm_unit_split(code.s, &b, &e, &r, &floor);
 	if (pm_db_prepare(db, "INSERT INTO unit(code, building, entrance, floor, room, type,"
 	    " building_area, usable_area, land_area, use, facilities, parking, remark)"
 	    " VALUES (?1, ?2, ?3, ?4, ?5, coalesce(?6, 'residential'), ?7, ?8, ?9, ?10, ?11, ?12, ?13)",

@@ -46,6 +46,7 @@ run_table(const char *what, normalizer fn, const struct vcase *t, size_t n)
 }
 
 #define NOT_UNIT "not a unit code (write 3-2-1501)"
+#define NO_BUILDING "no building in the unit code (write 3-2-1501 or 3-1501)"
 
 static void
 test_unit_normalize(void **state)
@@ -70,7 +71,11 @@ test_unit_normalize(void **state)
 		{"3—2—1501", "3-2-1501", NULL},
 		{"3/2/1501", "3-2-1501", NULL},
 		{"3_2_1501", "3-2-1501", NULL},
-		{"-3-2-1501-", "3-2-1501", NULL},
+		/* a leading separator is a building left out, not noise:
+		 * "-2-1501" must not become building 2 (issue 14) */
+		{"-3-2-1501-", NULL, NO_BUILDING},
+		{"-2-1501", NULL, NO_BUILDING},
+		{"栋2单元1501", NULL, NO_BUILDING},
 		{"03-02-1501", "3-2-1501", NULL},
 		{"003栋02单元1501", "3-2-1501", NULL},
 		{"b2-138", "B2-138", NULL},
@@ -136,6 +141,42 @@ test_unit_split(void **state)
 	check_split("1-2-99999999999999999999", "1", "2", "99999999999999999999", 0);
 	check_split("1-2-1234567", "1", "2", "1234567", 0);
 	check_split("1-2-123456", "1", "2", "123456", 1234);
+}
+
+/* The code of a new unit: the one rule of roll import and unit add. */
+static void
+check_parse(const char *typed, const char *code, const char *b, const char *e, const char *why)
+{
+	struct pm_buf cb = PM_BUF_INIT, bb = PM_BUF_INIT, eb = PM_BUF_INIT, rb = PM_BUF_INIT;
+	const char *got;
+	int f;
+
+	got = pm_unit_parse(typed, strlen(typed), &cb, &bb, &eb, &rb, &f);
+	if (why ? !got || strcmp(got, why) : got != NULL)
+		fail_msg("'%s': reason '%s', want '%s'", typed, got ? got : "(none)", why ? why : "(none)");
+	if (!why && (strcmp(pm_buf_str(&cb), code) || strcmp(pm_buf_str(&bb), b) ||
+	    strcmp(pm_buf_str(&eb), e)))
+		fail_msg("'%s': code '%s' building '%s' entrance '%s'", typed, pm_buf_str(&cb),
+		    pm_buf_str(&bb), pm_buf_str(&eb));
+	if (why && cb.len)
+		fail_msg("'%s': code '%s' kept on refusal", typed, cb.s);
+	pm_buf_free(&cb);
+	pm_buf_free(&bb);
+	pm_buf_free(&eb);
+	pm_buf_free(&rb);
+}
+
+static void
+test_unit_parse(void **state)
+{
+	(void)state;
+	check_parse("3栋2单元1501", "3-2-1501", "3", "2", NULL);
+	check_parse("1-101", "1-101", "1", "", NULL);
+	check_parse("S-01", "S-1", "S", "", NULL);
+	check_parse("101", NULL, NULL, NULL, NO_BUILDING);
+	check_parse("A101", NULL, NULL, NULL, NO_BUILDING);
+	check_parse("-2-1501", NULL, NULL, NULL, NO_BUILDING);
+	check_parse("", NULL, NULL, NULL, "unit missing");
 }
 
 static void
@@ -368,6 +409,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_unit_normalize),
 		cmocka_unit_test(test_unit_split),
+		cmocka_unit_test(test_unit_parse),
 		cmocka_unit_test(test_phone),
 		cmocka_unit_test(test_idno),
 		cmocka_unit_test(test_name),
