@@ -7,6 +7,7 @@
 
 #include "owner.h"
 #include "core/keys.h"
+#include "core/outfile.h"
 #include "owner/roll.h"
 
 enum { OPT_DRY_RUN = 0x100, OPT_ENCODING, OPT_SKIP_BAD, OPT_ERRORS, OPT_MAP, OPT_TSV };
@@ -63,9 +64,10 @@ parse(int key, char *arg, struct argp_state *state)
  * line and every reason in front, written beside the target and renamed
  * into place at the end. */
 struct report {
-	FILE *fp;
-	char *tmp;
-	const char *path;
+	FILE *fp;                 /* file.fp while the file is open */
+	struct pm_outfile file;
+	struct pm_outfile_guard guard;
+	char *db_path;            /* the guard's: the database is closed before the file */
 	long line;                /* the row being collected */
 	struct pm_buf reasons;
 	struct pm_strv cells;
@@ -149,22 +151,18 @@ on_problem(void *ctx, const struct pm_roll_problem *p)
 }
 
 static int
-open_errors(struct report *r, const char *path)
+open_errors(struct report *r, const char *path, const struct pm_db *db, const char *input)
 {
-	int fd;
+	struct pm_err err = {0};
 
-	r->path = path;
-	if (asprintf(&r->tmp, "%s.tmp-XXXXXX", path) < 0)
+	if (!(r->db_path = strdup(db->path)))
 		return PM_EXIT_OSERR;
-	fd = mkstemp(r->tmp);
-	if (fd < 0 || !(r->fp = fdopen(fd, "w"))) {
-		pm_cli_warn(_("cannot create '%s': %s"), path, strerror(errno));
-		if (fd >= 0)
-			close(fd);
-		free(r->tmp);
-		r->tmp = NULL;
-		return PM_EXIT_CANTCREAT;
-	}
+	r->guard.option = "--errors";
+	r->guard.db = r->db_path;
+	r->guard.input = input;
+	if (pm_outfile_open(&r->file, path, &r->guard, 0, &err) < 0)
+		return pm_cli_fail(&err);
+	r->fp = r->file.fp;
 	return 0;
 }
 
@@ -173,21 +171,17 @@ open_errors(struct report *r, const char *path)
 static int
 close_errors(struct report *r, long rejected)
 {
+	struct pm_err err = {0};
 	int rc = 0;
 
-	if (!r->fp)
-		return 0;
-	flush_row(r);
-	if (ferror(r->fp) | fclose(r->fp)) {
-		pm_cli_warn(_("write error on '%s'"), r->path);
-		rc = PM_EXIT_IO;
-	} else if (rejected && rename(r->tmp, r->path) != 0) {
-		pm_cli_warn(_("cannot create '%s': %s"), r->path, strerror(errno));
-		rc = PM_EXIT_CANTCREAT;
+	if (r->fp) {
+		flush_row(r);
+		if (!rejected)
+			pm_outfile_abort(&r->file);
+		else if (pm_outfile_commit(&r->file, &r->guard, &err) < 0)
+			rc = pm_cli_fail(&err);
 	}
-	if (rc || !rejected)
-		unlink(r->tmp);
-	free(r->tmp);
+	free(r->db_path);
 	pm_buf_free(&r->reasons);
 	pm_strv_free(&r->cells);
 	return rc;
@@ -214,7 +208,8 @@ owner_import(int argc, char **argv)
 		pm_strv_free(&a.maps);
 		return rc;
 	}
-	if (a.errors && (rc = open_errors(&rep, a.errors))) {
+	if (a.errors && (rc = open_errors(&rep, a.errors, db, a.o.path))) {
+		free(rep.db_path);
 		pm_db_close(db);
 		pm_strv_free(&a.maps);
 		return rc;

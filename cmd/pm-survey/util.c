@@ -8,6 +8,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "core/outfile.h"
 #include "verbs.h"
 
 int
@@ -32,10 +33,10 @@ int
 sv_write_file(const char *path, const char *data, size_t n)
 {
 	struct pm_err err = {0};
-	char *tmp;
-	int fd;
-	size_t done = 0;
-	mode_t mask;
+	struct pm_outfile file;
+	struct pm_outfile_guard guard = {"--svg", NULL, NULL};
+	char *db = NULL;
+	int rc = 0;
 
 	if (!strcmp(path, "-")) {
 		if (fwrite(data, 1, n, stdout) != n) {
@@ -44,42 +45,19 @@ sv_write_file(const char *path, const char *data, size_t n)
 		}
 		return 0;
 	}
-	if (asprintf(&tmp, "%s.XXXXXX", path) < 0) {
-		pm_err_oom(&err);
+	if (pm_db_path(pm_cli.db_opt, &db, &err) < 0)
 		return pm_cli_fail(&err);
-	}
-	if ((fd = mkstemp(tmp)) < 0) {
-		pm_err_set(&err, PM_EXIT_CANTCREAT, _("cannot create '%s': %s"), path, strerror(errno));
-		free(tmp);
-		return pm_cli_fail(&err);
-	}
-	while (done < n) {
-		ssize_t w = write(fd, data + done, n - done);
-
-		if (w < 0 && errno == EINTR)
-			continue;
-		if (w <= 0)
-			break;
-		done += (size_t)w;
-	}
-	/* mkstemp makes it 0600: give it what a new file gets */
-	mask = umask(0);
-	umask(mask);
-	if (done < n || fchmod(fd, 0666 & ~mask) < 0 || fsync(fd) < 0) {
+	guard.db = db;
+	if (pm_outfile_open(&file, path, &guard, 1, &err) < 0)
+		rc = -1;
+	else if (fwrite(data, 1, n, file.fp) != n) {
 		pm_err_set(&err, PM_EXIT_IO, _("cannot write '%s': %s"), path, strerror(errno));
-		close(fd);
-		unlink(tmp);
-		free(tmp);
-		return pm_cli_fail(&err);
-	}
-	if (close(fd) < 0 || rename(tmp, path) < 0) {
-		pm_err_set(&err, PM_EXIT_CANTCREAT, _("cannot create '%s': %s"), path, strerror(errno));
-		unlink(tmp);
-		free(tmp);
-		return pm_cli_fail(&err);
-	}
-	free(tmp);
-	return 0;
+		pm_outfile_abort(&file);
+		rc = -1;
+	} else if (pm_outfile_commit(&file, &guard, &err) < 0)
+		rc = -1;
+	free(db);
+	return rc < 0 ? pm_cli_fail(&err) : 0;
 }
 
 int

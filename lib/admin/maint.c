@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "core/i18n.h"
+#include "core/outfile.h"
 #include "maint.h"
 
 int
@@ -29,6 +30,13 @@ pm_db_backup(struct pm_db *db, const char *dest, int overwrite, struct pm_err *e
 		if (!overwrite)
 			return pm_err_set(err, PM_EXIT_CANTCREAT,
 			    _("'%s' exists: choose another name or give --force"), dest);
+	}
+	{
+		/* a device, a folder, the -wal: never renamed over */
+		struct pm_outfile_guard g = {"backup", db->path, NULL};
+
+		if (pm_outfile_check(dest, &g, err) < 0)
+			return -1;
 	}
 	if (asprintf(&tmp, "%s.tmp-XXXXXX", dest) < 0)
 		return pm_err_oom(err);

@@ -37,7 +37,7 @@ is_err "pm-admin: cannot create '$T/no/such/folder/b.db': No such file or direct
 mkdir "$T/dir.db"
 run pm-admin backup --force "$T/dir.db"
 is_rc 73 "a folder in the way"
-err_has "cannot create '$T/dir.db'" "says so"
+err_has "'$T/dir.db' exists and is not a regular file" "says so"
 is "$(find "$T" -name '*.tmp-*' | wc -l)" 0 "and no temporary file is left"
 
 # never onto the database itself, even with --force, even through a link
