@@ -13,6 +13,7 @@
 #include "core/audit.h"
 #include "core/buf.h"
 #include "core/settings.h"
+#include "core/validate.h"
 #include "admin/staff.h"
 #include "fee/deposit.h"
 #include "fee/fee.h"
@@ -114,6 +115,21 @@ pm_cli_open(struct pm_db **db)
 	free(path);
 	if (rc < 0)
 		return pm_cli_fail(&err);
+	return 0;
+}
+
+int
+pm_cli_audit_reveal(struct pm_db *db, const char *record, const char *what)
+{
+	struct pm_err err = {0};
+
+	if (!pm_cli.out.reveal)
+		return 0;
+	if (pm_db_begin(db, &err) < 0 || pm_audit(db, record, what, &err) < 0 ||
+	    pm_db_commit(db, &err) < 0) {
+		pm_db_close(db);
+		return pm_cli_fail(&err);
+	}
 	return 0;
 }
 
@@ -340,13 +356,34 @@ run_verb(const struct pm_verb *v, const char *prog, int argc, char **argv)
 static int dispatch_top(int argc, char **argv, const struct pm_verb *verbs);
 
 /* Dispatch argv[1..] among verbs.  argv[0] names the program so far. */
+/*
+ * Who is writing: the login, and the clerk PM_USER declares.  The
+ * clerk is stored on every record and printed on receipts, so it is
+ * held to the rule of a person's name (one line of valid UTF-8, no
+ * control or bidi character, at most PM_NAME_MAX characters, trimmed):
+ * a newline in it would forge a second line on a receipt.
+ */
+static int
+set_actor(void)
+{
+	static struct pm_buf clerk = PM_BUF_INIT;
+	const char *env = getenv("PM_USER"), *why;
+
+	if (env && *env && (why = pm_name_normalize(env, strlen(env), &clerk))) {
+		pm_cli_warn(_("PM_USER: %s: set it to your name as the staff register has it"), why);
+		return PM_EXIT_USAGE;
+	}
+	pm_audit_actor(pm_cli.prog, pm_cli.verb, NULL, env && *env ? pm_buf_str(&clerk) : NULL);
+	return 0;
+}
+
 static int
 dispatch(int argc, char **argv, const struct pm_verb *verbs, const char *doc, int top,
 	 const char *default_verb)
 {
 	const char *prog = argv[0];
 	const struct pm_verb *v;
-	int i = 1;
+	int i = 1, rc;
 
 	/* common options may come before the verb: pm-owner --db x list */
 	while (i < argc && argv[i][0] == '-' && argv[i][1]) {
@@ -414,7 +451,8 @@ dispatch(int argc, char **argv, const struct pm_verb *verbs, const char *doc, in
 		v = find_verb(verbs, default_verb);
 		if (asprintf((char **)&pm_cli.verb, "%s %s", pm_cli.verb, v->name) < 0)
 			return PM_EXIT_OSERR;
-		pm_audit_actor(pm_cli.prog, pm_cli.verb, NULL, getenv("PM_USER"));
+		if ((rc = set_actor()))
+			return rc;
 		argv[i - 1] = argv[0];
 		return run_verb(v, prog, 1, argv + i - 1);
 	}
@@ -447,7 +485,8 @@ dispatch(int argc, char **argv, const struct pm_verb *verbs, const char *doc, in
 		pm_cli.verb = v->name;
 	else if (asprintf((char **)&pm_cli.verb, "%s %s", pm_cli.verb, v->name) < 0)
 		return PM_EXIT_OSERR;
-	pm_audit_actor(pm_cli.prog, pm_cli.verb, NULL, getenv("PM_USER"));
+	if ((rc = set_actor()))
+		return rc;
 	argv[i] = argv[0];
 	return run_verb(v, prog, argc - i, argv + i);
 }

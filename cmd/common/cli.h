@@ -61,6 +61,13 @@ void pm_cli_warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
  * status after reporting. */
 int pm_cli_open(struct pm_db **db);
 
+/* A listing with --reveal shows phone (and ID) numbers in full: a
+ * disclosure, put on the audit log (who saw them, when; record says
+ * whose, what says what) in its own transaction before anything is
+ * printed.  Without --reveal nothing.  0, or the exit status, having
+ * reported and closed db. */
+int pm_cli_audit_reveal(struct pm_db *db, const char *record, const char *what);
+
 /* A write in two halves, for verbs that do more than one call:
  * pm_cli_begin opens the database and takes the write lock (BEGIN
  * IMMEDIATE); pm_cli_end commits unless failed (or rolls back when dry),

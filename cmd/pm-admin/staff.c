@@ -134,7 +134,7 @@ staff_list(int argc, char **argv)
 	int rc;
 
 	pm_cli_parse(&argp, argc, argv, &a);
-	if ((rc = pm_cli_open(&db)))
+	if ((rc = pm_cli_open(&db)) || (rc = pm_cli_audit_reveal(db, "staff", "revealed phone numbers")))
 		return rc;
 	if (!(out = pm_cli_out())) {
 		pm_db_close(db);

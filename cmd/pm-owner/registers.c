@@ -4,23 +4,15 @@
 #include <limits.h>
 
 #include "owner.h"
-#include "core/audit.h"
 
 int
 owner_read_open(struct pm_db **db, struct pm_out **out, const char *what, const char *title)
 {
-	struct pm_err err = {0};
 	int rc;
 
-	if ((rc = pm_cli_open(db)))
+	if ((rc = pm_cli_open(db)) ||
+	    (rc = pm_cli_audit_reveal(*db, what, "phone and ID numbers revealed")))
 		return rc;
-	if (pm_cli.out.reveal &&
-	    (pm_db_begin(*db, &err) < 0 ||
-	     pm_auditf(*db, what, &err, "phone and ID numbers revealed") < 0 ||
-	     pm_db_commit(*db, &err) < 0)) {
-		pm_db_close(*db);
-		return pm_cli_fail(&err);
-	}
 	if (!(*out = pm_cli_out_titled(*db, title))) {
 		pm_db_close(*db);
 		return PM_EXIT_OSERR;

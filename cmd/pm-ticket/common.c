@@ -1,7 +1,6 @@
 /* common.c - what pm-ticket's verbs share: ticket lists, transactions, listings */
 #include <string.h>
 
-#include "core/audit.h"
 #include "ticket.h"
 
 int
@@ -33,13 +32,8 @@ ticket_listing(int (*fn)(struct pm_db *, const void *, struct pm_out *, struct p
 
 	if ((rc = pm_cli_open(&db)))
 		return rc;
-	/* phone numbers in full are recorded: who saw whose, when */
-	if (record && pm_cli.out.reveal &&
-	    (pm_db_begin(db, &err) < 0 || pm_audit(db, record, "revealed phone numbers", &err) < 0 ||
-	     pm_db_commit(db, &err) < 0)) {
-		pm_db_close(db);
-		return pm_cli_fail(&err);
-	}
+	if (record && (rc = pm_cli_audit_reveal(db, record, "revealed phone numbers")))
+		return rc;
 	if (!(out = pm_cli_out())) {
 		pm_db_close(db);
 		return PM_EXIT_OSERR;

@@ -402,7 +402,9 @@ pm_name_normalize(const char *s, size_t n, struct pm_buf *out)
 	pm_text_trim(&s, &n);
 	if (!n)
 		return _("name missing");
-	if (pm_utf8_check(s, n, NULL) != 0 || pm_text_has_control(s, n, 0))
+	if (pm_utf8_check(s, n, NULL) != 0)
+		return _("name is not valid UTF-8 (was the file saved in another encoding?)");
+	if (pm_text_has_control(s, n, 0))
 		return _("name holds a control character");
 	if (chars(s, n) > PM_NAME_MAX)
 		return _("name too long");
@@ -416,7 +418,9 @@ pm_text_normalize(const char *s, size_t n, struct pm_buf *out)
 {
 	pm_buf_reset(out);
 	pm_text_trim(&s, &n);
-	if (pm_utf8_check(s, n, NULL) != 0 || pm_text_has_control(s, n, 1))
+	if (pm_utf8_check(s, n, NULL) != 0)
+		return _("text is not valid UTF-8 (was the file saved in another encoding?)");
+	if (pm_text_has_control(s, n, 1))
 		return _("text holds a control character");
 	if (chars(s, n) > PM_TEXT_MAX)
 		return _("text too long");
