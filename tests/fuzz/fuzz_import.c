@@ -164,7 +164,10 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (data[0] & 0x10)
 		import_once(&db, &o);
 
-	sqlite3_close(db.h);
+	/* pm_audit() keeps its INSERT prepared on the connection */
+	sqlite3_finalize(db.audit);
+	if (sqlite3_close(db.h) != SQLITE_OK)
+		abort();
 	close(fd);
 	return 0;
 }
