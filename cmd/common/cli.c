@@ -158,6 +158,7 @@ pm_cli_end(struct pm_db *db, int failed, int dry, struct pm_err *err)
 	}
 	if (!failed && pm_db_commit(db, err) == 0) {
 		pm_db_close(db);
+		pm_cli.saved = 1;
 		return 0;
 	}
 	pm_db_close(db);  /* rolls back */
@@ -574,7 +575,13 @@ pm_cli_main(int argc, char **argv, const struct pm_verb *verbs, const char *doc)
 	/* stdout must really have been written: a full disk is an error */
 	if (fflush(stdout) != 0 || ferror(stdout)) {
 		if (rc == 0 || rc == PM_EXIT_FOUND) {
-			pm_cli_warn(_("write error: %s"), strerror(errno ? errno : EIO));
+			/* a clerk seeing an error types the ticket again:
+			 * say that it is in the database all the same */
+			if (pm_cli.saved)
+				pm_cli_warn(_("write error: %s; but the change was saved: do not repeat it"),
+				    strerror(errno ? errno : EIO));
+			else
+				pm_cli_warn(_("write error: %s"), strerror(errno ? errno : EIO));
 			rc = PM_EXIT_IO;
 		}
 	}

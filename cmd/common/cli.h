@@ -28,6 +28,7 @@ struct pm_cli {
 	const char *db_opt;  /* --db */
 	struct pm_outopts out;
 	int complete;        /* answering __complete: see complete.h */
+	int saved;           /* pm_cli_end committed: a later write error must say so */
 };
 extern struct pm_cli pm_cli;
 

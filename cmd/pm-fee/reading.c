@@ -69,6 +69,13 @@ reading_add(int argc, char **argv)
 	return pm_cli_end(db, rc, 0, &err);
 }
 
+static void
+bad_row(void *arg, const char *msg)
+{
+	(void)arg;
+	pm_cli_warn("%s", msg);
+}
+
 static int
 reading_import(int argc, char **argv)
 {
@@ -90,7 +97,7 @@ reading_import(int argc, char **argv)
 	pm_cli_parse(&argp, argc, argv, &a);
 	if ((rc = pm_cli_begin(&db)))
 		return rc;
-	rc = pm_fee_reading_import(db, a.pos[0], a.encoding, &rows, &err) < 0;
+	rc = pm_fee_reading_import(db, a.pos[0], a.encoding, &rows, bad_row, NULL, &err) < 0;
 	if ((rc = pm_cli_end(db, rc, a.dry, &err)))
 		return rc;
 	printf(a.dry ? _("%ld readings checked, nothing written\n") : _("%ld readings recorded\n"), rows);

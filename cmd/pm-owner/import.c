@@ -220,6 +220,7 @@ owner_import(int argc, char **argv)
 	erc = close_errors(&rep, rc > 0 ? st.rejected : 0);
 	if (rc < 0)
 		return pm_cli_fail(&err);
+	pm_cli.saved = !a.o.dry_run && (rc == 0 || a.o.skip_bad);
 	printf(_("%s: %ld rows"), a.o.path, st.rows);
 	if (st.blank)
 		printf(_(", %ld blank rows skipped"), st.blank);

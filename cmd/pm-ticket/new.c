@@ -1,4 +1,5 @@
 /* new.c - pm-ticket new, attach, photo */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -88,8 +89,13 @@ ticket_new(int argc, char **argv)
 	a.t.summary = pm_buf_str(&a.summary);
 	if ((rc = pm_cli_begin(&db)) == 0) {
 		rc = pm_cli_end(db, pm_ticket_new(db, &a.t, no, &err) < 0, 0, &err);
-		if (rc == 0)
-			printf("%s\n", no);
+		/* the number is what the clerk tells the caller: when it
+		 * cannot be printed, stderr still says it */
+		if (rc == 0 && (printf("%s\n", no) < 0 || fflush(stdout) != 0)) {
+			pm_cli_warn(_("ticket %s was saved, but its number could not be written: %s"),
+			    no, strerror(errno ? errno : EIO));
+			rc = PM_EXIT_IO;
+		}
 	}
 	free(a.attach);
 	pm_buf_free(&a.summary);

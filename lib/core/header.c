@@ -95,6 +95,18 @@ pm_header_map(const struct pm_row *header, const struct pm_field_def *defs,
 			return pm_err_set(err, PM_EXIT_USAGE,
 			    _("--map '%s': no field '%s' (fields: %s, or ignore)"), maps->v[i],
 			    eq + 1, field_list(defs));
+		/* the first would silently win over a later correction */
+		for (f = 0; f < i; f++) {
+			const char *a = maps->v[i], *b = maps->v[f], *beq = strrchr(b, '=');
+			size_t an = (size_t)(eq - a), bn = (size_t)(beq - b);
+
+			pm_text_trim(&a, &an);
+			pm_text_trim(&b, &bn);
+			if (same(a, an, b, bn) && strcasecmp(eq + 1, beq + 1))
+				return pm_err_set(err, PM_EXIT_USAGE,
+				    _("--map '%s' and --map '%s' map one header twice: give one"),
+				    maps->v[f], maps->v[i]);
+		}
 	}
 	for (i = 0; i < header->n; i++) {
 		const char *s = header->f[i].s;

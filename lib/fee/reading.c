@@ -167,8 +167,9 @@ truthy(const char *s)
 
 int
 pm_fee_reading_import(struct pm_db *db, const char *path, const char *encoding, long *rows,
-		      struct pm_err *err)
+		      void (*bad)(void *arg, const char *msg), void *arg, struct pm_err *err)
 {
+	long refused = 0;
 	struct pm_csvin_opts o = {encoding, 0, 0};
 	struct pm_csvin *in;
 	struct pm_row *row;
@@ -205,9 +206,9 @@ pm_fee_reading_import(struct pm_db *db, const char *path, const char *encoding, 
 
 		if (row->n < (size_t)(col[C_VALUE] + 1) || row->n < (size_t)(col[C_UNIT] + 1) ||
 		    row->n < (size_t)(col[C_METER] + 1)) {
-			rc = pm_err_set(err, PM_EXIT_DATA, _("%s:%ld: %zu fields, fewer than the header's"),
+			pm_err_set(err, PM_EXIT_DATA, _("%s:%ld: %zu fields, fewer than the header's"),
 			    pm_csvin_name(in), line, row->n);
-			goto out;
+			goto refuse;
 		}
 		for (c = 0; c < C_N; c++) {
 			const char *s;
@@ -225,19 +226,33 @@ pm_fee_reading_import(struct pm_db *db, const char *path, const char *encoding, 
 			}
 		}
 		if (pm_unit_find(db, pm_buf_str(&cell[C_UNIT]), &r.unit_id, NULL, err) < 0) {
-			rc = pm_err_prefix(err, "%s:%ld: unit", pm_csvin_name(in), line);
-			goto out;
+			pm_err_prefix(err, "%s:%ld: unit", pm_csvin_name(in), line);
+			goto refuse;
 		}
 		r.meter = pm_buf_str(&cell[C_METER]);
 		r.value = pm_buf_str(&cell[C_VALUE]);
 		r.date = cell[C_DATE].len ? pm_buf_str(&cell[C_DATE]) : NULL;
 		r.change = cell[C_CHANGE].len && truthy(pm_buf_str(&cell[C_CHANGE]));
 		if (pm_fee_reading_add(db, &r, err) < 0) {
-			rc = pm_err_prefix(err, "%s:%ld", pm_csvin_name(in), line);
-			goto out;
+			pm_err_prefix(err, "%s:%ld", pm_csvin_name(in), line);
+			goto refuse;
 		}
 		(*rows)++;
+		continue;
+refuse:
+		/* a bad row is reported and the next one checked, so the
+		 * clerk corrects the sheet once; anything else stops here */
+		if (err->code != PM_EXIT_DATA) {
+			rc = -1;
+			goto out;
+		}
+		bad(arg, pm_err_msg(err));
+		pm_err_clear(err);
+		refused++;
 	}
+	if (rc == 0 && refused)
+		rc = pm_err_set(err, PM_EXIT_DATA,
+		    _("rows refused: %ld; no reading was recorded"), refused);
 out:
 	for (c = 0; c < C_N; c++)
 		pm_buf_free(&cell[c]);

@@ -29,10 +29,12 @@ int pm_fee_reading_add(struct pm_db *db, const struct pm_fee_reading *r, struct 
 
 /* Record every reading of a CSV or TSV (columns unit, meter, value, and
  * optionally date and change; Chinese headers 房号 表 读数 日期 换表
- * too).  Stops at the first bad row with "FILE:LINE: column: reason";
- * the caller rolls back.  *rows counts the readings recorded. */
+ * too).  Every bad row is handed to bad as "FILE:LINE: column: reason"
+ * and the rest are still checked; then 65 "N rows refused", and the
+ * caller rolls back.  A database error stops at once.  *rows counts
+ * the readings recorded (or checked). */
 int pm_fee_reading_import(struct pm_db *db, const char *path, const char *encoding, long *rows,
-			  struct pm_err *err);
+			  void (*bad)(void *arg, const char *msg), void *arg, struct pm_err *err);
 
 /* List readings, newest first: of one unit (unit_id > 0) or all, of one
  * meter or all. */

@@ -52,7 +52,8 @@ pm_person_get(struct pm_db *db, const struct pm_person_in *p, int64_t *id, int *
 	if (step == SQLITE_ROW) {
 		if (strcmp(pm_col_text(st, 1), name.s)) {
 			pm_err_set(err, PM_EXIT_DATA,
-			    _("that ID number is on record for '%s', not '%s'"), pm_col_text(st, 1), name.s);
+			    _("that ID number is on record under another name, not '%s': check the number and the name"),
+			    name.s);
 			goto out;
 		}
 		*id = sqlite3_column_int64(st, 0);

@@ -50,8 +50,22 @@ pm_unit_find(struct pm_db *db, const char *typed, int64_t *id, char **code, stru
 	if (rc == SQLITE_ROW)
 		*id = sqlite3_column_int64(st, 0);
 	sqlite3_finalize(st);
-	if (rc == SQLITE_DONE)
-		pm_err_set(err, PM_EXIT_DATA, _("no unit '%s'"), norm.s);
+	if (rc == SQLITE_DONE) {
+		struct pm_buf phone = PM_BUF_INIT, masked = PM_BUF_INIT;
+		int landline;
+
+		/* a phone number typed where the unit goes is not echoed
+		 * in full: the message may end up in a log or on a screen */
+		if (!pm_phone_normalize(typed, strlen(typed), &phone, &landline) && !landline &&
+		    pm_mask_phone(phone.s, &masked) == 0)
+			pm_err_set(err, PM_EXIT_DATA,
+			    _("no unit '%s': that is a phone number; find its unit with pm-owner list --phone"),
+			    masked.s);
+		else
+			pm_err_set(err, PM_EXIT_DATA, _("no unit '%s'"), norm.s);
+		pm_buf_free(&phone);
+		pm_buf_free(&masked);
+	}
 	else if (rc != SQLITE_ROW)
 		pm_db_fail(db, rc, err, _("looking up a unit"));
 	if (rc == SQLITE_ROW && code)

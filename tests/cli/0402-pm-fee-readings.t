@@ -52,8 +52,9 @@ is_out "2 readings recorded" "says how many"
 printf 'unit,meter,value,date\n1-1-102,water,5,2026-11-21\n1-1-102,water,4,2026-11-22\n' > "$T/bad.csv"
 before=$(dump)
 run pm-fee reading import "$T/bad.csv"
-is_rc 65 "a bad row stops the import"
-is_err "pm-fee: $T/bad.csv:3: reading 4.00 is lower than the last water reading (5.00 on 2026-11-21): if the meter was replaced, mark it as a meter change" "naming file and line"
+is_rc 65 "a bad row refuses the import"
+is_err "pm-fee: $T/bad.csv:3: reading 4.00 is lower than the last water reading (5.00 on 2026-11-21): if the meter was replaced, mark it as a meter change
+pm-fee: rows refused: 1; no reading was recorded" "naming file and line, then the count"
 is "$(dump)" "$before" "and nothing of the file is written"
 printf 'unit,meter,value,date,change\n1-1-102,water,5,2026-11-21,\n1-1-102,water,4,2026-11-22,是\n' > "$T/chg.csv"
 run pm-fee reading import --dry-run "$T/chg.csv"
