@@ -9,6 +9,7 @@
 
 #include "core/i18n.h"
 #include "core/outfile.h"
+#include "core/settings.h"
 #include "maint.h"
 
 int
@@ -123,6 +124,54 @@ check_mode(struct pm_db *db, struct pm_out *out, long *problems, struct pm_err *
 	return 0;
 }
 
+struct settings_check {
+	struct pm_out *out;
+	long found;
+	struct pm_err *err;
+};
+
+static int
+bad_setting(void *arg, const char *name, const char *why)
+{
+	struct settings_check *c = arg;
+	const char *v[2] = {"settings", NULL};
+	char *msg;
+
+	if (asprintf(&msg, _("%s: %s; set it again with pm-admin settings set %s"),
+	    name, why, name) < 0)
+		return pm_err_oom(c->err);
+	v[1] = msg;
+	pm_out_row(c->out, v);
+	free(msg);
+	c->found++;
+	return 0;
+}
+
+/* Stored settings their type refuses: a mail header they would forge,
+ * a receipt line they would add. */
+static int
+check_settings(struct pm_db *db, struct pm_out *out, long *problems, struct pm_err *err)
+{
+	struct settings_check c = {out, 0, err};
+
+	if (pm_settings_verify(db, bad_setting, &c, err) < 0) {
+		const char *v[2] = {"settings", "not checked: the file is damaged"};
+
+		if (!*problems || err->code != PM_EXIT_CONFIG)
+			return -1;
+		pm_err_clear(err);
+		pm_out_row(out, v);
+		return 0;
+	}
+	if (!c.found) {
+		const char *v[2] = {"settings", "ok"};
+
+		pm_out_row(out, v);
+	}
+	*problems += c.found;
+	return 0;
+}
+
 int
 pm_db_check(struct pm_db *db, struct pm_out *out, long *problems, struct pm_err *err)
 {
@@ -204,7 +253,8 @@ pm_db_check(struct pm_db *db, struct pm_out *out, long *problems, struct pm_err 
 		pm_out_row(out, v);
 	}
 	*problems += found;
-	if (check_mode(db, out, problems, err) < 0)
+	if (check_mode(db, out, problems, err) < 0 ||
+	    check_settings(db, out, problems, err) < 0)
 		return -1;
 	pm_out_end(out);
 	return 0;

@@ -5,8 +5,10 @@
 #include <string.h>
 
 #include "i18n.h"
+#include "mailaddr.h"
 #include "settings.h"
 #include "time.h"
+#include "utf8.h"
 
 const struct pm_setting pm_settings[] = {
 	{"estate.name", PM_SET_TEXT, "",
@@ -23,9 +25,9 @@ const struct pm_setting pm_settings[] = {
 	 N_("hours to answer a complaint"), 1, 8760, NULL},
 	{"rework.hours", PM_SET_INT, "24",
 	 N_("hours to send a problem found on callback back to the repair staff"), 1, 8760, NULL},
-	{"mail.domain", PM_SET_TEXT, "localhost",
+	{"mail.domain", PM_SET_DOMAIN, "localhost",
 	 N_("mail domain of the reminder digests: staff-ID@DOMAIN for a person, DEPT@DOMAIN for a department"), 0, 0, NULL},
-	{"mail.from", PM_SET_TEXT, "pm-ticket",
+	{"mail.from", PM_SET_MAIL_LOCAL, "pm-ticket",
 	 N_("sender of the reminder digests, before the @ of mail.domain"), 0, 0, NULL},
 	{"patrol.areas", PM_SET_LIST, "",
 	 N_("areas or routes to patrol every day (empty: the areas of the current butlers)"), 0, 0, NULL},
@@ -60,6 +62,19 @@ pm_setting_find(const char *name)
 		if (!strcmp(s->name, name))
 			return s;
 	return NULL;
+}
+
+static size_t
+chars(const char *s)
+{
+	const char *end = s + strlen(s);
+	size_t n = 0;
+
+	while (s < end) {
+		pm_utf8_next(&s, end);
+		n++;
+	}
+	return n;
 }
 
 const char *
@@ -98,7 +113,18 @@ pm_setting_check(const struct pm_setting *s, const char *value)
 	}
 	case PM_SET_TEXT:
 	case PM_SET_LIST:
+		/* printed on receipts and notices, one line each */
+		if (pm_utf8_check(value, strlen(value), NULL) != 0)
+			return _("not valid UTF-8");
+		if (pm_text_has_control(value, strlen(value), 0))
+			return _("holds a line break or a control character");
+		if (chars(value) > PM_SETTING_TEXT_MAX)
+			return _("longer than 2000 characters");
 		return NULL;
+	case PM_SET_MAIL_LOCAL:
+		return pm_mail_local_check(value);
+	case PM_SET_DOMAIN:
+		return pm_mail_domain_check(value);
 	}
 	return NULL;
 }
@@ -173,8 +199,14 @@ pm_setting_set(struct pm_db *db, const char *name, const char *value, char **old
 	if (!s)
 		return pm_err_set(err, PM_EXIT_USAGE,
 		    _("unknown setting '%s' (see pm-admin settings list)"), name);
-	if ((why = pm_setting_check(s, value)))
+	if ((why = pm_setting_check(s, value))) {
+		/* a value with a line break or an escape is not echoed: the
+		 * message would carry it to the terminal or the log */
+		if (pm_utf8_check(value, strlen(value), NULL) != 0 ||
+		    pm_text_has_control(value, strlen(value), 0))
+			return pm_err_set(err, PM_EXIT_DATA, _("setting '%s': %s"), name, why);
 		return pm_err_set(err, PM_EXIT_DATA, _("setting '%s': '%s': %s"), name, value, why);
+	}
 	/* a whole number is stored as one: "+10" and "010" are "10", and
 	 * "007" is the default 7, not a stored row */
 	if (s->type == PM_SET_INT) {
@@ -196,5 +228,32 @@ pm_setting_set(struct pm_db *db, const char *name, const char *value, char **old
 		return -1;
 	}
 	sqlite3_finalize(st);
+	return 0;
+}
+
+int
+pm_settings_verify(struct pm_db *db, int (*bad)(void *arg, const char *name, const char *why),
+		   void *arg, struct pm_err *err)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if (pm_db_prepare(db, "SELECT key, value FROM setting ORDER BY key", &st, err) < 0)
+		return -1;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const struct pm_setting *s = pm_setting_find(pm_col_text(st, 0));
+		const char *why;
+
+		/* a name this release does not know is a newer release's */
+		if (!s || !(why = pm_setting_check(s, pm_col_text(st, 1))))
+			continue;
+		if (bad(arg, s->name, why) < 0) {
+			sqlite3_finalize(st);
+			return -1;
+		}
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return pm_db_fail(db, rc, err, _("reading settings"));
 	return 0;
 }

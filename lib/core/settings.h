@@ -18,11 +18,16 @@
 
 enum pm_setting_type {
 	PM_SET_INT,    /* a whole number within [min, max] */
-	PM_SET_TEXT,   /* free text */
+	PM_SET_TEXT,   /* one line of text */
 	PM_SET_LIST,   /* comma-separated items */
 	PM_SET_ZONE,   /* an Olson time zone name */
 	PM_SET_ENUM,   /* one of the comma-separated choices in `choices` */
+	PM_SET_MAIL_LOCAL, /* the part of a mail address before the @ (mailaddr.h) */
+	PM_SET_DOMAIN, /* a mail domain (mailaddr.h) */
 };
+
+/* TEXT and LIST values are one line of at most this many characters */
+#define PM_SETTING_TEXT_MAX 2000
 
 struct pm_setting {
 	const char *name;
@@ -54,5 +59,12 @@ int pm_setting_set(struct pm_db *db, const char *name, const char *value,
 
 /* Is the setting stored (1) or at its default (0)? */
 int pm_setting_is_set(struct pm_db *db, const char *name, int *set, struct pm_err *err);
+
+/* Call bad() for every stored value its setting's type refuses (one
+ * stored by hand, or before the type was checked); bad() returning -1
+ * stops the walk with -1, err set by it. */
+int pm_settings_verify(struct pm_db *db,
+		       int (*bad)(void *arg, const char *name, const char *why),
+		       void *arg, struct pm_err *err);
 
 #endif

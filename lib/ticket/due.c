@@ -280,6 +280,20 @@ flush_msg(struct pm_buf *out, struct msg *m, const char *name, const char *addr,
 	m->overdue = m->due = 0;
 }
 
+/* -1 (78) when value is not what setting name must hold; the value is
+ * not quoted: it may hold the line break that makes it dangerous */
+static int
+bad_setting(const char *name, const char *value, struct pm_err *err)
+{
+	const char *why = pm_setting_check(pm_setting_find(name), value);
+
+	if (!why)
+		return 0;
+	return pm_err_set(err, PM_EXIT_CONFIG,
+	    _("setting '%s' is not valid (%s): set it again with pm-admin settings set %s"),
+	    name, why, name);
+}
+
 int
 pm_ticket_remind(struct pm_db *db, const struct pm_due_filter *f, int by_dept,
 		 struct pm_buf *msgs, long *count, struct pm_err *err)
@@ -294,6 +308,11 @@ pm_ticket_remind(struct pm_db *db, const struct pm_due_filter *f, int by_dept,
 	*count = 0;
 	if (pm_setting_get(db, "mail.domain", &domain, err) < 0 ||
 	    pm_setting_get(db, "mail.from", &sender, err) < 0)
+		goto out;
+	/* a value stored before settings had types, or by hand, must not
+	 * reach a header sendmail -t reads recipients from */
+	if (bad_setting("mail.domain", domain, err) < 0 ||
+	    bad_setting("mail.from", sender, err) < 0)
 		goto out;
 	if (asprintf(&from, "%s@%s", sender, domain) < 0) {
 		from = NULL;

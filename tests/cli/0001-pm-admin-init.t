@@ -19,7 +19,8 @@ is_rc 0 "check passes on a new database"
 is_out "check,result
 integrity,ok
 foreign_keys,ok
-file_mode,ok" "check reports each check as csv when piped"
+file_mode,ok
+settings,ok" "check reports each check as csv when piped"
 
 run pm-admin migrate --status
 is_rc 0 "migrate --status"
