@@ -259,8 +259,12 @@ shown(struct pm_out *out, const struct pm_col *c, const char *v)
 	}
 }
 
+/* RFC 4180 quoting, for CSV and for TSV as Excel writes it: a field is
+ * quoted when it holds the separator, a quote or a line break, its
+ * quotes doubled; so the importer, which reads both that way, gets
+ * back the same bytes.  --excel's guard quote goes inside the quotes. */
 static void
-csv_field(struct pm_out *out, const struct pm_col *c, const char *v)
+quoted_field(struct pm_out *out, const struct pm_col *c, const char *v, const char *specials)
 {
 	int guard = 0;
 
@@ -268,7 +272,7 @@ csv_field(struct pm_out *out, const struct pm_col *c, const char *v)
 		return;
 	if (out->o.excel && c && c->type == PM_COL_TEXT && strchr("=+-@\t\r", v[0]) && v[0])
 		guard = 1;
-	if (!guard && !strpbrk(v, ",\"\r\n")) {
+	if (!guard && !strpbrk(v, specials)) {
 		puts_(out, v);
 		return;
 	}
@@ -290,21 +294,15 @@ csv_field(struct pm_out *out, const struct pm_col *c, const char *v)
 }
 
 static void
+csv_field(struct pm_out *out, const struct pm_col *c, const char *v)
+{
+	quoted_field(out, c, v, ",\"\r\n");
+}
+
+static void
 tsv_field(struct pm_out *out, const struct pm_col *c, const char *v)
 {
-	if (!v)
-		return;
-	if (out->o.excel && c && c->type == PM_COL_TEXT && v[0] && strchr("=+-@\t\r", v[0]))
-		put(out, "'", 1);
-	for (; *v; v++) {
-		switch (*v) {
-		case '\t': puts_(out, "\\t"); break;
-		case '\n': puts_(out, "\\n"); break;
-		case '\r': puts_(out, "\\r"); break;
-		case '\\': puts_(out, "\\\\"); break;
-		default:   put(out, v, 1);
-		}
-	}
+	quoted_field(out, c, v, "\t\"\r\n");
 }
 
 static void

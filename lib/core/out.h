@@ -7,8 +7,9 @@
  *
  *   csv    RFC 4180: header first, a field quoted only when it holds a
  *          comma, quote or line break, CRLF-free unless --excel.
- *   tsv    tab-separated; tab, newline, CR and backslash inside a field
- *          are written \t \n \r \\.
+ *   tsv    tab-separated as Excel writes it: a field is quoted only
+ *          when it holds a tab, quote or line break, its quotes
+ *          doubled, so pm-owner import reads back the same bytes.
  *   table  columns aligned by display width (Chinese is two columns
  *          wide), numbers right-aligned, line breaks shown as spaces.
  *          Headers translated.  Buffered: the widths need every row.

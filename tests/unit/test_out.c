@@ -148,20 +148,20 @@ test_tsv(void **state)
 	EXPECT(&o, 4,
 	    "unit\tname\tphone\tid_no\tarea\towed\tn\n"
 	    "3-2-1501\t张三\t138****5678\t110105********002X\t89.37\t-123.45\t3\n"
-	    "B2-138\t=HYPERLINK(\"http://x\",\"a,b\")\t0571-****6666\t\t100.00\t0.00\t-1\n"
-	    "1-1-101\tline1\\nline2\\ttab\\\\\t\t\t\t5.00\t10\n"
+	    "B2-138\t\"=HYPERLINK(\"\"http://x\"\",\"\"a,b\"\")\"\t0571-****6666\t\t100.00\t0.00\t-1\n"
+	    "1-1-101\t\"line1\nline2\ttab\\\"\t\t\t\t5.00\t10\n"
 	    "-1-2\t+1\t\t\t-1.50\t-0.05\t0\n");
 	o.excel = 1;
 	o.no_header = 1;
 	EXPECT(&o, N(rows),
 	    "\xEF\xBB\xBF"
 	    "3-2-1501\t张三\t138****5678\t110105********002X\t89.37\t-123.45\t3\r\n"
-	    "B2-138\t'=HYPERLINK(\"http://x\",\"a,b\")\t0571-****6666\t\t100.00\t0.00\t-1\r\n"
-	    "1-1-101\tline1\\nline2\\ttab\\\\\t\t\t\t5.00\t10\r\n"
-	    "-1-2\t'+1\t\t\t-1.50\t-0.05\t0\r\n"
-	    "9-9-909\t'@SUM(A1)\t\t\t\t\t\r\n"
-	    "9-9-910\t'-x\t\t\t\t\t\r\n"
-	    "9-9-911\t'\\tx\t\t\t\t\t\r\n"
+	    "B2-138\t\"'=HYPERLINK(\"\"http://x\"\",\"\"a,b\"\")\"\t0571-****6666\t\t100.00\t0.00\t-1\r\n"
+	    "1-1-101\t\"line1\nline2\ttab\\\"\t\t\t\t5.00\t10\r\n"
+	    "-1-2\t\"'+1\"\t\t\t-1.50\t-0.05\t0\r\n"
+	    "9-9-909\t\"'@SUM(A1)\"\t\t\t\t\t\r\n"
+	    "9-9-910\t\"'-x\"\t\t\t\t\t\r\n"
+	    "9-9-911\t\"'\tx\"\t\t\t\t\t\r\n"
 	    "9-9-912\ta=b\t\t\t\t\t\r\n");
 }
 
