@@ -234,7 +234,7 @@ pm_resident_add(struct pm_db *db, const struct pm_resident_in *r, struct pm_err 
 {
 	char since[PM_DATE_BUFSZ], *code = NULL;
 	const char *rel;
-	int64_t unit, person, n;
+	int64_t unit, person, n = 0;
 	sqlite3_stmt *st;
 	int created, rc = -1;
 
