@@ -100,6 +100,35 @@ for n in 10000 100000 "$rows"; do
 	import_pair "$n"
 done
 
+# re-import: the same units, every one changed hands (another seed),
+# against the shell's upsert of the new roll into the first one's table
+reimport=${BENCH_REIMPORT_ROWS:-60000}
+say "re-import of $reimport changed rows, $reps times"
+python3 "$top/tests/data/gen_roll.py" -n "$reimport" --seed 1 > "$dir/re1.csv"
+python3 "$top/tests/data/gen_roll.py" -n "$reimport" --seed 2 > "$dir/re2.csv"
+rm -f "$dir/re-first" "$dir/re-again" "$dir/re-shell"
+k=0
+while [ $k -lt "$reps" ]; do
+	rm -f "$dir"/re.db*
+	PM_DB=$dir/re.db "$bin/pm-admin" init > /dev/null
+	PM_DB=$dir/re.db timed "$dir/re-first" "$bin/pm-owner" import "$dir/re1.csv"
+	PM_DB=$dir/re.db timed "$dir/re-again" "$bin/pm-owner" import "$dir/re2.csv"
+	rm -f "$dir"/reshell.db*
+	shell_sql "$dir/re1.csv" | sqlite3 "$dir/reshell.db"
+	cat > "$dir/reimport.sql" <<SQL
+CREATE TEMP TABLE again AS SELECT * FROM roll WHERE 0;
+.mode csv
+.import --skip 1 $dir/re2.csv again
+INSERT INTO roll SELECT * FROM again WHERE true ON CONFLICT(unit) DO UPDATE SET
+	building_area = excluded.building_area, usable_area = excluded.usable_area,
+	type = excluded.type, name = excluded.name, phone = excluded.phone,
+	id_no = excluded.id_no, move_in = excluded.move_in, remark = excluded.remark;
+SQL
+	# shellcheck disable=SC2016 # $0 and $1 are the inner shell's
+	timed "$dir/re-shell" sh -c 'exec sqlite3 "$0" < "$1"' "$dir/reshell.db" "$dir/reimport.sql"
+	k=$((k + 1))
+done
+
 say "pm-ticket queries over $tickets tickets (bench/ticket.sh)"
 sh "$top/bench/ticket.sh" "$build" "$tickets" > "$dir/ticket.out"
 
@@ -170,6 +199,12 @@ awk -v a="$(med 2 "$dir/pm-10000")" -v b="$(med 2 "$dir/pm-$rows")" -v n="$rows"
 	printf "| %-34s | %10.2f x | %10.2f x | %6.2f | CPU per row at %d rows / at 10000 (1.00 = linear) |\n",
 		"import growth 10^4 to " n " rows", (b / n) / (a / 10000), (sb / n) / (sa / 10000),
 		((b / n) / (a / 10000)) / ((sb / n) / (sa / 10000)), n }'
+row "re-import $reimport changed rows, wall" "$(med 1 "$dir/re-again")" "$(med 1 "$dir/re-shell")" s \
+	"$(awk -v a="$(med 1 "$dir/re-again")" -v f="$(med 1 "$dir/re-first")" 'BEGIN {
+		printf "%.2f x the first import (%.2f s); goal: within 3 x; shell: .import + upsert", a / f, f }')"
+row "re-import $reimport changed rows, CPU" "$(med 2 "$dir/re-again")" "$(med 2 "$dir/re-shell")" s \
+	"$(awk -v a="$(med 2 "$dir/re-again")" -v f="$(med 2 "$dir/re-first")" 'BEGIN {
+		printf "%.2f x the first import'"'"'s CPU", a / f }')"
 while read -r name nrows _ _ p _ _ s _; do
 	row "pm-ticket $name over $tickets" "$p" "$s" s "$nrows rows out; best of 3 (bench/ticket.sh)"
 done < "$dir/ticket.out"
