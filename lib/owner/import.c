@@ -82,9 +82,21 @@ struct importer {
 	int64_t max_unit;           /* largest unit id before this import */
 	int bulk;                   /* the estate had no people: see bulk_begin() */
 	char today[PM_DATE_BUFSZ];
-	struct pm_buf change;       /* audit text of the row being written */
+	struct pm_buf change;       /* the unit's changed fields, for the audit */
+	struct pm_buf note;         /* the row's one audit text, "changed ...; owner changed to ..." */
 	struct pm_err *err;
 };
+
+/* Add a part to the row's audit text: one audit row per roll row keeps
+ * a re-import in which every unit changed hands to one INSERT a row. */
+static int
+note_audit(struct importer *im, const char *what, const char *arg)
+{
+	if ((im->note.len && pm_buf_adds(&im->note, "; ") < 0) ||
+	    pm_buf_addf(&im->note, "%s %s", what, arg) < 0)
+		return pm_err_oom(im->err);
+	return 0;
+}
 
 /* Reset and return statement k. */
 static sqlite3_stmt *
@@ -271,7 +283,7 @@ exists:
 	if (done(im, st) < 0)
 		return -1;
 	im->stats->units_updated++;
-	return pm_auditf(im->db, r->code.s, im->err, "roll import changed %s", im->change.s);
+	return note_audit(im, "changed", im->change.s);
 }
 
 /* Bring a matched person up to date with the roll.  st is the lookup
@@ -301,7 +313,7 @@ refresh_person(struct importer *im, struct roll_rec *r, sqlite3_stmt *st, int ha
 		return -1;
 	im->stats->people_updated++;
 	/* the audit names the person, never their numbers */
-	return pm_auditf(im->db, r->code.s, im->err, "roll import updated owner %s", r->name.s);
+	return note_audit(im, "updated owner", r->name.s);
 }
 
 /* Find or create the roll's person: by ID number, else name and phone,
@@ -397,8 +409,7 @@ write_ownership(struct importer *im, struct roll_rec *r, int64_t unit, int64_t p
 		sqlite3_bind_text(st, 2, im->today, -1, SQLITE_STATIC);
 		if (done(im, st) < 0)
 			return -1;
-		if (pm_auditf(im->db, r->code.s, im->err, "roll import: owner changed to %s",
-		    r->name.s) < 0)
+		if (note_audit(im, "owner changed to", r->name.s) < 0)
 			return -1;
 	}
 	return add_owner(im, r, unit, pid);
@@ -450,6 +461,7 @@ write_row(struct importer *im, struct roll_rec *r, const char **why)
 	int64_t unit = 0, pid = 0;
 	int fresh, repeat, rc;
 
+	pm_buf_reset(&im->note);
 	rc = write_unit(im, r, &unit, &fresh, &repeat, why);
 	if (rc)
 		return rc;
@@ -459,6 +471,10 @@ write_row(struct importer *im, struct roll_rec *r, const char **why)
 			return -1;
 	}
 	if (!repeat && write_movein(im, r, unit, pid, fresh) < 0)
+		return -1;
+	/* the audit names the person, never their numbers */
+	if (im->note.len &&
+	    pm_auditf(im->db, r->code.s, im->err, "roll import %s", im->note.s) < 0)
 		return -1;
 	return 0;
 }
@@ -593,6 +609,7 @@ finish(struct importer *im)
 	for (k = 0; k < S_COUNT; k++)
 		sqlite3_finalize(im->st[k]);
 	pm_buf_free(&im->change);
+	pm_buf_free(&im->note);
 }
 
 static int

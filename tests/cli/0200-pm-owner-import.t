@@ -156,4 +156,13 @@ is_rc 64 "an unknown encoding is a usage error"
 run pm-owner import
 is_rc 64 "import without a file is a usage error"
 
+# a re-import that changes a unit's fields and its owner: one audit row
+# for the unit, naming both (and no number of the person)
+printf 'unit,building_area,name\n8-8-801,80.00,钱一\n' > "$T/a1.csv"
+printf 'unit,building_area,name\n8-8-801,81.50,钱二\n' > "$T/a2.csv"
+pm-owner import "$T/a1.csv" > /dev/null
+pm-owner import "$T/a2.csv" > /dev/null
+is "$(sql "SELECT change FROM audit WHERE record = '8-8-801'")" \
+	"roll import changed building area; owner changed to 钱二" "a re-import audits each changed unit once, with all it changed"
+
 done_testing
