@@ -8,7 +8,7 @@
 set -eu
 
 build_pkgs="gcc make pkg-config libsqlite3-dev libcsv-dev gettext tzdata python3"
-test_pkgs="libcmocka-dev sqlite3 mandoc shellcheck locales libc-l10n bash-completion zsh fish chromium fonts-noto-cjk librsvg2-bin poppler-utils"
+test_pkgs="libcmocka-dev sqlite3 mandoc shellcheck locales libc-l10n bash-completion zsh fish chromium fonts-noto-cjk librsvg2-bin poppler-utils libxml2-utils time fontconfig"
 
 pkgs=$build_pkgs
 [ "${1:-}" = build ] || pkgs="$pkgs $test_pkgs"
