@@ -38,6 +38,8 @@ pm_db_backup(struct pm_db *db, const char *dest, int overwrite, struct pm_err *e
 		if (pm_outfile_check(dest, &g, err) < 0)
 			return -1;
 	}
+	/* what a backup killed before its rename left beside dest */
+	pm_outfile_sweep(dest, 0);
 	if (asprintf(&tmp, "%s.tmp-XXXXXX", dest) < 0)
 		return pm_err_oom(err);
 	fd = mkstemp(tmp);

@@ -11,8 +11,10 @@
 /* Copy the database to dest with SQLite's online backup API: a
  * consistent snapshot even while others write (never copy a live file).
  * Written to a temporary file beside dest, synced, then renamed, so a
- * crash never leaves a half backup under dest's name.  dest must not
- * exist unless overwrite.  73 when dest cannot be created. */
+ * crash never leaves a half backup under dest's name; the temporary
+ * files a killed backup left beside dest ("DEST.tmp-XXXXXX", not in use)
+ * are removed first.  dest must not exist unless overwrite.  73 when
+ * dest cannot be created. */
 int pm_db_backup(struct pm_db *db, const char *dest, int overwrite, struct pm_err *err);
 
 /* Run integrity_check and foreign_key_check; write one row per finding
