@@ -8,6 +8,7 @@
 int admin_init(int argc, char **argv);
 int admin_migrate(int argc, char **argv);
 int admin_backup(int argc, char **argv);
+int admin_restore(int argc, char **argv);
 int admin_check(int argc, char **argv);
 int admin_log(int argc, char **argv);
 int admin_settings(int argc, char **argv);

@@ -1,4 +1,4 @@
-/* db.c - pm-admin init, migrate, backup, check */
+/* db.c - pm-admin init, migrate, backup, restore, check */
 #include <stdlib.h>
 #include <sys/stat.h>
 
@@ -181,6 +181,66 @@ admin_backup(int argc, char **argv)
 	if (rc < 0)
 		return pm_cli_fail(&err);
 	return 0;
+}
+
+struct restore_args {
+	const char *file;
+	int force;
+};
+
+static const struct argp_option restore_options[] = {
+	{"force", 'f', NULL, 0, N_("restore even when rows of FILE refer to missing records"), 0},
+	{NULL, 0, NULL, 0, NULL, 0},
+};
+
+static error_t
+restore_parse(int key, char *arg, struct argp_state *state)
+{
+	struct restore_args *a = state->input;
+
+	switch (key) {
+	case 'f': a->force = 1; break;
+	case ARGP_KEY_ARG:
+		if (a->file)
+			argp_error(state, _("one backup file at a time"));
+		a->file = arg;
+		break;
+	case ARGP_KEY_END:
+		if (!a->file)
+			argp_error(state, _("from what? give the backup FILE"));
+		break;
+	default: return ARGP_ERR_UNKNOWN;
+	}
+	return 0;
+}
+
+int
+admin_restore(int argc, char **argv)
+{
+	static const struct argp argp = {restore_options, restore_parse, N_("FILE"),
+	    N_("Put the backup FILE back in place of the database, after checking it, under "
+	       "the write lock and through the database's own -wal; the old database is kept "
+	       "aside as DB.before-restore-YYYYMMDDTHHMMSS."), pm_cli_children, NULL, PM_TEXTDOMAIN};
+	struct restore_args a = {0};
+	struct pm_restore r = {0};
+	struct pm_err err = {0};
+	char *path;
+	int rc;
+
+	pm_cli_parse(&argp, argc, argv, &a);
+	if (pm_db_path(pm_cli.db_opt, &path, &err) < 0)
+		return pm_cli_fail(&err);
+	r.force = a.force;
+	rc = pm_db_restore(path, a.file, &r, &err);
+	if (rc == 0) {
+		printf(_("%s: restored from '%s' (schema version %d)\n"), path, a.file, r.version);
+		if (r.aside)
+			printf(_("the old database is kept as '%s'\n"), r.aside);
+	} else if (r.aside)
+		pm_cli_warn(_("the old database is kept as '%s'"), r.aside);
+	free(r.aside);
+	free(path);
+	return rc < 0 ? pm_cli_fail(&err) : 0;
 }
 
 static error_t

@@ -1,5 +1,5 @@
 /* pm-admin - the estate database itself: create, migrate, back up,
- * check, read the audit log, settings, the staff register */
+ * restore, check, read the audit log, settings, the staff register */
 #include "admin.h"
 
 const char *argp_program_version = "pm-admin (pm-tools) " PM_VERSION;
@@ -9,6 +9,7 @@ static const struct pm_verb verbs[] = {
 	{"init", admin_init, N_("create (or upgrade) the estate database")},
 	{"migrate", admin_migrate, N_("bring the schema up to date, or show its version")},
 	{"backup", admin_backup, N_("copy the database safely while others use it")},
+	{"restore", admin_restore, N_("put a backup back in place of the database, keeping the old one aside")},
 	{"check", admin_check, N_("check the database's integrity (exit 1 on findings)")},
 	{"log", admin_log, N_("read the audit log")},
 	{"settings", admin_settings, N_("list, read and change settings")},

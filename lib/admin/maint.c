@@ -12,6 +12,20 @@
 #include "core/settings.h"
 #include "maint.h"
 
+static int
+writable_schema(sqlite3 *h)
+{
+	sqlite3_stmt *st;
+	int on = 0;
+
+	if (sqlite3_prepare_v2(h, "PRAGMA writable_schema", -1, &st, NULL) != SQLITE_OK)
+		return 0;
+	if (sqlite3_step(st) == SQLITE_ROW)
+		on = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	return on;
+}
+
 int
 pm_db_backup(struct pm_db *db, const char *dest, int overwrite, struct pm_err *err)
 {
@@ -39,6 +53,8 @@ pm_db_backup(struct pm_db *db, const char *dest, int overwrite, struct pm_err *e
 		if (pm_outfile_check(dest, &g, err) < 0)
 			return -1;
 	}
+	/* what a backup killed before its rename left beside dest */
+	pm_outfile_sweep(dest, 0);
 	if (asprintf(&tmp, "%s.tmp-XXXXXX", dest) < 0)
 		return pm_err_oom(err);
 	fd = mkstemp(tmp);
@@ -68,8 +84,15 @@ pm_db_backup(struct pm_db *db, const char *dest, int overwrite, struct pm_err *e
 		pm_db_fail(&to, rc, err, _("backup"));
 		goto out;
 	}
+	/* a damaged database kept aside before a restore (opened with
+	 * PM_DB_DAMAGED_OK) is copied as it is: the pragma below must not
+	 * stop at its schema */
+	rc = SQLITE_OK;
+	if (writable_schema(db->h))
+		rc = sqlite3_exec(to.h, "PRAGMA writable_schema = ON", NULL, NULL, NULL);
 	/* leave a single self-contained file: no -wal beside it */
-	rc = sqlite3_exec(to.h, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_exec(to.h, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL);
 	/* closed whatever the pragma said: the handle must not leak */
 	if (sqlite3_close(to.h) != SQLITE_OK && rc == SQLITE_OK)
 		rc = SQLITE_ERROR;

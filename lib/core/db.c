@@ -317,14 +317,21 @@ pm_db_rollback(struct pm_db *db)
 
 /* Is this file one of ours, a fresh one, or something else? */
 static int
-check_identity(struct pm_db *db, int *fresh, struct pm_err *err)
+check_identity(struct pm_db *db, unsigned flags, int *fresh, struct pm_err *err)
 {
 	int appid = 0, version = 0, tables = 0;
 
 	if (pragma_int(db, "PRAGMA application_id", &appid, err) < 0 ||
-	    pragma_int(db, "PRAGMA user_version", &version, err) < 0 ||
-	    pragma_int(db, "SELECT count(*) FROM sqlite_schema", &tables, err) < 0)
+	    pragma_int(db, "PRAGMA user_version", &version, err) < 0)
 		return -1;
+	if (pragma_int(db, "SELECT count(*) FROM sqlite_schema", &tables, err) < 0) {
+		/* ours, with a schema too damaged to read: restore replaces it */
+		if (!(flags & PM_DB_DAMAGED_OK) || err->code != PM_EXIT_CONFIG ||
+		    (uint32_t)appid != PM_APPLICATION_ID)
+			return -1;
+		pm_err_clear(err);
+		tables = -1;
+	}
 	*fresh = 0;
 	if (appid == 0 && version == 0 && tables == 0) {
 		*fresh = 1;
@@ -335,7 +342,7 @@ check_identity(struct pm_db *db, int *fresh, struct pm_err *err)
 		    _("'%s' is an SQLite database, but not a pm-tools one"), db->path);
 	/* ours, with tables, yet claiming no migration applied: migrating
 	 * would run 001 over the tables it made; the header was damaged */
-	if (version <= 0 && tables > 0)
+	if (version <= 0 && tables > 0 && !(flags & PM_DB_DAMAGED_OK))
 		return pm_err_set(err, PM_EXIT_CONFIG,
 		    _("database '%s' has tables but schema version %d: its header is damaged; "
 		      "restore it from a backup (pm-admin restore)"), db->path, version);
@@ -585,7 +592,15 @@ pm_db_open(const char *path, unsigned flags, struct pm_db **out, struct pm_err *
 	}
 	sqlite3_extended_result_codes(db->h, 0);
 	sqlite3_busy_timeout(db->h, timeout);
-	if (check_identity(db, &fresh, err) < 0)
+	/* a file cut short says in its header it has more pages than it
+	 * has, and SQLite then reads nothing at all, not even the header;
+	 * this lets restore read it (to keep it aside) and write over it.
+	 * Such a connection runs no SQL of ours that writes. */
+	if ((flags & PM_DB_DAMAGED_OK) && pm_db_exec(db, "PRAGMA writable_schema = ON", err) < 0)
+		goto fail;
+	if (flags & PM_DB_DAMAGED_OK)
+		flags |= PM_DB_NOMIGRATE;
+	if (check_identity(db, flags, &fresh, err) < 0)
 		goto fail;
 	if (pm_db_exec(db, "PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL", err) < 0)
 		goto fail;

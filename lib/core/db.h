@@ -47,6 +47,12 @@ struct pm_db {
 
 enum pm_db_flags {
 	PM_DB_NOMIGRATE = 1, /* open an older schema without upgrading it (pm-admin migrate --status) */
+	/* open a file of ours that is damaged, its schema unreadable or
+	 * its tables under a user_version of 0 or less, without migrating
+	 * it: for pm-admin restore, which replaces it.  Another program's
+	 * file, a newer schema and a file SQLite cannot read are still
+	 * refused. */
+	PM_DB_DAMAGED_OK = 2,
 };
 
 /* The database path for opt (the --db value, or NULL).  *out is

@@ -1,9 +1,13 @@
 /* outfile.c - a file written whole, never over the database or the input */
+#include <ctype.h>
+#include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "i18n.h"
@@ -122,6 +126,7 @@ pm_outfile_open(struct pm_outfile *o, const char *path, const struct pm_outfile_
 	memset(o, 0, sizeof *o);
 	if (pm_outfile_check(path, g, err) < 0)
 		return -1;
+	pm_outfile_sweep(path, 0);
 	if (asprintf(&o->tmp, "%s.tmp-XXXXXX", path) < 0) {
 		o->tmp = NULL;
 		return pm_err_oom(err);
@@ -196,4 +201,83 @@ pm_outfile_abort(struct pm_outfile *o)
 		unlink(o->tmp);
 	free(o->tmp);
 	o->tmp = NULL;
+}
+
+/* Is name base, then (with any_middle) anything, then ".tmp-" and six
+ * letters or digits? */
+static int
+is_tmp_name(const char *name, const char *base, int any_middle)
+{
+	size_t n = strlen(name), b = strlen(base), i;
+	const char *tail;
+
+	if (n < b + 11 || strncmp(name, base, b) != 0 || (!any_middle && n != b + 11))
+		return 0;
+	tail = name + n - 11;
+	if (strncmp(tail, ".tmp-", 5) != 0)
+		return 0;
+	for (i = 5; i < 11; i++)
+		if (!isalnum((unsigned char)tail[i]))
+			return 0;
+	return 1;
+}
+
+/* Does another process hold a lock on any byte of the file? */
+static int
+locked(const char *path)
+{
+	struct flock fl = {0};
+	int fd = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC), busy;
+
+	if (fd < 0)
+		return 1;
+	fl.l_type = F_WRLCK;
+	fl.l_whence = SEEK_SET;
+	busy = fcntl(fd, F_GETLK, &fl) != 0 || fl.l_type != F_UNLCK;
+	close(fd);
+	return busy;
+}
+
+int
+pm_outfile_sweep(const char *path, int any_middle)
+{
+	const char *slash = strrchr(path, '/'), *base = slash ? slash + 1 : path;
+	struct timespec now;
+	struct dirent *e;
+	struct stat st;
+	char *dir, *name;
+	DIR *d;
+	int n = 0;
+
+	if (!*base || clock_gettime(CLOCK_REALTIME, &now) != 0)
+		return 0;
+	if (!slash)
+		dir = strdup(".");
+	else if (slash == path)
+		dir = strdup("/");
+	else
+		dir = strndup(path, (size_t)(slash - path));
+	if (!dir)
+		return 0;
+	if (!(d = opendir(dir))) {
+		free(dir);
+		return 0;
+	}
+	while ((e = readdir(d))) {
+		if (!is_tmp_name(e->d_name, base, any_middle))
+			continue;
+		if (asprintf(&name, "%s/%s", dir, e->d_name) < 0)
+			break;
+		/* a file changed since this call began may be a writer's
+		 * that has not locked it yet, or has just closed it */
+		if (lstat(name, &st) == 0 && S_ISREG(st.st_mode) &&
+		    (st.st_mtim.tv_sec < now.tv_sec ||
+			(st.st_mtim.tv_sec == now.tv_sec && st.st_mtim.tv_nsec < now.tv_nsec)) &&
+		    !locked(name) && unlink(name) == 0)
+			n++;
+		free(name);
+	}
+	closedir(d);
+	free(dir);
+	return n;
 }

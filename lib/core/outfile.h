@@ -52,4 +52,13 @@ int pm_outfile_commit(struct pm_outfile *o, const struct pm_outfile_guard *g, st
 /* Throw the temporary file away and free o; nothing is renamed. */
 void pm_outfile_abort(struct pm_outfile *o);
 
+/* Remove what a killed writer of path left behind: the temporary files
+ * "PATH.tmp-XXXXXX" beside it (exactly six letters or digits, as
+ * mkstemp makes them; with any_middle, "PATHanything.tmp-XXXXXX") that
+ * are regular files, last changed before this call and locked by no
+ * process (a writer still at work holds SQLite's lock on its file).
+ * Best effort: a file that cannot be removed stays.  The number
+ * removed. */
+int pm_outfile_sweep(const char *path, int any_middle);
+
 #endif

@@ -62,7 +62,7 @@ for sub in staff settings; do
 			grep -q "^\.It Cm $sub \(Oo Cm \)\{0,1\}$verb\( \|$\)" "$MAN/pm-admin.1"
 	done
 done
-for verb in init migrate backup check log "staff add" "staff list" "staff set" "staff leave" \
+for verb in init migrate backup restore check log "staff add" "staff list" "staff set" "staff leave" \
 	"settings list" "settings get" "settings set"; do
 	# shellcheck disable=SC2086 # the sub-verb splits on purpose
 	for opt in $(options $verb); do
