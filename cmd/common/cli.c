@@ -214,8 +214,10 @@ pm_cli_finish(struct pm_out *out)
 void
 pm_cli_parse(const struct argp *argp, int argc, char **argv, void *input)
 {
+	static char help[] = "--help";
 	struct argp a = *argp;
 	error_t e;
+	int i;
 
 	if (pm_cli.complete)
 		pm_complete_parse(argp);
@@ -224,6 +226,11 @@ pm_cli_parse(const struct argp *argp, int argc, char **argv, void *input)
 	 * (the same usage line, less a trailing blank). */
 	if (a.args_doc && !*a.args_doc && *_(a.args_doc))
 		a.args_doc = NULL;
+	/* -h is help wherever it comes, as before the verb (no verb has an
+	 * -h of its own); after "--" it is an argument */
+	for (i = 1; i < argc && strcmp(argv[i], "--"); i++)
+		if (!strcmp(argv[i], "-h"))
+			argv[i] = help;
 	/* argp reports a usage error and exits by itself; what it returns
 	 * is a failure of its own (ENOMEM), after which the verb's
 	 * arguments were never parsed: stop here, never run the verb */
@@ -390,7 +397,8 @@ dispatch(int argc, char **argv, const struct pm_verb *verbs, const char *doc, in
 	while (i < argc && argv[i][0] == '-' && argv[i][1]) {
 		const char *a = argv[i];
 
-		if (!strcmp(a, "--help") || !strcmp(a, "-?") || !strcmp(a, "-h")) {
+		if (!strcmp(a, "--help") || !strcmp(a, "-?") || !strcmp(a, "-h") ||
+		    !strcmp(a, "--usage")) {
 			usage(stdout, prog, verbs, doc);
 			return 0;
 		}

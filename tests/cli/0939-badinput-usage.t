@@ -34,4 +34,18 @@ check "a bad date in an option" pm-ticket list --since 2026-02-30
 check "an unknown format" pm-owner list -o xml
 unchanged "none of them touched the database"
 
+# -h is help after the verb too, --usage before it (issue 19 item 9)
+run pm-owner list -h
+is_rc 0 "-h after the verb is help"
+out_has "Usage: pm-owner list [OPTION...]" "the verb's own"
+run pm-ticket new --kind repair -h
+is_rc 0 "-h after other options"
+out_has "Usage: pm-ticket new [OPTION...] SUMMARY" "is the verb's help too"
+run pm-owner --usage
+is_rc 0 "--usage before the verb"
+out_has "Usage: pm-owner VERB [OPTION...] [ARG...]" "prints the usage"
+run pm-owner unit add -- -h
+is_rc 65 "after -- a -h is an argument"
+unchanged "help touched nothing"
+
 done_testing
