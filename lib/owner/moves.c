@@ -231,10 +231,13 @@ pm_movein(struct pm_db *db, const struct pm_movein_in *m, struct pm_err *err)
 			    _("%s is already moved into: record the move-out first, or --amend the move-in"), code);
 			goto out;
 		}
-		/* a back-dated move-in takes its place after the last move-out */
+		/* a back-dated move-in takes its place after the last move-out;
+		 * on the same day it would not count (a unit is occupied when
+		 * its last move-in is later than its last move-out, by date:
+		 * PM_UNIT_STATUS_SQL), and a second move-in would be let in */
 		if (last_date(db, last_moveout_sql, unit, today, since, err) < 0)
 			goto out;
-		if (strcmp(date, since) < 0) {
+		if (*since && strcmp(date, since) <= 0) {
 			pm_err_set(err, PM_EXIT_DATA, _("cannot move in %s on %s: it was moved out on %s"),
 			    code, date, since);
 			goto out;
