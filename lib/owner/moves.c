@@ -99,10 +99,49 @@ staff_id(struct pm_db *db, const char *name, int64_t *id, struct pm_err *err)
 	return name ? pm_staff_find(db, name, id, NULL, err) : 0;
 }
 
+/* The latest date of table (movein or moveout) of unit up to today, into
+ * buf ("" when there is none). */
+static int
+last_date(struct pm_db *db, const char *sql, int64_t unit, const char *today,
+	  char buf[PM_DATE_BUFSZ], struct pm_err *err)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	buf[0] = '\0';
+	if (pm_db_prepare(db, sql, &st, err) < 0)
+		return -1;
+	pm_bind_int(st, 1, unit);
+	pm_bind_text(st, 2, today);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW && sqlite3_column_type(st, 0) != SQLITE_NULL)
+		snprintf(buf, PM_DATE_BUFSZ, "%s", pm_col_text(st, 0));
+	sqlite3_finalize(st);
+	return rc == SQLITE_ROW ? 0 : pm_db_fail(db, rc, err, _("reading move-ins"));
+}
+
+static const char last_movein_sql[] =
+    "SELECT max(date) FROM movein WHERE unit_id = ?1 AND date <= ?2";
+static const char last_moveout_sql[] =
+    "SELECT max(date) FROM moveout WHERE unit_id = ?1 AND date <= ?2";
+
+/* Today's estate date, into buf. */
+static int
+today_text(char buf[PM_DATE_BUFSZ], struct pm_err *err)
+{
+	struct pm_date d;
+
+	if (pm_today(&d, err) < 0)
+		return -1;
+	pm_date_fmt(d, buf);
+	return 0;
+}
+
 int
 pm_movein(struct pm_db *db, const struct pm_movein_in *m, struct pm_err *err)
 {
 	char date[PM_DATE_BUFSZ], rectify[PM_DATE_BUFSZ], rectified[PM_DATE_BUFSZ];
+	char today[PM_DATE_BUFSZ], since[PM_DATE_BUFSZ];
 	char *code = NULL, *checklist = NULL;
 	const char *insp = NULL, *status;
 	struct pm_buf signed_ = PM_BUF_INIT;
@@ -123,6 +162,19 @@ pm_movein(struct pm_db *db, const struct pm_movein_in *m, struct pm_err *err)
 		return -1;
 	if (pm_unit_find(db, m->unit, &unit, &code, err) < 0)
 		return -1;
+	/* time order: what is recorded as done is no later than today */
+	if (today_text(today, err) < 0)
+		goto out;
+	if (strcmp(date, today) > 0) {
+		pm_err_set(err, PM_EXIT_DATA, _("cannot move in %s on %s: that is after today (%s)"),
+		    code, date, today);
+		goto out;
+	}
+	if (m->rectified && strcmp(rectified, today) > 0) {
+		pm_err_set(err, PM_EXIT_DATA, _("--rectified %s is after today (%s)"), rectified,
+		    today);
+		goto out;
+	}
 	if (staff_id(db, m->by, &staff, err) < 0 ||
 	    pm_setting_get(db, "movein.documents", &checklist, err) < 0 ||
 	    pm_unit_status(db, unit, &status, err) < 0)
@@ -134,16 +186,30 @@ pm_movein(struct pm_db *db, const struct pm_movein_in *m, struct pm_err *err)
 		goto out;
 	}
 	if (m->amend) {
-		if (pm_db_prepare(db, "SELECT id FROM movein WHERE unit_id = ?1 AND source = 'desk'"
+		if (pm_db_prepare(db, "SELECT id, date FROM movein WHERE unit_id = ?1 AND source = 'desk'"
 		    " ORDER BY date DESC, id DESC LIMIT 1", &st, err) < 0)
 			goto out;
 		pm_bind_int(st, 1, unit);
-		if (sqlite3_step(st) == SQLITE_ROW)
+		since[0] = '\0';
+		if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 			existing = sqlite3_column_int64(st, 0);
+			snprintf(since, sizeof since, "%s", pm_col_text(st, 1));
+		}
 		sqlite3_finalize(st);
 		st = NULL;
+		if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+			rc = pm_db_fail(db, rc, err, _("reading move-ins"));
+			goto out;
+		}
+		rc = -1;
 		if (!existing) {
 			pm_err_set(err, PM_EXIT_DATA, _("%s has no move-in recorded at the desk to amend"), code);
+			goto out;
+		}
+		/* defects are put right after the move-in they were found at */
+		if (m->rectified && strcmp(rectified, since) < 0) {
+			pm_err_set(err, PM_EXIT_DATA, _("--rectified %s is before the move-in (%s)"),
+			    rectified, since);
 			goto out;
 		}
 		/* documents signed later add to those signed before */
@@ -163,6 +229,22 @@ pm_movein(struct pm_db *db, const struct pm_movein_in *m, struct pm_err *err)
 		if (!strcmp(status, "occupied")) {
 			pm_err_set(err, PM_EXIT_DATA,
 			    _("%s is already moved into: record the move-out first, or --amend the move-in"), code);
+			goto out;
+		}
+		/* a back-dated move-in takes its place after the last move-out;
+		 * on the same day it would not count (a unit is occupied when
+		 * its last move-in is later than its last move-out, by date:
+		 * PM_UNIT_STATUS_SQL), and a second move-in would be let in */
+		if (last_date(db, last_moveout_sql, unit, today, since, err) < 0)
+			goto out;
+		if (*since && strcmp(date, since) <= 0) {
+			pm_err_set(err, PM_EXIT_DATA, _("cannot move in %s on %s: it was moved out on %s"),
+			    code, date, since);
+			goto out;
+		}
+		if (m->rectified && strcmp(rectified, date) < 0) {
+			pm_err_set(err, PM_EXIT_DATA, _("--rectified %s is before the move-in (%s)"),
+			    rectified, date);
 			goto out;
 		}
 		/* who moves in: the named owner, or the first current one */
@@ -343,7 +425,7 @@ int
 pm_moveout(struct pm_db *db, const struct pm_moveout_in *m, char permit[PM_SEQ_BUFSZ],
 	   struct pm_err *err)
 {
-	char date[PM_DATE_BUFSZ], *code = NULL;
+	char date[PM_DATE_BUFSZ], today[PM_DATE_BUFSZ], since[PM_DATE_BUFSZ], *code = NULL;
 	const char *status;
 	int64_t unit, w, e, g, hot, staff;
 	int hw, he, hg, hh, rc = -1;
@@ -362,6 +444,21 @@ pm_moveout(struct pm_db *db, const struct pm_moveout_in *m, char permit[PM_SEQ_B
 		goto out;
 	if (strcmp(status, "occupied") && strcmp(status, "rented")) {
 		pm_err_set(err, PM_EXIT_DATA, _("%s: nobody has moved in (it is %s)"), code, status);
+		goto out;
+	}
+	/* time order: no later than today, no earlier than the move-in */
+	if (today_text(today, err) < 0)
+		goto out;
+	if (strcmp(date, today) > 0) {
+		pm_err_set(err, PM_EXIT_DATA, _("cannot move out %s on %s: that is after today (%s)"),
+		    code, date, today);
+		goto out;
+	}
+	if (last_date(db, last_movein_sql, unit, today, since, err) < 0)
+		goto out;
+	if (strcmp(date, since) < 0) {
+		pm_err_set(err, PM_EXIT_DATA, _("cannot move out %s on %s: it was moved into on %s"),
+		    code, date, since);
 		goto out;
 	}
 	pm_date_parse(date, strlen(date), &d);

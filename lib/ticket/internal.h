@@ -40,7 +40,9 @@ int tk_now(char buf[PM_TIME_BUFSZ], struct pm_err *err);
 int tk_add(const char *when, int days, int64_t hours, char buf[PM_TIME_BUFSZ],
 	   struct pm_err *err);
 
-/* Append an event; staff_id 0 for none. */
+/* Append an event; staff_id 0 for none.  Every step of a ticket goes
+ * through here, and here its time order is kept: 65, nothing written,
+ * when at is before the ticket's latest event or after now. */
 int tk_event(struct pm_db *db, int64_t ticket_id, const char *at, const char *what,
 	     int64_t staff_id, const char *detail, struct pm_err *err);
 

@@ -128,6 +128,70 @@ tk_add(const char *when, int days, int64_t hours, char buf[PM_TIME_BUFSZ], struc
 	return 0;
 }
 
+/* The refusal of a step at a time before the step it follows, per the
+ * step recorded last ("it was dispatched at ..."): whole sentences, so
+ * that a translator can turn them around. */
+static const struct {
+	const char *what, *fmt;
+} before_msgs[] = {
+	{"new", N_("cannot %s %s at %s: it was received at %s")},
+	{"dispatch", N_("cannot %s %s at %s: it was dispatched at %s")},
+	{"accept", N_("cannot %s %s at %s: it was accepted at %s")},
+	{"start", N_("cannot %s %s at %s: work on it started at %s")},
+	{"finish", N_("cannot %s %s at %s: it was finished at %s")},
+	{"reply", N_("cannot %s %s at %s: it was answered at %s")},
+	{"callback", N_("cannot %s %s at %s: it was called back at %s")},
+	{"rework", N_("cannot %s %s at %s: it was sent back for rework at %s")},
+	{"close", N_("cannot %s %s at %s: it was closed at %s")},
+	{"reopen", N_("cannot %s %s at %s: it was reopened at %s")},
+	{"handover", N_("cannot %s %s at %s: its callback was handed over at %s")},
+	{"attach", N_("cannot %s %s at %s: a file was attached to it at %s")},
+	{"recheck", N_("cannot %s %s at %s: its callback was re-checked at %s")},
+};
+
+/* A step is recorded no earlier than the ticket's latest event (time
+ * order: a back-dated step takes its true place, after what it follows)
+ * and no later than now.  65, naming both times, when it is not. */
+static int
+in_order(struct pm_db *db, int64_t ticket_id, const char *at, const char *what,
+	 struct pm_err *err)
+{
+	static const char sql[] =
+	    "SELECT e.at, e.what, t.no FROM ticket_event e JOIN ticket t ON t.id = e.ticket_id"
+	    " WHERE e.ticket_id = ?1 ORDER BY e.at DESC, e.id DESC LIMIT 1";
+	char now[PM_TIME_BUFSZ], last[PM_TIME_BUFSZ], lwhat[16], no[24];
+	sqlite3_stmt *st;
+	size_t i;
+	int rc;
+
+	if (tk_now(now, err) < 0)
+		return -1;
+	if (pm_db_prepare(db, sql, &st, err) < 0)
+		return -1;
+	pm_bind_int(st, 1, ticket_id);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		snprintf(last, sizeof last, "%s", pm_col_text(st, 0));
+		snprintf(lwhat, sizeof lwhat, "%s", pm_col_text(st, 1));
+		snprintf(no, sizeof no, "%s", pm_col_text(st, 2));
+	}
+	sqlite3_finalize(st);
+	if (rc == SQLITE_DONE)
+		return 0; /* the first event: the ticket's receipt */
+	if (rc != SQLITE_ROW)
+		return pm_db_fail(db, rc, err, _("reading a ticket's events"));
+	if (strcmp(at, now) > 0)
+		return pm_err_set(err, PM_EXIT_DATA, _("cannot %s %s at %s: that is after now (%s)"),
+		    what, no, at, now);
+	if (strcmp(at, last) >= 0)
+		return 0;
+	for (i = 0; i < N(before_msgs); i++)
+		if (!strcmp(before_msgs[i].what, lwhat))
+			return pm_err_set(err, PM_EXIT_DATA, _(before_msgs[i].fmt), what, no, at, last);
+	return pm_err_set(err, PM_EXIT_DATA, _("cannot %s %s at %s: its last step was at %s"),
+	    what, no, at, last);
+}
+
 int
 tk_event(struct pm_db *db, int64_t ticket_id, const char *at, const char *what,
 	 int64_t staff_id, const char *detail, struct pm_err *err)
@@ -138,6 +202,8 @@ tk_event(struct pm_db *db, int64_t ticket_id, const char *at, const char *what,
 	sqlite3_stmt *st;
 	int rc;
 
+	if (in_order(db, ticket_id, at, what, err) < 0)
+		return -1;
 	if (pm_db_prepare(db, sql, &st, err) < 0)
 		return -1;
 	pm_bind_int(st, 1, ticket_id);

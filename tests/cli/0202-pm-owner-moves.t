@@ -67,7 +67,7 @@ is_out "unit,date,missing,rectify_by,overdue
 	"--pending lists what is missing" 
 PM_NOW=2026-12-12T09:00:00 run pm-owner movein --pending -o csv --no-header
 out_has ",2026-12-11,yes" "and marks a rectification past its deadline overdue"
-run pm-owner movein 5-1-801 --amend --signed all --keys-signed --gas 5 --rectified 2026-12-01
+run pm-owner movein 5-1-801 --amend --signed all --keys-signed --gas 5 --rectified 2026-11-29
 is_rc 0 "--amend completes it"
 run pm-owner movein --pending -o csv
 is_out "unit,date,missing,rectify_by,overdue" "nothing is pending any more"
