@@ -102,20 +102,41 @@ pm_cli_fail(struct pm_err *err)
 	return code;
 }
 
-int
-pm_cli_open(struct pm_db **db)
+static int
+open_db(struct pm_db **db, int create)
 {
 	struct pm_err err = {0};
+	struct stat st;
 	char *path;
 	int rc;
 
 	if (pm_db_path(pm_cli.db_opt, &path, &err) < 0)
 		return pm_cli_fail(&err);
+	/* a mistyped --db must not become a new, empty estate: under cron
+	 * "nothing overdue" from it reads as good news */
+	if (!create && stat(path, &st) != 0 && errno == ENOENT) {
+		pm_err_set(&err, PM_EXIT_NOINPUT,
+		    _("no estate database at '%s' (create one with pm-admin init)"), path);
+		free(path);
+		return pm_cli_fail(&err);
+	}
 	rc = pm_db_open(path, 0, db, &err);
 	free(path);
 	if (rc < 0)
 		return pm_cli_fail(&err);
 	return 0;
+}
+
+int
+pm_cli_open(struct pm_db **db)
+{
+	return open_db(db, 0);
+}
+
+int
+pm_cli_create(struct pm_db **db)
+{
+	return open_db(db, 1);
 }
 
 int

@@ -61,6 +61,9 @@ void pm_cli_warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* Open the database from --db / $PM_DB / the default.  0, or the exit
  * status after reporting. */
 int pm_cli_open(struct pm_db **db);
+/* The same, creating the database when it is missing: pm-admin init
+ * only; every other verb exits 66 on a missing file. */
+int pm_cli_create(struct pm_db **db);
 
 /* A listing with --reveal shows phone (and ID) numbers in full: a
  * disclosure, put on the audit log (who saw them, when; record says

@@ -50,7 +50,7 @@ admin_init(int argc, char **argv)
 		return pm_cli_fail(&err);
 	existed = stat(path, &st) == 0 && st.st_size > 0;
 	free(path);
-	if ((rc = pm_cli_open(&db)))
+	if ((rc = pm_cli_create(&db)))
 		return rc;
 	if (a.estate || a.timezone) {
 		if (pm_db_begin(db, &err) < 0 ||

@@ -46,6 +46,7 @@ out_has "13800138000" "--reveal before the verb"
 
 # --db before and after the verb
 mkdir "$T/other"
+pm-admin --db "$T/other/x.db" init > /dev/null
 run pm-admin --db "$T/other/x.db" staff list --no-header
 is_rc 0 "--db FILE before the verb"
 is_out_file /dev/null "another, empty estate"

@@ -3,6 +3,8 @@
 # shellcheck source=tests/cli/lib.sh disable=SC1091
 . "$(dirname "$0")/lib.sh"
 
+pm-admin init > /dev/null || exit 1
+
 run pm-owner import "$DATA/roll-clean.csv"
 is_rc 0 "the clean roll imports"
 is_out "$DATA/roll-clean.csv: 1000 rows
@@ -31,6 +33,7 @@ holds "the database is the same apart from the audit log" cmp -s "$T/first.noaud
 # the Excel exports: BOM, CRLF, Chinese headers, unit codes three ways, full-width digits
 for f in roll-excel-utf8.csv roll-excel-gbk.csv; do
 	rm -f "$PM_DB"*
+	pm-admin init > /dev/null
 	run pm-owner import "$DATA/$f"
 	is_rc 0 "$f imports"
 	is "$(sql 'SELECT count(*) FROM unit')" 1000 "$f: 1000 units"
@@ -50,9 +53,11 @@ done
 
 # GBK and its UTF-8 conversion give the same records
 rm -f "$PM_DB"*
+pm-admin init > /dev/null
 pm-owner import "$DATA/roll-excel-gbk.csv" > /dev/null 2>&1
 pm-owner export --reveal > "$T/gbk.export" 2>&1
 rm -f "$PM_DB"*
+pm-admin init > /dev/null
 iconv -f GB18030 -t UTF-8 "$DATA/roll-excel-gbk.csv" > "$T/converted.csv"
 pm-owner import "$T/converted.csv" > /dev/null 2>&1
 pm-owner export --reveal > "$T/utf8.export" 2>&1
@@ -60,6 +65,7 @@ holds "GBK decodes to the same records as its UTF-8 conversion" cmp -s "$T/gbk.e
 
 # Excel "Unicode Text": UTF-16LE with BOM, tab-separated
 rm -f "$PM_DB"*
+pm-admin init > /dev/null
 python3 -c '
 import csv, io, sys
 rows = list(csv.reader(open(sys.argv[1], encoding="utf-8-sig", newline="")))
@@ -102,11 +108,13 @@ is "$(sql 'SELECT count(*) FROM unit')" 984 "--dry-run writes nothing"
 
 # export, then import into a new database: the same list
 rm -f "$PM_DB"*
+pm-admin init > /dev/null
 pm-owner import "$DATA/roll-excel-utf8.csv" > /dev/null
 pm-owner list > "$T/list1"
 run pm-owner export --reveal
 is_rc 0 "export"
 cp "$T/out" "$T/roll.export"
+pm-admin --db "$T/copy.db" init > /dev/null
 run pm-owner --db "$T/copy.db" import "$T/roll.export"
 is_rc 0 "the export imports into a new database"
 pm-owner --db "$T/copy.db" list > "$T/list2"
@@ -117,6 +125,7 @@ is "$(sql "SELECT count(*) FROM audit WHERE change = 'phone and ID numbers revea
 
 # stdin, headers, encodings that are wrong
 rm -f "$PM_DB"*
+pm-admin init > /dev/null
 run_in "$DATA/roll-clean.csv" pm-owner import -
 is_rc 0 "- reads the roll from stdin"
 is "$(sql 'SELECT count(*) FROM unit')" 1000 "all of it"

@@ -3,6 +3,8 @@
 # shellcheck source=tests/cli/lib.sh disable=SC1091
 . "$(dirname "$0")/lib.sh"
 
+pm-admin init > /dev/null || exit 1
+
 cat > "$T/roll.csv" <<'ROLL'
 unit,building_area,usable_area,type,name,phone,id_no,move_in,remark
 1-1-101,63.14,52.42,储藏室,房强雨,16763170669,370102199801232729,2018-10-04,精装修

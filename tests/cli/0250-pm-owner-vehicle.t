@@ -4,6 +4,8 @@
 # shellcheck source=tests/cli/lib.sh disable=SC1091
 . "$(dirname "$0")/lib.sh"
 
+pm-admin init > /dev/null || exit 1
+
 # unchanged DESC: the database is as it was when dumped to $T/before
 unchanged() {
 	dump > "$T/after"

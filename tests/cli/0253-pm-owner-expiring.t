@@ -4,6 +4,8 @@
 # shellcheck source=tests/cli/lib.sh disable=SC1091
 . "$(dirname "$0")/lib.sh"
 
+pm-admin init > /dev/null || exit 1
+
 cat > "$T/roll.csv" <<'CSV'
 unit,building_area,usable_area,type,name,phone,id_no,move_in,remark
 1-1-101,63.14,52.42,储藏室,房强雨,16763170669,370102199801232729,2018-10-04,
@@ -75,6 +77,7 @@ is "$(sql "SELECT verb, record, change FROM audit ORDER BY id DESC LIMIT 1")" \
 
 run pm-owner expiring --check
 is_rc 1 "--check exits 1 when something is listed"
+pm-admin --db "$T/empty.db" init > /dev/null
 run pm-owner --db "$T/empty.db" expiring --check
 is_rc 0 "--check exits 0 when nothing is"
 is_out "unit,owner,phone,what,item,number,expires,days" "with the header only"

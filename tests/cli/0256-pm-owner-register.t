@@ -5,6 +5,8 @@
 # shellcheck source=tests/cli/lib.sh disable=SC1091
 . "$(dirname "$0")/lib.sh"
 
+pm-admin init > /dev/null || exit 1
+
 export PM_NOW=2026-09-01T09:00:00
 cat > "$T/roll.csv" <<'CSV'
 unit,building_area,usable_area,land_area,type,facilities,parking,name,phone,id_no,move_in,since,remark

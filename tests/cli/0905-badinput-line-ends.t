@@ -15,6 +15,7 @@ sed 's/$/\r/' "$T/lf.csv" > "$T/crlf.csv"
 tr '\n' '\r' < "$T/lf.csv" > "$T/cr.csv"
 printf 'unit,name,remark\r\n1-2-101,陈静,一楼\r1-2-102,周杰,\n1-2-103,吴磊,末行' > "$T/mixed.csv"
 for v in lf crlf cr mixed; do
+	PM_DB=$T/$v.db pm-admin init > /dev/null
 	PM_DB=$T/$v.db run pm-owner import "$T/$v.csv"
 	is_rc 0 "$v line ends import"
 	PM_DB=$T/$v.db pm-owner export -o csv > "$T/$v.export"
@@ -35,6 +36,7 @@ sed 's/$/\r/' "$T/bad-lf.csv" > "$T/bad-crlf.csv"
 tr '\n' '\r' < "$T/bad-lf.csv" > "$T/bad-cr.csv"
 printf 'unit,name,remark\r\n1-2-101,陈静,"a\r\nb"\n\r1-2-102,x\001,\r\n' > "$T/bad-mixed.csv"
 for v in lf crlf cr; do
+	[ -f "$T/bad.db" ] || PM_DB=$T/bad.db pm-admin init > /dev/null
 	PM_DB=$T/bad.db run pm-owner import "$T/bad-$v.csv"
 	is_rc 65 "$v: a name with a control character is refused"
 	is_err "pm-owner: $T/bad-$v.csv:4: name: name holds a control character" "$v: on line 4"

@@ -7,6 +7,8 @@
 # shellcheck source=tests/cli/badinput.sh
 . "$(dirname "$0")/badinput.sh"
 
+pm-admin init > /dev/null || exit 1
+
 base_estate
 # 16 MiB on one line, no newline at all
 { printf 'unit,name\n1-2-101,'; head -c 16777216 /dev/zero | tr '\0' x; } > "$T/long.csv"
@@ -39,6 +41,7 @@ esac
 # large but valid: 20,000 rows stream in
 python3 "$DATA/gen_roll.py" -n 20000 --seed 15 > "$T/big.csv"
 rm -f "$PM_DB"*
+pm-admin init > /dev/null
 run pm-owner import "$T/big.csv"
 is_rc 0 "a 20,000-row roll imports"
 is "$(sql 'SELECT count(*) FROM unit')" 20000 "all of it"

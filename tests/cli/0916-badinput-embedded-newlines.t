@@ -16,6 +16,7 @@ is "$(sql "SELECT hex(remark) FROM unit WHERE code = '1-2-102'")" "$(hex 'a\nb\n
 is "$(sql "SELECT hex(remark) FROM unit WHERE code = '1-2-103'")" "$(hex '引"号\r\n,逗号')" "quotes, CRLF and commas together"
 run pm-owner export --reveal -o csv
 cp "$T/out" "$T/export.csv"
+PM_DB=$T/copy.db pm-admin init > /dev/null
 PM_DB=$T/copy.db run pm-owner import "$T/export.csv"
 is_rc 0 "the export imports into a new database"
 is "$(sqlite3 "$T/copy.db" "SELECT group_concat(hex(remark), ' ') FROM (SELECT remark FROM unit WHERE code LIKE '1-2-%' ORDER BY code)")" \

@@ -25,6 +25,7 @@ is "$(sql "SELECT group_concat(hex(p.name), ' ') FROM (SELECT p.name FROM unit u
 	"stored byte for byte"
 run pm-owner export --reveal -o csv
 cp "$T/out" "$T/export.csv"
+PM_DB=$T/copy.db pm-admin init > /dev/null
 PM_DB=$T/copy.db run pm-owner import "$T/export.csv"
 is_rc 0 "the export imports again"
 is "$(sqlite3 "$T/copy.db" "SELECT group_concat(name, '|') FROM (SELECT name FROM person ORDER BY name)")" \

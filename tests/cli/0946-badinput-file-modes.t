@@ -26,8 +26,8 @@ is_rc 0 "init under umask 000"
 is "$(mode "$T/wide.db")" 600 "still 0600"
 
 run pm-owner --db "$T/first-use.db" unit add 1-1-101
-is_rc 0 "first use by another verb creates the file too"
-is "$(mode "$T/first-use.db")" 600 "0600 as well"
+is_rc 66 "another verb on a missing database creates nothing (issue 19 item 3)"
+is_err "pm-owner: no estate database at '$T/first-use.db' (create one with pm-admin init)" "and says how to make one"
 umask 022
 
 mkdir "$T/desk"

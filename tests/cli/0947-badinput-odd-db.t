@@ -57,4 +57,18 @@ else
 	i=0; while [ $i -lt 6 ]; do ok "# SKIP no mount namespace here (unshare -m)"; i=$((i + 1)); done
 fi
 
+# a mistyped --db is an error, not a new empty estate (issue 19 item 3)
+run pm-ticket due --overdue --check --db "$T/estaet/estate.db"
+is_rc 66 "a mistyped --db under cron"
+is_err "pm-ticket: no estate database at '$T/estaet/estate.db' (create one with pm-admin init)" \
+	"says there is none and how to make one"
+holds "and creates neither the folder nor the file" test ! -e "$T/estaet"
+run env PM_DB="$T/typo.db" pm-owner import /dev/null
+is_rc 66 "an import into a missing database"
+holds "creates nothing" test ! -e "$T/typo.db"
+run pm-admin --db "$T/estaet/estate.db" init
+is_rc 0 "pm-admin init creates it"
+run pm-ticket due --overdue --check --db "$T/estaet/estate.db"
+is_rc 0 "after which the check runs"
+
 done_testing

@@ -32,6 +32,7 @@ is "$(sql "SELECT hex(remark) FROM unit WHERE code = '1-1-101'")" "$(printf 'tab
 
 for fmt in tsv csv; do
 	pm-owner export --reveal -o $fmt > "$T/a.$fmt"
+	pm-admin --db "$T/$fmt.db" init > /dev/null
 	run sh -c "pm-owner export --reveal -o $fmt | pm-owner --db '$T/$fmt.db' import -"
 	is_rc 0 "$fmt: export | import into a new database"
 	out_has "people: 8 added" "$fmt: every person arrives"
