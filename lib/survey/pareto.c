@@ -21,7 +21,7 @@ by_count_then_pos(const void *a, const void *b)
 void
 pm_survey_pareto_rank(struct pm_survey_pareto *p)
 {
-	int64_t cum = 0, last = -1;
+	int64_t cum = 0;
 	size_t i;
 
 	if (p->n)
@@ -36,10 +36,10 @@ pm_survey_pareto_rank(struct pm_survey_pareto *p)
 		cum += r->count;
 		r->share10 = pm_survey_pct10(r->count, p->total);
 		r->cum10 = pm_survey_pct10(cum, p->total);
-		/* vital: needed to reach 80%, or tied with the last one needed */
-		r->vital = r->count > 0 && (before || r->count == last);
-		if (r->vital)
-			last = r->count;
+		/* vital: the smallest set reaching 80%; a tie at the boundary
+		 * goes to the category the form lists first (the sort above),
+		 * so 8/2/2/2 marks three, not all four at 100% */
+		r->vital = r->count > 0 && before;
 	}
 }
 

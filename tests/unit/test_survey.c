@@ -179,7 +179,8 @@ test_pareto_rank(void **state)
 	};
 	static const struct pwant aw[] = {
 		{"repairs", 632, 632, 1}, {"service", 105, 737, 1}, {"security", 105, 842, 1},
-		{"cleaning", 105, 947, 1} /* tied with security: vital */, {"landscaping", 53, 1000, 0},
+		{"cleaning", 105, 947, 0} /* tied with security, but 80% is reached */,
+		{"landscaping", 53, 1000, 0},
 	};
 	/* 80% reached exactly: 4 2 2 1 1 -> 40 60 80 90 100; the 1s are not
 	 * tied with the last vital (2) */
@@ -190,13 +191,18 @@ test_pareto_rank(void **state)
 		{"a", 400, 400, 1}, {"b", 200, 600, 1}, {"c", 200, 800, 1}, {"d", 100, 900, 0},
 		{"e", 100, 1000, 0},
 	};
-	/* all equal: the fourth reaches 80%, the fifth ties with it */
+	/* all equal: the fourth reaches 80%; the fifth, tied, is not needed */
 	static const struct prow c[] = {
 		{"e", 5, 3}, {"d", 4, 3}, {"c", 3, 3}, {"b", 2, 3}, {"a", 1, 3},
 	};
 	static const struct pwant cw[] = {
 		{"a", 200, 200, 1}, {"b", 200, 400, 1}, {"c", 200, 600, 1}, {"d", 200, 800, 1},
-		{"e", 200, 1000, 1},
+		{"e", 200, 1000, 0},
+	};
+	/* issue 19: 8/2/2/2 marked all four vital, the last at 100% */
+	static const struct prow f[] = {{"m", 1, 8}, {"n", 2, 2}, {"o", 3, 2}, {"p", 4, 2}};
+	static const struct pwant fw[] = {
+		{"m", 571, 571, 1}, {"n", 143, 714, 1}, {"o", 143, 857, 1}, {"p", 143, 1000, 0},
 	};
 	/* one category is all of it */
 	static const struct prow d[] = {{"only", 7, 5}};
@@ -212,6 +218,7 @@ test_pareto_rank(void **state)
 	check_pareto(c, 5, cw, 15);
 	check_pareto(d, 1, dw, 5);
 	check_pareto(e, 2, ew, 2500);
+	check_pareto(f, 4, fw, 14);
 	check_pareto(NULL, 0, NULL, 0);
 }
 
