@@ -36,6 +36,8 @@ complete -c pm-admin -n '__fish_seen_subcommand_from backup' -l excel
 complete -c pm-admin -n '__fish_seen_subcommand_from backup' -l reveal
 complete -c pm-admin -n '__fish_seen_subcommand_from backup' -l help
 complete -c pm-admin -n '__fish_seen_subcommand_from backup' -l usage
+complete -c pm-admin -n '__fish_seen_subcommand_from check' -l invariants
+complete -c pm-admin -n '__fish_seen_subcommand_from check' -s i
 complete -c pm-admin -n '__fish_seen_subcommand_from check' -l db -r -F
 complete -c pm-admin -n '__fish_seen_subcommand_from check' -l format -x -a 'csv tsv table json html'
 complete -c pm-admin -n '__fish_seen_subcommand_from check' -s o -x -a 'csv tsv table json html'
