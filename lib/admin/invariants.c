@@ -150,7 +150,7 @@ const struct pm_invariant pm_invariants[] = {
 	{"ownership_overlap", N_("a unit's new owners begin when the old ones end"),
 	    ownership_overlap_sql, {N_("%s, owner since %s, still owned it when %s became owner on %s"),
 	    N_("%s, owner from before the roll, still owned it when %s became owner on %s")}, NULL},
-	{"ownership_shares", N_("the stated shares of a unit's owners add up to 100% at most"),
+	{"ownership_shares", N_("the stated shares of a unit's owners add up to the whole unit at most"),
 	    ownership_shares_sql, {N_("the shares of its owners on %s add up to %s%%"),
 	    N_("the shares of its first owners add up to %s%%")}, NULL},
 	{"occupancy", N_("one household at a time: no move-in without a move-out after the one before"),
