@@ -42,7 +42,8 @@ extern const size_t pm_ninvariants;
  * "NAME,ok" row for a rule with none, into the table out has begun.
  * *problems counts the violations.  A file too damaged to read (78)
  * when *problems is already non-zero becomes a "not checked" row, so a
- * check of a damaged file reports instead of failing. */
+ * check of a damaged file reports instead of failing; so does a file
+ * whose schema is older than this binary's (check does not migrate). */
 int pm_invariants_check(struct pm_db *db, struct pm_out *out, long *problems,
 			struct pm_err *err);
 
