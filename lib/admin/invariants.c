@@ -69,6 +69,13 @@ static const char ticket_order_sql[] =
     " SELECT t.no, e.at > ?1, e.what, e.at, e.pwhat, e.pat FROM e JOIN ticket t ON t.id = e.ticket_id"
     " WHERE e.at < e.pat OR e.at > ?1 ORDER BY t.no, e.id";
 
+/* The renovation log likewise. */
+static const char reno_order_sql[] =
+    "WITH e AS (SELECT reno_id, id, event, at, lag(event) OVER w AS pevent, lag(at) OVER w AS pat"
+    "  FROM reno_event WINDOW w AS (PARTITION BY reno_id ORDER BY id))"
+    " SELECT r.no, e.at > ?1, e.event, e.at, e.pevent, e.pat FROM e JOIN reno r ON r.id = e.reno_id"
+    " WHERE e.at < e.pat OR e.at > ?1 ORDER BY r.no, e.id";
+
 /* Records dated after today. */
 static const char future_records_sql[] =
     "SELECT u.code, 0, m.date FROM movein m JOIN unit u ON u.id = m.unit_id WHERE m.date > " TODAY
@@ -161,6 +168,9 @@ const struct pm_invariant pm_invariants[] = {
 	    cash_negative_sql, {N_("the desk holds %s in cash at the end of the day")}, NULL},
 	{"ticket_order", N_("a ticket's steps are in time order, none of them later than now"),
 	    ticket_order_sql, {N_("%s at %s is earlier than the step before it, %s at %s"),
+	    N_("%s at %s is later than now")}, NULL},
+	{"reno_order", N_("a renovation's log is in time order, none of it later than now"),
+	    reno_order_sql, {N_("%s at %s is earlier than the step before it, %s at %s"),
 	    N_("%s at %s is later than now")}, NULL},
 	{"future_records", N_("no move-in, move-out, payment, void, deposit, refund or hand-over is dated after today"),
 	    future_records_sql, {N_("a move-in dated %s, after today"),

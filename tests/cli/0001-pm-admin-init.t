@@ -29,6 +29,7 @@ occupancy,ok
 lease_overlap,ok
 cash_negative,ok
 ticket_order,ok
+reno_order,ok
 future_records,ok" "check reports each check, then each invariant, as csv when piped"
 
 run pm-admin migrate --status

@@ -23,6 +23,7 @@ pm-fee handover --to 李会计 --amount 60 > /dev/null
 pm-ticket new --kind 报修 --category leak --unit 1-1-101 厨房漏水 > /dev/null
 pm-ticket new --kind 报修 --category leak --unit 1-1-101 卫生间漏水 > /dev/null
 pm-owner moveout 1-1-101 --date 2026-11-29 > /dev/null
+pm-reno apply 1-1-101 --applicant 赵六 --contractor 好家装修 --scope 厨房 --start 2026-12-01 --end 2026-12-31 > /dev/null
 pm-admin backup "$T/good.db" || exit 1
 
 restore() {
@@ -43,6 +44,7 @@ occupancy,ok
 lease_overlap,ok
 cash_negative,ok
 ticket_order,ok
+reno_order,ok
 future_records,ok"
 
 run pm-admin check --invariants
@@ -150,6 +152,14 @@ is "$(rows ticket_order)" "ticket_order,\"T2026-000001: dispatch at 2026-11-30T0
 ticket_order,T2026-000002: dispatch at 2026-12-01T10:00:00 is later than now" "naming the ticket, the steps and their times"
 restore
 
+# reno_order
+sql "INSERT INTO reno_event(reno_id, at, event, clerk) VALUES (1, '2026-11-29T10:00:00', 'paid', 'x')"
+run pm-admin check --invariants
+is_rc 1 "a renovation's log out of order is found"
+is "$(rows reno_order)" "reno_order,\"Z2026-000001: paid at 2026-11-29T10:00:00 is earlier than the step before it, applied at 2026-11-30T09:00:00\"" \
+	"naming the permit, the steps and their times"
+restore
+
 # future_records
 sql "INSERT INTO movein(unit_id, date) VALUES (2, '2026-12-05')"
 run pm-admin check --invariants
@@ -162,6 +172,7 @@ is "$(rows future_records)" "future_records,\"R2026-000001: a payment dated 2026
 future_records,\"H2026-000001: a hand-over dated 2026-11-30, after today\"" "by their numbers"
 is "$(rows ticket_order)" "ticket_order,T2026-000001: new at 2026-11-30T09:00:00 is later than now
 ticket_order,T2026-000002: new at 2026-11-30T09:00:00 is later than now" "and the tickets' steps"
+is "$(rows reno_order)" "reno_order,Z2026-000001: applied at 2026-11-30T09:00:00 is later than now" "and the renovation's"
 
 # sequence_gaps
 sql "UPDATE counter SET last = 3 WHERE prefix = 'T'"

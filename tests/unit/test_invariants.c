@@ -111,7 +111,7 @@ test_fresh(void **state)
 	assert_int_equal(problems, 0);
 	assert_string_equal(text, "books_balance,ok\nsequence_gaps,ok\nownership_overlap,ok\n"
 	    "ownership_shares,ok\noccupancy,ok\nlease_overlap,ok\ncash_negative,ok\n"
-	    "ticket_order,ok\nfuture_records,ok\n");
+	    "ticket_order,ok\nreno_order,ok\nfuture_records,ok\n");
 	free(text);
 	tmpdb_close(&t);
 	unsetenv("PM_NOW");
