@@ -243,20 +243,38 @@ admin_restore(int argc, char **argv)
 	return rc < 0 ? pm_cli_fail(&err) : 0;
 }
 
+struct check_args {
+	int invariants;
+};
+
+static const struct argp_option check_options[] = {
+	{"invariants", 'i', NULL, 0,
+	    N_("only the rules across records: the books balance, numbers have no gaps, "
+	       "one owner set and one household at a time, ... (see pm-admin(1))"), 0},
+	{NULL, 0, NULL, 0, NULL, 0},
+};
+
 static error_t
-noargs_parse(int key, char *arg, struct argp_state *state)
+check_parse(int key, char *arg, struct argp_state *state)
 {
-	if (key == ARGP_KEY_ARG)
-		argp_error(state, _("unexpected argument '%s'"), arg);
-	return ARGP_ERR_UNKNOWN;
+	struct check_args *a = state->input;
+
+	switch (key) {
+	case 'i': a->invariants = 1; break;
+	case ARGP_KEY_ARG: argp_error(state, _("unexpected argument '%s'"), arg); break;
+	default: return ARGP_ERR_UNKNOWN;
+	}
+	return 0;
 }
 
 int
 admin_check(int argc, char **argv)
 {
-	static const struct argp argp = {NULL, noargs_parse, "",
-	    N_("Check the database: SQLite's integrity check and every foreign key.  "
+	static const struct argp argp = {check_options, check_parse, "",
+	    N_("Check the database: SQLite's integrity check and every foreign key, "
+	       "then the rules across records (--invariants: only those).  "
 	       "Exit 1 when anything is wrong."), pm_cli_children, NULL, PM_TEXTDOMAIN};
+	struct check_args a = {0};
 	struct pm_err err = {0};
 	struct pm_db *db;
 	struct pm_out *out;
@@ -264,7 +282,7 @@ admin_check(int argc, char **argv)
 	char *path;
 	int rc;
 
-	pm_cli_parse(&argp, argc, argv, NULL);
+	pm_cli_parse(&argp, argc, argv, &a);
 	if (pm_db_path(pm_cli.db_opt, &path, &err) < 0)
 		return pm_cli_fail(&err);
 	/* check must work on a damaged file and change nothing: no
@@ -278,7 +296,8 @@ admin_check(int argc, char **argv)
 		pm_db_close(db);
 		return PM_EXIT_OSERR;
 	}
-	rc = pm_db_check(db, out, &problems, &err);
+	rc = a.invariants ? pm_db_check_invariants(db, out, &problems, &err)
+			  : pm_db_check(db, out, &problems, &err);
 	pm_db_close(db);
 	if (rc < 0) {
 		pm_out_free(out);

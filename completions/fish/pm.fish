@@ -46,6 +46,8 @@ complete -c pm-admin -n '__fish_seen_subcommand_from restore' -l excel
 complete -c pm-admin -n '__fish_seen_subcommand_from restore' -l reveal
 complete -c pm-admin -n '__fish_seen_subcommand_from restore' -l help
 complete -c pm-admin -n '__fish_seen_subcommand_from restore' -l usage
+complete -c pm-admin -n '__fish_seen_subcommand_from check' -l invariants
+complete -c pm-admin -n '__fish_seen_subcommand_from check' -s i
 complete -c pm-admin -n '__fish_seen_subcommand_from check' -l db -r -F
 complete -c pm-admin -n '__fish_seen_subcommand_from check' -l format -x -a 'csv tsv table json html'
 complete -c pm-admin -n '__fish_seen_subcommand_from check' -s o -x -a 'csv tsv table json html'

@@ -10,6 +10,7 @@
 #include "core/i18n.h"
 #include "core/outfile.h"
 #include "core/settings.h"
+#include "invariants.h"
 #include "maint.h"
 
 static int
@@ -195,20 +196,32 @@ check_settings(struct pm_db *db, struct pm_out *out, long *problems, struct pm_e
 	return 0;
 }
 
+static const struct pm_col check_cols[] = {
+	{"check", N_("Check"), PM_COL_CODE, 0},
+	{"result", N_("Result"), PM_COL_TEXT, 0},
+};
+
+int
+pm_db_check_invariants(struct pm_db *db, struct pm_out *out, long *problems, struct pm_err *err)
+{
+	*problems = 0;
+	pm_out_begin(out, NULL, check_cols, 2, 0);
+	if (pm_invariants_check(db, out, problems, err) < 0)
+		return -1;
+	pm_out_end(out);
+	return 0;
+}
+
 int
 pm_db_check(struct pm_db *db, struct pm_out *out, long *problems, struct pm_err *err)
 {
-	static const struct pm_col cols[] = {
-		{"check", N_("Check"), PM_COL_CODE, 0},
-		{"result", N_("Result"), PM_COL_TEXT, 0},
-	};
 	sqlite3_stmt *st;
 	int rc;
 	long found;
 	char *msg;
 
 	*problems = 0;
-	pm_out_begin(out, NULL, cols, 2, 0);
+	pm_out_begin(out, NULL, check_cols, 2, 0);
 
 	if (pm_db_prepare(db, "PRAGMA integrity_check", &st, err) < 0)
 		return -1;
@@ -277,7 +290,8 @@ pm_db_check(struct pm_db *db, struct pm_out *out, long *problems, struct pm_err 
 	}
 	*problems += found;
 	if (check_mode(db, out, problems, err) < 0 ||
-	    check_settings(db, out, problems, err) < 0)
+	    check_settings(db, out, problems, err) < 0 ||
+	    pm_invariants_check(db, out, problems, err) < 0)
 		return -1;
 	pm_out_end(out);
 	return 0;

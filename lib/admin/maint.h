@@ -47,8 +47,14 @@ struct pm_restore {
  */
 int pm_db_restore(const char *path, const char *file, struct pm_restore *r, struct pm_err *err);
 
-/* Run integrity_check and foreign_key_check; write one row per finding
- * (or one "ok" row per check) to out; *problems counts the findings. */
+/* Run integrity_check and foreign_key_check, the file's mode, the
+ * settings, then the invariants (invariants.h); write one row per
+ * finding (or one "ok" row per check) to out; *problems counts the
+ * findings. */
 int pm_db_check(struct pm_db *db, struct pm_out *out, long *problems, struct pm_err *err);
+
+/* Only the invariants, as a table of the same columns. */
+int pm_db_check_invariants(struct pm_db *db, struct pm_out *out, long *problems,
+			   struct pm_err *err);
 
 #endif

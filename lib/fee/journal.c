@@ -12,21 +12,7 @@
 #include "journal.h"
 #include "ledger.h"
 
-/* Every movement of cash at the desk. */
-#define CASH_SQL \
-	"SELECT p.date AS d, p.at AS t, 1 AS ord, 'payment' AS kind, p.receipt AS ref," \
-	"  u.code AS unit, p.amount AS cin, 0 AS cout, p.payer AS detail" \
-	" FROM payment p JOIN unit u ON u.id = p.unit_id WHERE p.method = 'cash'" \
-	" UNION ALL SELECT p.voided, p.void_at, 2, 'void', p.receipt, u.code, 0, p.amount," \
-	"  p.void_reason FROM payment p JOIN unit u ON u.id = p.unit_id" \
-	" WHERE p.method = 'cash' AND p.voided IS NOT NULL" \
-	" UNION ALL SELECT d.date, d.at, 3, 'deposit', d.no, u.code, d.amount, 0, d.purpose" \
-	" FROM deposit d JOIN unit u ON u.id = d.unit_id WHERE d.method = 'cash'" \
-	" UNION ALL SELECT d.refunded, d.refund_at, 4, 'refund', d.no, u.code, 0, d.refund_amount," \
-	"  d.purpose FROM deposit d JOIN unit u ON u.id = d.unit_id" \
-	" WHERE d.refund_method = 'cash' AND d.refunded IS NOT NULL AND d.refund_amount > 0" \
-	" UNION ALL SELECT h.date, h.at, 5, 'handover', h.no, NULL, 0, h.amount, s.name" \
-	" FROM handover h JOIN staff s ON s.id = h.staff_id"
+#define CASH_SQL PM_FEE_CASH_SQL
 
 static int
 one_int(struct pm_db *db, const char *sql, const char *a, const char *b, int64_t *v,
@@ -501,19 +487,28 @@ out:
 	return rc;
 }
 
+/* Where the checks' rows go: a table, or the caller's function. */
+struct check_sink {
+	struct pm_out *out;
+	pm_fee_check_fn *fn;
+	void *arg;
+};
+
 static int
-check_row(struct pm_out *out, const char *check, const char *result, long *problems, int bad)
+check_row(struct check_sink *out, const char *check, const char *result, long *problems, int bad)
 {
 	const char *v[2] = {check, result};
 
 	if (bad)
 		(*problems)++;
-	return pm_out_row(out, v);
+	if (out->fn)
+		return out->fn(out->arg, check, result, bad);
+	return pm_out_row(out->out, v);
 }
 
 /* A check whose query returns one count of offending rows. */
 static int
-count_check(struct pm_db *db, struct pm_out *out, const char *name, const char *sql,
+count_check(struct pm_db *db, struct check_sink *out, const char *name, const char *sql,
 	    const char *what, long *problems, struct pm_err *err)
 {
 	int64_t n;
@@ -543,7 +538,7 @@ static const struct { const char *label, *table, *col; } money_cols[] = {
 /* The "amounts" and "sums" rows; *summed 0 when a total overflows (the
  * checks that add up the books cannot run then). */
 static int
-money_checks(struct pm_db *db, struct pm_out *out, long *problems, int *summed,
+money_checks(struct pm_db *db, struct check_sink *out, long *problems, int *summed,
 	     struct pm_err *err)
 {
 	struct pm_buf over = PM_BUF_INIT;
@@ -604,13 +599,9 @@ fail:
 	return -1;
 }
 
-int
-pm_fee_check(struct pm_db *db, struct pm_out *out, long *problems, struct pm_err *err)
+static int
+fee_check(struct pm_db *db, struct check_sink *out, long *problems, struct pm_err *err)
 {
-	static const struct pm_col cols[] = {
-		{"check", N_("Check"), PM_COL_CODE, 0},
-		{"result", N_("Result"), PM_COL_TEXT, 0},
-	};
 	static const char lines_sql[] =
 	    "SELECT count(*) FROM bill b WHERE " PM_FEE_OWED_SQL " < 0"
 	    " OR b.amount + " PM_FEE_ADJ_SQL " < 0";
@@ -641,13 +632,11 @@ pm_fee_check(struct pm_db *db, struct pm_out *out, long *problems, struct pm_err
 	int rc, summed;
 
 	*problems = 0;
-	pm_out_begin(out, NULL, cols, 2, 0);
 	if (money_checks(db, out, problems, &summed, err) < 0)
 		return -1;
 	if (!summed) {
 		/* the books and the closes are sums: they cannot be checked */
 		check_row(out, "books", _("not checked: a total overflows"), problems, 1);
-		pm_out_end(out);
 		return 0;
 	}
 	if (count_check(db, out, "lines", lines_sql, _("bill lines owe less than nothing"),
@@ -703,6 +692,30 @@ pm_fee_check(struct pm_db *db, struct pm_out *out, long *problems, struct pm_err
 	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE)
 		return pm_db_fail(db, rc, err, _("reading closes"));
+	return 0;
+}
+
+int
+pm_fee_check(struct pm_db *db, struct pm_out *out, long *problems, struct pm_err *err)
+{
+	static const struct pm_col cols[] = {
+		{"check", N_("Check"), PM_COL_CODE, 0},
+		{"result", N_("Result"), PM_COL_TEXT, 0},
+	};
+	struct check_sink s = {out, NULL, NULL};
+
+	pm_out_begin(out, NULL, cols, 2, 0);
+	if (fee_check(db, &s, problems, err) < 0)
+		return -1;
 	pm_out_end(out);
 	return 0;
+}
+
+int
+pm_fee_check_each(struct pm_db *db, pm_fee_check_fn *fn, void *arg, long *problems,
+		  struct pm_err *err)
+{
+	struct check_sink s = {NULL, fn, arg};
+
+	return fee_check(db, &s, problems, err);
 }

@@ -65,4 +65,13 @@ int pm_fee_close(struct pm_db *db, const char *month, struct pm_out *out, struct
  * that failed. */
 int pm_fee_check(struct pm_db *db, struct pm_out *out, long *problems, struct pm_err *err);
 
+/* The same checks, each row handed to fn instead of a table: check is
+ * its name, result "ok" or what is wrong (translated), bad 1 when it
+ * failed.  fn's return is not looked at: a function that can fail
+ * keeps its own error for after the call (pm-admin check --invariants
+ * reads the books this way). */
+typedef int pm_fee_check_fn(void *arg, const char *check, const char *result, int bad);
+int pm_fee_check_each(struct pm_db *db, pm_fee_check_fn *fn, void *arg, long *problems,
+		      struct pm_err *err);
+
 #endif

@@ -20,7 +20,17 @@ is_out "check,result
 integrity,ok
 foreign_keys,ok
 file_mode,ok
-settings,ok" "check reports each check as csv when piped"
+settings,ok
+books_balance,ok
+sequence_gaps,ok
+ownership_overlap,ok
+ownership_shares,ok
+occupancy,ok
+lease_overlap,ok
+cash_negative,ok
+ticket_order,ok
+reno_order,ok
+future_records,ok" "check reports each check, then each invariant, as csv when piped"
 
 run pm-admin migrate --status
 is_rc 0 "migrate --status"
