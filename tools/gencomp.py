@@ -15,7 +15,7 @@ import sys
 
 # argument names completed from the database, and fixed word lists
 DATA = {"UNIT", "STAFF", "TICKET", "RECEIPT", "PERMIT", "ITEM", "ROUND", "NOTICE"}
-WORDS = {"FORMAT": "csv tsv table json html"}
+WORDS = {"FORMAT": "csv tsv table json html xlsx"}
 FILES = {"FILE", "FILE|-"}
 
 
@@ -89,7 +89,7 @@ def main():
               r'''# _pm_values PROG KIND PREFIX: candidate values of a kind
 _pm_values() {
 	case "$2" in
-	FORMAT) local IFS=' '; compgen -W "csv tsv table json html" -- "$3" ;;
+	FORMAT) local IFS=' '; compgen -W "csv tsv table json html xlsx" -- "$3" ;;
 	FILE|FILE\|-|ENC) compgen -f -- "$3" ;;
 	''' + "|".join(sorted(DATA)) + r''') "$1" __complete data "$2" "$3" 2>/dev/null ;;
 	esac
@@ -167,7 +167,7 @@ _pm() {
           r'''_pm_values() {
 	local -a vals
 	case "$2" in
-	FORMAT) vals=(csv tsv table json html) ;;
+	FORMAT) vals=(csv tsv table json html xlsx) ;;
 	FILE|FILE\|-|ENC) _files; return ;;
 	''' + "|".join(sorted(DATA)) + r''') vals=(${(f)"$("$1" __complete data "$2" "$3" 2>/dev/null)"}) ;;
 	*) return 1 ;;

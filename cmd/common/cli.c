@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "cli.h"
 #include "complete.h"
@@ -37,7 +38,7 @@ enum {
 
 static const struct argp_option common_options[] = {
 	{"db", OPT_DB, N_("FILE"), 0, N_("the estate database (default: $PM_DB, else ~/.local/share/pm/pm.db)"), -1},
-	{"format", 'o', N_("FORMAT"), 0, N_("output as csv, tsv, table, json or html (default: table on a terminal, else csv)"), -1},
+	{"format", 'o', N_("FORMAT"), 0, N_("output as csv, tsv, table, json, html or xlsx (default: table on a terminal, else csv)"), -1},
 	{"no-header", OPT_NO_HEADER, NULL, 0, N_("leave out the header row"), -1},
 	{"excel", OPT_EXCEL, NULL, 0, N_("csv for Excel: UTF-8 BOM, CRLF, formula cells guarded"), -1},
 	{"reveal", OPT_REVEAL, NULL, 0, N_("show phone and ID numbers in full (recorded in the audit log)"), -1},
@@ -55,7 +56,7 @@ common_parse(int key, char *arg, struct argp_state *state)
 		break;
 	case 'o':
 		if (pm_format_parse(arg, &pm_cli.out.format) < 0)
-			argp_error(state, _("unknown format '%s' (csv, tsv, table, json, html)"), arg);
+			argp_error(state, _("unknown format '%s' (csv, tsv, table, json, html, xlsx)"), arg);
 		break;
 	case OPT_NO_HEADER:
 		pm_cli.out.no_header = 1;
@@ -260,6 +261,11 @@ pm_cli_parse(const struct argp *argp, int argc, char **argv, void *input)
 		pm_cli_warn("%s", e == ENOMEM ? _("out of memory") : strerror(e));
 		exit(e == ENOMEM ? PM_EXIT_OSERR : PM_EXIT_USAGE);
 	}
+	/* before the verb does anything: a workbook is not for a terminal */
+	if (pm_cli.out.format == PM_FMT_XLSX && isatty(STDOUT_FILENO) && !pm_cli.complete) {
+		pm_cli_warn("%s", _("-o xlsx writes a workbook, not text: redirect it to a file (> list.xlsx)"));
+		exit(PM_EXIT_USAGE);
+	}
 }
 
 int
@@ -439,7 +445,7 @@ dispatch(int argc, char **argv, const struct pm_verb *verbs, const char *doc, in
 			if (!strcmp(a, "--db")) {
 				pm_cli.db_opt = val;
 			} else if (pm_format_parse(val, &pm_cli.out.format) < 0) {
-				pm_cli_warn(_("unknown format '%s' (csv, tsv, table, json, html)"), val);
+				pm_cli_warn(_("unknown format '%s' (csv, tsv, table, json, html, xlsx)"), val);
 				return PM_EXIT_USAGE;
 			}
 			i += 2;
@@ -455,7 +461,7 @@ dispatch(int argc, char **argv, const struct pm_verb *verbs, const char *doc, in
 			const char *val = a[1] == 'o' ? a + 2 : a + 9;
 
 			if (pm_format_parse(val, &pm_cli.out.format) < 0) {
-				pm_cli_warn(_("unknown format '%s' (csv, tsv, table, json, html)"), val);
+				pm_cli_warn(_("unknown format '%s' (csv, tsv, table, json, html, xlsx)"), val);
 				return PM_EXIT_USAGE;
 			}
 			i++;

@@ -9,8 +9,8 @@ complete -c pm-admin -n '__fish_seen_subcommand_from init' -s e -x
 complete -c pm-admin -n '__fish_seen_subcommand_from init' -l timezone -x
 complete -c pm-admin -n '__fish_seen_subcommand_from init' -s z -x
 complete -c pm-admin -n '__fish_seen_subcommand_from init' -l db -r -F
-complete -c pm-admin -n '__fish_seen_subcommand_from init' -l format -x -a 'csv tsv table json html'
-complete -c pm-admin -n '__fish_seen_subcommand_from init' -s o -x -a 'csv tsv table json html'
+complete -c pm-admin -n '__fish_seen_subcommand_from init' -l format -x -a 'csv tsv table json html xlsx'
+complete -c pm-admin -n '__fish_seen_subcommand_from init' -s o -x -a 'csv tsv table json html xlsx'
 complete -c pm-admin -n '__fish_seen_subcommand_from init' -l no-header
 complete -c pm-admin -n '__fish_seen_subcommand_from init' -l excel
 complete -c pm-admin -n '__fish_seen_subcommand_from init' -l reveal
@@ -19,8 +19,8 @@ complete -c pm-admin -n '__fish_seen_subcommand_from init' -l usage
 complete -c pm-admin -n '__fish_seen_subcommand_from migrate' -l status
 complete -c pm-admin -n '__fish_seen_subcommand_from migrate' -s s
 complete -c pm-admin -n '__fish_seen_subcommand_from migrate' -l db -r -F
-complete -c pm-admin -n '__fish_seen_subcommand_from migrate' -l format -x -a 'csv tsv table json html'
-complete -c pm-admin -n '__fish_seen_subcommand_from migrate' -s o -x -a 'csv tsv table json html'
+complete -c pm-admin -n '__fish_seen_subcommand_from migrate' -l format -x -a 'csv tsv table json html xlsx'
+complete -c pm-admin -n '__fish_seen_subcommand_from migrate' -s o -x -a 'csv tsv table json html xlsx'
 complete -c pm-admin -n '__fish_seen_subcommand_from migrate' -l no-header
 complete -c pm-admin -n '__fish_seen_subcommand_from migrate' -l excel
 complete -c pm-admin -n '__fish_seen_subcommand_from migrate' -l reveal
@@ -29,8 +29,8 @@ complete -c pm-admin -n '__fish_seen_subcommand_from migrate' -l usage
 complete -c pm-admin -n '__fish_seen_subcommand_from backup' -l force
 complete -c pm-admin -n '__fish_seen_subcommand_from backup' -s f
 complete -c pm-admin -n '__fish_seen_subcommand_from backup' -l db -r -F
-complete -c pm-admin -n '__fish_seen_subcommand_from backup' -l format -x -a 'csv tsv table json html'
-complete -c pm-admin -n '__fish_seen_subcommand_from backup' -s o -x -a 'csv tsv table json html'
+complete -c pm-admin -n '__fish_seen_subcommand_from backup' -l format -x -a 'csv tsv table json html xlsx'
+complete -c pm-admin -n '__fish_seen_subcommand_from backup' -s o -x -a 'csv tsv table json html xlsx'
 complete -c pm-admin -n '__fish_seen_subcommand_from backup' -l no-header
 complete -c pm-admin -n '__fish_seen_subcommand_from backup' -l excel
 complete -c pm-admin -n '__fish_seen_subcommand_from backup' -l reveal
@@ -39,8 +39,8 @@ complete -c pm-admin -n '__fish_seen_subcommand_from backup' -l usage
 complete -c pm-admin -n '__fish_seen_subcommand_from restore' -l force
 complete -c pm-admin -n '__fish_seen_subcommand_from restore' -s f
 complete -c pm-admin -n '__fish_seen_subcommand_from restore' -l db -r -F
-complete -c pm-admin -n '__fish_seen_subcommand_from restore' -l format -x -a 'csv tsv table json html'
-complete -c pm-admin -n '__fish_seen_subcommand_from restore' -s o -x -a 'csv tsv table json html'
+complete -c pm-admin -n '__fish_seen_subcommand_from restore' -l format -x -a 'csv tsv table json html xlsx'
+complete -c pm-admin -n '__fish_seen_subcommand_from restore' -s o -x -a 'csv tsv table json html xlsx'
 complete -c pm-admin -n '__fish_seen_subcommand_from restore' -l no-header
 complete -c pm-admin -n '__fish_seen_subcommand_from restore' -l excel
 complete -c pm-admin -n '__fish_seen_subcommand_from restore' -l reveal
@@ -49,8 +49,8 @@ complete -c pm-admin -n '__fish_seen_subcommand_from restore' -l usage
 complete -c pm-admin -n '__fish_seen_subcommand_from check' -l invariants
 complete -c pm-admin -n '__fish_seen_subcommand_from check' -s i
 complete -c pm-admin -n '__fish_seen_subcommand_from check' -l db -r -F
-complete -c pm-admin -n '__fish_seen_subcommand_from check' -l format -x -a 'csv tsv table json html'
-complete -c pm-admin -n '__fish_seen_subcommand_from check' -s o -x -a 'csv tsv table json html'
+complete -c pm-admin -n '__fish_seen_subcommand_from check' -l format -x -a 'csv tsv table json html xlsx'
+complete -c pm-admin -n '__fish_seen_subcommand_from check' -s o -x -a 'csv tsv table json html xlsx'
 complete -c pm-admin -n '__fish_seen_subcommand_from check' -l no-header
 complete -c pm-admin -n '__fish_seen_subcommand_from check' -l excel
 complete -c pm-admin -n '__fish_seen_subcommand_from check' -l reveal
@@ -63,8 +63,8 @@ complete -c pm-admin -n '__fish_seen_subcommand_from log' -l prog -x
 complete -c pm-admin -n '__fish_seen_subcommand_from log' -l record -x
 complete -c pm-admin -n '__fish_seen_subcommand_from log' -l limit -x
 complete -c pm-admin -n '__fish_seen_subcommand_from log' -l db -r -F
-complete -c pm-admin -n '__fish_seen_subcommand_from log' -l format -x -a 'csv tsv table json html'
-complete -c pm-admin -n '__fish_seen_subcommand_from log' -s o -x -a 'csv tsv table json html'
+complete -c pm-admin -n '__fish_seen_subcommand_from log' -l format -x -a 'csv tsv table json html xlsx'
+complete -c pm-admin -n '__fish_seen_subcommand_from log' -s o -x -a 'csv tsv table json html xlsx'
 complete -c pm-admin -n '__fish_seen_subcommand_from log' -l no-header
 complete -c pm-admin -n '__fish_seen_subcommand_from log' -l excel
 complete -c pm-admin -n '__fish_seen_subcommand_from log' -l reveal
@@ -73,24 +73,24 @@ complete -c pm-admin -n '__fish_seen_subcommand_from log' -l usage
 complete -c pm-admin -n '__fish_seen_subcommand_from settings; and not __fish_seen_subcommand_from list get set' -a 'list get set'
 complete -c pm-admin -n '__fish_seen_subcommand_from settings' -l help
 complete -c pm-admin -n '__fish_seen_subcommand_from settings; and __fish_seen_subcommand_from list' -l db -r -F
-complete -c pm-admin -n '__fish_seen_subcommand_from settings; and __fish_seen_subcommand_from list' -l format -x -a 'csv tsv table json html'
-complete -c pm-admin -n '__fish_seen_subcommand_from settings; and __fish_seen_subcommand_from list' -s o -x -a 'csv tsv table json html'
+complete -c pm-admin -n '__fish_seen_subcommand_from settings; and __fish_seen_subcommand_from list' -l format -x -a 'csv tsv table json html xlsx'
+complete -c pm-admin -n '__fish_seen_subcommand_from settings; and __fish_seen_subcommand_from list' -s o -x -a 'csv tsv table json html xlsx'
 complete -c pm-admin -n '__fish_seen_subcommand_from settings; and __fish_seen_subcommand_from list' -l no-header
 complete -c pm-admin -n '__fish_seen_subcommand_from settings; and __fish_seen_subcommand_from list' -l excel
 complete -c pm-admin -n '__fish_seen_subcommand_from settings; and __fish_seen_subcommand_from list' -l reveal
 complete -c pm-admin -n '__fish_seen_subcommand_from settings; and __fish_seen_subcommand_from list' -l help
 complete -c pm-admin -n '__fish_seen_subcommand_from settings; and __fish_seen_subcommand_from list' -l usage
 complete -c pm-admin -n '__fish_seen_subcommand_from settings; and __fish_seen_subcommand_from get' -l db -r -F
-complete -c pm-admin -n '__fish_seen_subcommand_from settings; and __fish_seen_subcommand_from get' -l format -x -a 'csv tsv table json html'
-complete -c pm-admin -n '__fish_seen_subcommand_from settings; and __fish_seen_subcommand_from get' -s o -x -a 'csv tsv table json html'
+complete -c pm-admin -n '__fish_seen_subcommand_from settings; and __fish_seen_subcommand_from get' -l format -x -a 'csv tsv table json html xlsx'
+complete -c pm-admin -n '__fish_seen_subcommand_from settings; and __fish_seen_subcommand_from get' -s o -x -a 'csv tsv table json html xlsx'
 complete -c pm-admin -n '__fish_seen_subcommand_from settings; and __fish_seen_subcommand_from get' -l no-header
 complete -c pm-admin -n '__fish_seen_subcommand_from settings; and __fish_seen_subcommand_from get' -l excel
 complete -c pm-admin -n '__fish_seen_subcommand_from settings; and __fish_seen_subcommand_from get' -l reveal
 complete -c pm-admin -n '__fish_seen_subcommand_from settings; and __fish_seen_subcommand_from get' -l help
 complete -c pm-admin -n '__fish_seen_subcommand_from settings; and __fish_seen_subcommand_from get' -l usage
 complete -c pm-admin -n '__fish_seen_subcommand_from settings; and __fish_seen_subcommand_from set' -l db -r -F
-complete -c pm-admin -n '__fish_seen_subcommand_from settings; and __fish_seen_subcommand_from set' -l format -x -a 'csv tsv table json html'
-complete -c pm-admin -n '__fish_seen_subcommand_from settings; and __fish_seen_subcommand_from set' -s o -x -a 'csv tsv table json html'
+complete -c pm-admin -n '__fish_seen_subcommand_from settings; and __fish_seen_subcommand_from set' -l format -x -a 'csv tsv table json html xlsx'
+complete -c pm-admin -n '__fish_seen_subcommand_from settings; and __fish_seen_subcommand_from set' -s o -x -a 'csv tsv table json html xlsx'
 complete -c pm-admin -n '__fish_seen_subcommand_from settings; and __fish_seen_subcommand_from set' -l no-header
 complete -c pm-admin -n '__fish_seen_subcommand_from settings; and __fish_seen_subcommand_from set' -l excel
 complete -c pm-admin -n '__fish_seen_subcommand_from settings; and __fish_seen_subcommand_from set' -l reveal
@@ -104,8 +104,8 @@ complete -c pm-admin -n '__fish_seen_subcommand_from staff; and __fish_seen_subc
 complete -c pm-admin -n '__fish_seen_subcommand_from staff; and __fish_seen_subcommand_from add' -l area -x
 complete -c pm-admin -n '__fish_seen_subcommand_from staff; and __fish_seen_subcommand_from add' -l joined -x
 complete -c pm-admin -n '__fish_seen_subcommand_from staff; and __fish_seen_subcommand_from add' -l db -r -F
-complete -c pm-admin -n '__fish_seen_subcommand_from staff; and __fish_seen_subcommand_from add' -l format -x -a 'csv tsv table json html'
-complete -c pm-admin -n '__fish_seen_subcommand_from staff; and __fish_seen_subcommand_from add' -s o -x -a 'csv tsv table json html'
+complete -c pm-admin -n '__fish_seen_subcommand_from staff; and __fish_seen_subcommand_from add' -l format -x -a 'csv tsv table json html xlsx'
+complete -c pm-admin -n '__fish_seen_subcommand_from staff; and __fish_seen_subcommand_from add' -s o -x -a 'csv tsv table json html xlsx'
 complete -c pm-admin -n '__fish_seen_subcommand_from staff; and __fish_seen_subcommand_from add' -l no-header
 complete -c pm-admin -n '__fish_seen_subcommand_from staff; and __fish_seen_subcommand_from add' -l excel
 complete -c pm-admin -n '__fish_seen_subcommand_from staff; and __fish_seen_subcommand_from add' -l reveal
@@ -115,8 +115,8 @@ complete -c pm-admin -n '__fish_seen_subcommand_from staff; and __fish_seen_subc
 complete -c pm-admin -n '__fish_seen_subcommand_from staff; and __fish_seen_subcommand_from list' -l role -x
 complete -c pm-admin -n '__fish_seen_subcommand_from staff; and __fish_seen_subcommand_from list' -l dept -x
 complete -c pm-admin -n '__fish_seen_subcommand_from staff; and __fish_seen_subcommand_from list' -l db -r -F
-complete -c pm-admin -n '__fish_seen_subcommand_from staff; and __fish_seen_subcommand_from list' -l format -x -a 'csv tsv table json html'
-complete -c pm-admin -n '__fish_seen_subcommand_from staff; and __fish_seen_subcommand_from list' -s o -x -a 'csv tsv table json html'
+complete -c pm-admin -n '__fish_seen_subcommand_from staff; and __fish_seen_subcommand_from list' -l format -x -a 'csv tsv table json html xlsx'
+complete -c pm-admin -n '__fish_seen_subcommand_from staff; and __fish_seen_subcommand_from list' -s o -x -a 'csv tsv table json html xlsx'
 complete -c pm-admin -n '__fish_seen_subcommand_from staff; and __fish_seen_subcommand_from list' -l no-header
 complete -c pm-admin -n '__fish_seen_subcommand_from staff; and __fish_seen_subcommand_from list' -l excel
 complete -c pm-admin -n '__fish_seen_subcommand_from staff; and __fish_seen_subcommand_from list' -l reveal
@@ -129,8 +129,8 @@ complete -c pm-admin -n '__fish_seen_subcommand_from staff; and __fish_seen_subc
 complete -c pm-admin -n '__fish_seen_subcommand_from staff; and __fish_seen_subcommand_from set' -l area -x
 complete -c pm-admin -n '__fish_seen_subcommand_from staff; and __fish_seen_subcommand_from set' -l joined -x
 complete -c pm-admin -n '__fish_seen_subcommand_from staff; and __fish_seen_subcommand_from set' -l db -r -F
-complete -c pm-admin -n '__fish_seen_subcommand_from staff; and __fish_seen_subcommand_from set' -l format -x -a 'csv tsv table json html'
-complete -c pm-admin -n '__fish_seen_subcommand_from staff; and __fish_seen_subcommand_from set' -s o -x -a 'csv tsv table json html'
+complete -c pm-admin -n '__fish_seen_subcommand_from staff; and __fish_seen_subcommand_from set' -l format -x -a 'csv tsv table json html xlsx'
+complete -c pm-admin -n '__fish_seen_subcommand_from staff; and __fish_seen_subcommand_from set' -s o -x -a 'csv tsv table json html xlsx'
 complete -c pm-admin -n '__fish_seen_subcommand_from staff; and __fish_seen_subcommand_from set' -l no-header
 complete -c pm-admin -n '__fish_seen_subcommand_from staff; and __fish_seen_subcommand_from set' -l excel
 complete -c pm-admin -n '__fish_seen_subcommand_from staff; and __fish_seen_subcommand_from set' -l reveal
@@ -138,8 +138,8 @@ complete -c pm-admin -n '__fish_seen_subcommand_from staff; and __fish_seen_subc
 complete -c pm-admin -n '__fish_seen_subcommand_from staff; and __fish_seen_subcommand_from set' -l usage
 complete -c pm-admin -n '__fish_seen_subcommand_from staff; and __fish_seen_subcommand_from leave' -l date -x
 complete -c pm-admin -n '__fish_seen_subcommand_from staff; and __fish_seen_subcommand_from leave' -l db -r -F
-complete -c pm-admin -n '__fish_seen_subcommand_from staff; and __fish_seen_subcommand_from leave' -l format -x -a 'csv tsv table json html'
-complete -c pm-admin -n '__fish_seen_subcommand_from staff; and __fish_seen_subcommand_from leave' -s o -x -a 'csv tsv table json html'
+complete -c pm-admin -n '__fish_seen_subcommand_from staff; and __fish_seen_subcommand_from leave' -l format -x -a 'csv tsv table json html xlsx'
+complete -c pm-admin -n '__fish_seen_subcommand_from staff; and __fish_seen_subcommand_from leave' -s o -x -a 'csv tsv table json html xlsx'
 complete -c pm-admin -n '__fish_seen_subcommand_from staff; and __fish_seen_subcommand_from leave' -l no-header
 complete -c pm-admin -n '__fish_seen_subcommand_from staff; and __fish_seen_subcommand_from leave' -l excel
 complete -c pm-admin -n '__fish_seen_subcommand_from staff; and __fish_seen_subcommand_from leave' -l reveal
@@ -162,8 +162,8 @@ complete -c pm-fee -n '__fish_seen_subcommand_from item; and __fish_seen_subcomm
 complete -c pm-fee -n '__fish_seen_subcommand_from item; and __fish_seen_subcommand_from add' -l rate -x
 complete -c pm-fee -n '__fish_seen_subcommand_from item; and __fish_seen_subcommand_from add' -l since -x
 complete -c pm-fee -n '__fish_seen_subcommand_from item; and __fish_seen_subcommand_from add' -l db -r -F
-complete -c pm-fee -n '__fish_seen_subcommand_from item; and __fish_seen_subcommand_from add' -l format -x -a 'csv tsv table json html'
-complete -c pm-fee -n '__fish_seen_subcommand_from item; and __fish_seen_subcommand_from add' -s o -x -a 'csv tsv table json html'
+complete -c pm-fee -n '__fish_seen_subcommand_from item; and __fish_seen_subcommand_from add' -l format -x -a 'csv tsv table json html xlsx'
+complete -c pm-fee -n '__fish_seen_subcommand_from item; and __fish_seen_subcommand_from add' -s o -x -a 'csv tsv table json html xlsx'
 complete -c pm-fee -n '__fish_seen_subcommand_from item; and __fish_seen_subcommand_from add' -l no-header
 complete -c pm-fee -n '__fish_seen_subcommand_from item; and __fish_seen_subcommand_from add' -l excel
 complete -c pm-fee -n '__fish_seen_subcommand_from item; and __fish_seen_subcommand_from add' -l reveal
@@ -172,8 +172,8 @@ complete -c pm-fee -n '__fish_seen_subcommand_from item; and __fish_seen_subcomm
 complete -c pm-fee -n '__fish_seen_subcommand_from item; and __fish_seen_subcommand_from add' -a '(pm-fee __complete data ITEM (commandline -ct))'
 complete -c pm-fee -n '__fish_seen_subcommand_from item; and __fish_seen_subcommand_from list' -l all
 complete -c pm-fee -n '__fish_seen_subcommand_from item; and __fish_seen_subcommand_from list' -l db -r -F
-complete -c pm-fee -n '__fish_seen_subcommand_from item; and __fish_seen_subcommand_from list' -l format -x -a 'csv tsv table json html'
-complete -c pm-fee -n '__fish_seen_subcommand_from item; and __fish_seen_subcommand_from list' -s o -x -a 'csv tsv table json html'
+complete -c pm-fee -n '__fish_seen_subcommand_from item; and __fish_seen_subcommand_from list' -l format -x -a 'csv tsv table json html xlsx'
+complete -c pm-fee -n '__fish_seen_subcommand_from item; and __fish_seen_subcommand_from list' -s o -x -a 'csv tsv table json html xlsx'
 complete -c pm-fee -n '__fish_seen_subcommand_from item; and __fish_seen_subcommand_from list' -l no-header
 complete -c pm-fee -n '__fish_seen_subcommand_from item; and __fish_seen_subcommand_from list' -l excel
 complete -c pm-fee -n '__fish_seen_subcommand_from item; and __fish_seen_subcommand_from list' -l reveal
@@ -181,8 +181,8 @@ complete -c pm-fee -n '__fish_seen_subcommand_from item; and __fish_seen_subcomm
 complete -c pm-fee -n '__fish_seen_subcommand_from item; and __fish_seen_subcommand_from list' -l usage
 complete -c pm-fee -n '__fish_seen_subcommand_from item; and __fish_seen_subcommand_from rate' -l since -x
 complete -c pm-fee -n '__fish_seen_subcommand_from item; and __fish_seen_subcommand_from rate' -l db -r -F
-complete -c pm-fee -n '__fish_seen_subcommand_from item; and __fish_seen_subcommand_from rate' -l format -x -a 'csv tsv table json html'
-complete -c pm-fee -n '__fish_seen_subcommand_from item; and __fish_seen_subcommand_from rate' -s o -x -a 'csv tsv table json html'
+complete -c pm-fee -n '__fish_seen_subcommand_from item; and __fish_seen_subcommand_from rate' -l format -x -a 'csv tsv table json html xlsx'
+complete -c pm-fee -n '__fish_seen_subcommand_from item; and __fish_seen_subcommand_from rate' -s o -x -a 'csv tsv table json html xlsx'
 complete -c pm-fee -n '__fish_seen_subcommand_from item; and __fish_seen_subcommand_from rate' -l no-header
 complete -c pm-fee -n '__fish_seen_subcommand_from item; and __fish_seen_subcommand_from rate' -l excel
 complete -c pm-fee -n '__fish_seen_subcommand_from item; and __fish_seen_subcommand_from rate' -l reveal
@@ -190,8 +190,8 @@ complete -c pm-fee -n '__fish_seen_subcommand_from item; and __fish_seen_subcomm
 complete -c pm-fee -n '__fish_seen_subcommand_from item; and __fish_seen_subcommand_from rate' -l usage
 complete -c pm-fee -n '__fish_seen_subcommand_from item; and __fish_seen_subcommand_from rate' -a '(pm-fee __complete data ITEM (commandline -ct))'
 complete -c pm-fee -n '__fish_seen_subcommand_from item; and __fish_seen_subcommand_from rates' -l db -r -F
-complete -c pm-fee -n '__fish_seen_subcommand_from item; and __fish_seen_subcommand_from rates' -l format -x -a 'csv tsv table json html'
-complete -c pm-fee -n '__fish_seen_subcommand_from item; and __fish_seen_subcommand_from rates' -s o -x -a 'csv tsv table json html'
+complete -c pm-fee -n '__fish_seen_subcommand_from item; and __fish_seen_subcommand_from rates' -l format -x -a 'csv tsv table json html xlsx'
+complete -c pm-fee -n '__fish_seen_subcommand_from item; and __fish_seen_subcommand_from rates' -s o -x -a 'csv tsv table json html xlsx'
 complete -c pm-fee -n '__fish_seen_subcommand_from item; and __fish_seen_subcommand_from rates' -l no-header
 complete -c pm-fee -n '__fish_seen_subcommand_from item; and __fish_seen_subcommand_from rates' -l excel
 complete -c pm-fee -n '__fish_seen_subcommand_from item; and __fish_seen_subcommand_from rates' -l reveal
@@ -200,8 +200,8 @@ complete -c pm-fee -n '__fish_seen_subcommand_from item; and __fish_seen_subcomm
 complete -c pm-fee -n '__fish_seen_subcommand_from item; and __fish_seen_subcommand_from rates' -a '(pm-fee __complete data ITEM (commandline -ct))'
 complete -c pm-fee -n '__fish_seen_subcommand_from item; and __fish_seen_subcommand_from retire' -l from -x
 complete -c pm-fee -n '__fish_seen_subcommand_from item; and __fish_seen_subcommand_from retire' -l db -r -F
-complete -c pm-fee -n '__fish_seen_subcommand_from item; and __fish_seen_subcommand_from retire' -l format -x -a 'csv tsv table json html'
-complete -c pm-fee -n '__fish_seen_subcommand_from item; and __fish_seen_subcommand_from retire' -s o -x -a 'csv tsv table json html'
+complete -c pm-fee -n '__fish_seen_subcommand_from item; and __fish_seen_subcommand_from retire' -l format -x -a 'csv tsv table json html xlsx'
+complete -c pm-fee -n '__fish_seen_subcommand_from item; and __fish_seen_subcommand_from retire' -s o -x -a 'csv tsv table json html xlsx'
 complete -c pm-fee -n '__fish_seen_subcommand_from item; and __fish_seen_subcommand_from retire' -l no-header
 complete -c pm-fee -n '__fish_seen_subcommand_from item; and __fish_seen_subcommand_from retire' -l excel
 complete -c pm-fee -n '__fish_seen_subcommand_from item; and __fish_seen_subcommand_from retire' -l reveal
@@ -213,8 +213,8 @@ complete -c pm-fee -n '__fish_seen_subcommand_from reading' -l help
 complete -c pm-fee -n '__fish_seen_subcommand_from reading; and __fish_seen_subcommand_from add' -l date -x
 complete -c pm-fee -n '__fish_seen_subcommand_from reading; and __fish_seen_subcommand_from add' -l meter-change
 complete -c pm-fee -n '__fish_seen_subcommand_from reading; and __fish_seen_subcommand_from add' -l db -r -F
-complete -c pm-fee -n '__fish_seen_subcommand_from reading; and __fish_seen_subcommand_from add' -l format -x -a 'csv tsv table json html'
-complete -c pm-fee -n '__fish_seen_subcommand_from reading; and __fish_seen_subcommand_from add' -s o -x -a 'csv tsv table json html'
+complete -c pm-fee -n '__fish_seen_subcommand_from reading; and __fish_seen_subcommand_from add' -l format -x -a 'csv tsv table json html xlsx'
+complete -c pm-fee -n '__fish_seen_subcommand_from reading; and __fish_seen_subcommand_from add' -s o -x -a 'csv tsv table json html xlsx'
 complete -c pm-fee -n '__fish_seen_subcommand_from reading; and __fish_seen_subcommand_from add' -l no-header
 complete -c pm-fee -n '__fish_seen_subcommand_from reading; and __fish_seen_subcommand_from add' -l excel
 complete -c pm-fee -n '__fish_seen_subcommand_from reading; and __fish_seen_subcommand_from add' -l reveal
@@ -224,8 +224,8 @@ complete -c pm-fee -n '__fish_seen_subcommand_from reading; and __fish_seen_subc
 complete -c pm-fee -n '__fish_seen_subcommand_from reading; and __fish_seen_subcommand_from import' -l encoding -x
 complete -c pm-fee -n '__fish_seen_subcommand_from reading; and __fish_seen_subcommand_from import' -l dry-run
 complete -c pm-fee -n '__fish_seen_subcommand_from reading; and __fish_seen_subcommand_from import' -l db -r -F
-complete -c pm-fee -n '__fish_seen_subcommand_from reading; and __fish_seen_subcommand_from import' -l format -x -a 'csv tsv table json html'
-complete -c pm-fee -n '__fish_seen_subcommand_from reading; and __fish_seen_subcommand_from import' -s o -x -a 'csv tsv table json html'
+complete -c pm-fee -n '__fish_seen_subcommand_from reading; and __fish_seen_subcommand_from import' -l format -x -a 'csv tsv table json html xlsx'
+complete -c pm-fee -n '__fish_seen_subcommand_from reading; and __fish_seen_subcommand_from import' -s o -x -a 'csv tsv table json html xlsx'
 complete -c pm-fee -n '__fish_seen_subcommand_from reading; and __fish_seen_subcommand_from import' -l no-header
 complete -c pm-fee -n '__fish_seen_subcommand_from reading; and __fish_seen_subcommand_from import' -l excel
 complete -c pm-fee -n '__fish_seen_subcommand_from reading; and __fish_seen_subcommand_from import' -l reveal
@@ -233,8 +233,8 @@ complete -c pm-fee -n '__fish_seen_subcommand_from reading; and __fish_seen_subc
 complete -c pm-fee -n '__fish_seen_subcommand_from reading; and __fish_seen_subcommand_from import' -l usage
 complete -c pm-fee -n '__fish_seen_subcommand_from reading; and __fish_seen_subcommand_from list' -l meter -x
 complete -c pm-fee -n '__fish_seen_subcommand_from reading; and __fish_seen_subcommand_from list' -l db -r -F
-complete -c pm-fee -n '__fish_seen_subcommand_from reading; and __fish_seen_subcommand_from list' -l format -x -a 'csv tsv table json html'
-complete -c pm-fee -n '__fish_seen_subcommand_from reading; and __fish_seen_subcommand_from list' -s o -x -a 'csv tsv table json html'
+complete -c pm-fee -n '__fish_seen_subcommand_from reading; and __fish_seen_subcommand_from list' -l format -x -a 'csv tsv table json html xlsx'
+complete -c pm-fee -n '__fish_seen_subcommand_from reading; and __fish_seen_subcommand_from list' -s o -x -a 'csv tsv table json html xlsx'
 complete -c pm-fee -n '__fish_seen_subcommand_from reading; and __fish_seen_subcommand_from list' -l no-header
 complete -c pm-fee -n '__fish_seen_subcommand_from reading; and __fish_seen_subcommand_from list' -l excel
 complete -c pm-fee -n '__fish_seen_subcommand_from reading; and __fish_seen_subcommand_from list' -l reveal
@@ -245,8 +245,8 @@ complete -c pm-fee -n '__fish_seen_subcommand_from bill' -l item -x -a '(pm-fee 
 complete -c pm-fee -n '__fish_seen_subcommand_from bill' -l unit -x -a '(pm-fee __complete data UNIT (commandline -ct | string replace -r "^--[^=]*=" ""))'
 complete -c pm-fee -n '__fish_seen_subcommand_from bill' -l dry-run
 complete -c pm-fee -n '__fish_seen_subcommand_from bill' -l db -r -F
-complete -c pm-fee -n '__fish_seen_subcommand_from bill' -l format -x -a 'csv tsv table json html'
-complete -c pm-fee -n '__fish_seen_subcommand_from bill' -s o -x -a 'csv tsv table json html'
+complete -c pm-fee -n '__fish_seen_subcommand_from bill' -l format -x -a 'csv tsv table json html xlsx'
+complete -c pm-fee -n '__fish_seen_subcommand_from bill' -s o -x -a 'csv tsv table json html xlsx'
 complete -c pm-fee -n '__fish_seen_subcommand_from bill' -l no-header
 complete -c pm-fee -n '__fish_seen_subcommand_from bill' -l excel
 complete -c pm-fee -n '__fish_seen_subcommand_from bill' -l reveal
@@ -256,8 +256,8 @@ complete -c pm-fee -n '__fish_seen_subcommand_from bills' -l period -x
 complete -c pm-fee -n '__fish_seen_subcommand_from bills' -l item -x -a '(pm-fee __complete data ITEM (commandline -ct | string replace -r "^--[^=]*=" ""))'
 complete -c pm-fee -n '__fish_seen_subcommand_from bills' -l open
 complete -c pm-fee -n '__fish_seen_subcommand_from bills' -l db -r -F
-complete -c pm-fee -n '__fish_seen_subcommand_from bills' -l format -x -a 'csv tsv table json html'
-complete -c pm-fee -n '__fish_seen_subcommand_from bills' -s o -x -a 'csv tsv table json html'
+complete -c pm-fee -n '__fish_seen_subcommand_from bills' -l format -x -a 'csv tsv table json html xlsx'
+complete -c pm-fee -n '__fish_seen_subcommand_from bills' -s o -x -a 'csv tsv table json html xlsx'
 complete -c pm-fee -n '__fish_seen_subcommand_from bills' -l no-header
 complete -c pm-fee -n '__fish_seen_subcommand_from bills' -l excel
 complete -c pm-fee -n '__fish_seen_subcommand_from bills' -l reveal
@@ -267,8 +267,8 @@ complete -c pm-fee -n '__fish_seen_subcommand_from charge' -l qty -x
 complete -c pm-fee -n '__fish_seen_subcommand_from charge' -l amount -x
 complete -c pm-fee -n '__fish_seen_subcommand_from charge' -l note -x
 complete -c pm-fee -n '__fish_seen_subcommand_from charge' -l db -r -F
-complete -c pm-fee -n '__fish_seen_subcommand_from charge' -l format -x -a 'csv tsv table json html'
-complete -c pm-fee -n '__fish_seen_subcommand_from charge' -s o -x -a 'csv tsv table json html'
+complete -c pm-fee -n '__fish_seen_subcommand_from charge' -l format -x -a 'csv tsv table json html xlsx'
+complete -c pm-fee -n '__fish_seen_subcommand_from charge' -s o -x -a 'csv tsv table json html xlsx'
 complete -c pm-fee -n '__fish_seen_subcommand_from charge' -l no-header
 complete -c pm-fee -n '__fish_seen_subcommand_from charge' -l excel
 complete -c pm-fee -n '__fish_seen_subcommand_from charge' -l reveal
@@ -277,8 +277,8 @@ complete -c pm-fee -n '__fish_seen_subcommand_from charge' -l usage
 complete -c pm-fee -n '__fish_seen_subcommand_from charge' -a '(pm-fee __complete data UNIT (commandline -ct))'
 complete -c pm-fee -n '__fish_seen_subcommand_from adjust' -l reason -x
 complete -c pm-fee -n '__fish_seen_subcommand_from adjust' -l db -r -F
-complete -c pm-fee -n '__fish_seen_subcommand_from adjust' -l format -x -a 'csv tsv table json html'
-complete -c pm-fee -n '__fish_seen_subcommand_from adjust' -s o -x -a 'csv tsv table json html'
+complete -c pm-fee -n '__fish_seen_subcommand_from adjust' -l format -x -a 'csv tsv table json html xlsx'
+complete -c pm-fee -n '__fish_seen_subcommand_from adjust' -s o -x -a 'csv tsv table json html xlsx'
 complete -c pm-fee -n '__fish_seen_subcommand_from adjust' -l no-header
 complete -c pm-fee -n '__fish_seen_subcommand_from adjust' -l excel
 complete -c pm-fee -n '__fish_seen_subcommand_from adjust' -l reveal
@@ -292,8 +292,8 @@ complete -c pm-fee -n '__fish_seen_subcommand_from pay' -l ref -x
 complete -c pm-fee -n '__fish_seen_subcommand_from pay' -l date -x
 complete -c pm-fee -n '__fish_seen_subcommand_from pay' -l no-credit
 complete -c pm-fee -n '__fish_seen_subcommand_from pay' -l db -r -F
-complete -c pm-fee -n '__fish_seen_subcommand_from pay' -l format -x -a 'csv tsv table json html'
-complete -c pm-fee -n '__fish_seen_subcommand_from pay' -s o -x -a 'csv tsv table json html'
+complete -c pm-fee -n '__fish_seen_subcommand_from pay' -l format -x -a 'csv tsv table json html xlsx'
+complete -c pm-fee -n '__fish_seen_subcommand_from pay' -s o -x -a 'csv tsv table json html xlsx'
 complete -c pm-fee -n '__fish_seen_subcommand_from pay' -l no-header
 complete -c pm-fee -n '__fish_seen_subcommand_from pay' -l excel
 complete -c pm-fee -n '__fish_seen_subcommand_from pay' -l reveal
@@ -302,8 +302,8 @@ complete -c pm-fee -n '__fish_seen_subcommand_from pay' -l usage
 complete -c pm-fee -n '__fish_seen_subcommand_from pay' -a '(pm-fee __complete data UNIT (commandline -ct))'
 complete -c pm-fee -n '__fish_seen_subcommand_from void' -l reason -x
 complete -c pm-fee -n '__fish_seen_subcommand_from void' -l db -r -F
-complete -c pm-fee -n '__fish_seen_subcommand_from void' -l format -x -a 'csv tsv table json html'
-complete -c pm-fee -n '__fish_seen_subcommand_from void' -s o -x -a 'csv tsv table json html'
+complete -c pm-fee -n '__fish_seen_subcommand_from void' -l format -x -a 'csv tsv table json html xlsx'
+complete -c pm-fee -n '__fish_seen_subcommand_from void' -s o -x -a 'csv tsv table json html xlsx'
 complete -c pm-fee -n '__fish_seen_subcommand_from void' -l no-header
 complete -c pm-fee -n '__fish_seen_subcommand_from void' -l excel
 complete -c pm-fee -n '__fish_seen_subcommand_from void' -l reveal
@@ -311,8 +311,8 @@ complete -c pm-fee -n '__fish_seen_subcommand_from void' -l help
 complete -c pm-fee -n '__fish_seen_subcommand_from void' -l usage
 complete -c pm-fee -n '__fish_seen_subcommand_from void' -a '(pm-fee __complete data RECEIPT (commandline -ct))'
 complete -c pm-fee -n '__fish_seen_subcommand_from receipt' -l db -r -F
-complete -c pm-fee -n '__fish_seen_subcommand_from receipt' -l format -x -a 'csv tsv table json html'
-complete -c pm-fee -n '__fish_seen_subcommand_from receipt' -s o -x -a 'csv tsv table json html'
+complete -c pm-fee -n '__fish_seen_subcommand_from receipt' -l format -x -a 'csv tsv table json html xlsx'
+complete -c pm-fee -n '__fish_seen_subcommand_from receipt' -s o -x -a 'csv tsv table json html xlsx'
 complete -c pm-fee -n '__fish_seen_subcommand_from receipt' -l no-header
 complete -c pm-fee -n '__fish_seen_subcommand_from receipt' -l excel
 complete -c pm-fee -n '__fish_seen_subcommand_from receipt' -l reveal
@@ -323,8 +323,8 @@ complete -c pm-fee -n '__fish_seen_subcommand_from payments' -l from -x
 complete -c pm-fee -n '__fish_seen_subcommand_from payments' -l to -x
 complete -c pm-fee -n '__fish_seen_subcommand_from payments' -l method -x
 complete -c pm-fee -n '__fish_seen_subcommand_from payments' -l db -r -F
-complete -c pm-fee -n '__fish_seen_subcommand_from payments' -l format -x -a 'csv tsv table json html'
-complete -c pm-fee -n '__fish_seen_subcommand_from payments' -s o -x -a 'csv tsv table json html'
+complete -c pm-fee -n '__fish_seen_subcommand_from payments' -l format -x -a 'csv tsv table json html xlsx'
+complete -c pm-fee -n '__fish_seen_subcommand_from payments' -s o -x -a 'csv tsv table json html xlsx'
 complete -c pm-fee -n '__fish_seen_subcommand_from payments' -l no-header
 complete -c pm-fee -n '__fish_seen_subcommand_from payments' -l excel
 complete -c pm-fee -n '__fish_seen_subcommand_from payments' -l reveal
@@ -335,8 +335,8 @@ complete -c pm-fee -n '__fish_seen_subcommand_from arrears' -l older-than -x
 complete -c pm-fee -n '__fish_seen_subcommand_from arrears' -l by -x
 complete -c pm-fee -n '__fish_seen_subcommand_from arrears' -l letters
 complete -c pm-fee -n '__fish_seen_subcommand_from arrears' -l db -r -F
-complete -c pm-fee -n '__fish_seen_subcommand_from arrears' -l format -x -a 'csv tsv table json html'
-complete -c pm-fee -n '__fish_seen_subcommand_from arrears' -s o -x -a 'csv tsv table json html'
+complete -c pm-fee -n '__fish_seen_subcommand_from arrears' -l format -x -a 'csv tsv table json html xlsx'
+complete -c pm-fee -n '__fish_seen_subcommand_from arrears' -s o -x -a 'csv tsv table json html xlsx'
 complete -c pm-fee -n '__fish_seen_subcommand_from arrears' -l no-header
 complete -c pm-fee -n '__fish_seen_subcommand_from arrears' -l excel
 complete -c pm-fee -n '__fish_seen_subcommand_from arrears' -l reveal
@@ -345,8 +345,8 @@ complete -c pm-fee -n '__fish_seen_subcommand_from arrears' -l usage
 complete -c pm-fee -n '__fish_seen_subcommand_from statement' -l since -x
 complete -c pm-fee -n '__fish_seen_subcommand_from statement' -l until -x
 complete -c pm-fee -n '__fish_seen_subcommand_from statement' -l db -r -F
-complete -c pm-fee -n '__fish_seen_subcommand_from statement' -l format -x -a 'csv tsv table json html'
-complete -c pm-fee -n '__fish_seen_subcommand_from statement' -s o -x -a 'csv tsv table json html'
+complete -c pm-fee -n '__fish_seen_subcommand_from statement' -l format -x -a 'csv tsv table json html xlsx'
+complete -c pm-fee -n '__fish_seen_subcommand_from statement' -s o -x -a 'csv tsv table json html xlsx'
 complete -c pm-fee -n '__fish_seen_subcommand_from statement' -l no-header
 complete -c pm-fee -n '__fish_seen_subcommand_from statement' -l excel
 complete -c pm-fee -n '__fish_seen_subcommand_from statement' -l reveal
@@ -356,8 +356,8 @@ complete -c pm-fee -n '__fish_seen_subcommand_from statement' -a '(pm-fee __comp
 complete -c pm-fee -n '__fish_seen_subcommand_from rate' -l period -x
 complete -c pm-fee -n '__fish_seen_subcommand_from rate' -l by -x
 complete -c pm-fee -n '__fish_seen_subcommand_from rate' -l db -r -F
-complete -c pm-fee -n '__fish_seen_subcommand_from rate' -l format -x -a 'csv tsv table json html'
-complete -c pm-fee -n '__fish_seen_subcommand_from rate' -s o -x -a 'csv tsv table json html'
+complete -c pm-fee -n '__fish_seen_subcommand_from rate' -l format -x -a 'csv tsv table json html xlsx'
+complete -c pm-fee -n '__fish_seen_subcommand_from rate' -s o -x -a 'csv tsv table json html xlsx'
 complete -c pm-fee -n '__fish_seen_subcommand_from rate' -l no-header
 complete -c pm-fee -n '__fish_seen_subcommand_from rate' -l excel
 complete -c pm-fee -n '__fish_seen_subcommand_from rate' -l reveal
@@ -367,8 +367,8 @@ complete -c pm-fee -n '__fish_seen_subcommand_from journal' -l date -x
 complete -c pm-fee -n '__fish_seen_subcommand_from journal' -l month -x
 complete -c pm-fee -n '__fish_seen_subcommand_from journal' -l check
 complete -c pm-fee -n '__fish_seen_subcommand_from journal' -l db -r -F
-complete -c pm-fee -n '__fish_seen_subcommand_from journal' -l format -x -a 'csv tsv table json html'
-complete -c pm-fee -n '__fish_seen_subcommand_from journal' -s o -x -a 'csv tsv table json html'
+complete -c pm-fee -n '__fish_seen_subcommand_from journal' -l format -x -a 'csv tsv table json html xlsx'
+complete -c pm-fee -n '__fish_seen_subcommand_from journal' -s o -x -a 'csv tsv table json html xlsx'
 complete -c pm-fee -n '__fish_seen_subcommand_from journal' -l no-header
 complete -c pm-fee -n '__fish_seen_subcommand_from journal' -l excel
 complete -c pm-fee -n '__fish_seen_subcommand_from journal' -l reveal
@@ -379,8 +379,8 @@ complete -c pm-fee -n '__fish_seen_subcommand_from handover' -l amount -x
 complete -c pm-fee -n '__fish_seen_subcommand_from handover' -l date -x
 complete -c pm-fee -n '__fish_seen_subcommand_from handover' -l note -x
 complete -c pm-fee -n '__fish_seen_subcommand_from handover' -l db -r -F
-complete -c pm-fee -n '__fish_seen_subcommand_from handover' -l format -x -a 'csv tsv table json html'
-complete -c pm-fee -n '__fish_seen_subcommand_from handover' -s o -x -a 'csv tsv table json html'
+complete -c pm-fee -n '__fish_seen_subcommand_from handover' -l format -x -a 'csv tsv table json html xlsx'
+complete -c pm-fee -n '__fish_seen_subcommand_from handover' -s o -x -a 'csv tsv table json html xlsx'
 complete -c pm-fee -n '__fish_seen_subcommand_from handover' -l no-header
 complete -c pm-fee -n '__fish_seen_subcommand_from handover' -l excel
 complete -c pm-fee -n '__fish_seen_subcommand_from handover' -l reveal
@@ -389,8 +389,8 @@ complete -c pm-fee -n '__fish_seen_subcommand_from handover' -l usage
 complete -c pm-fee -n '__fish_seen_subcommand_from close' -l month -x
 complete -c pm-fee -n '__fish_seen_subcommand_from close' -l dry-run
 complete -c pm-fee -n '__fish_seen_subcommand_from close' -l db -r -F
-complete -c pm-fee -n '__fish_seen_subcommand_from close' -l format -x -a 'csv tsv table json html'
-complete -c pm-fee -n '__fish_seen_subcommand_from close' -s o -x -a 'csv tsv table json html'
+complete -c pm-fee -n '__fish_seen_subcommand_from close' -l format -x -a 'csv tsv table json html xlsx'
+complete -c pm-fee -n '__fish_seen_subcommand_from close' -s o -x -a 'csv tsv table json html xlsx'
 complete -c pm-fee -n '__fish_seen_subcommand_from close' -l no-header
 complete -c pm-fee -n '__fish_seen_subcommand_from close' -l excel
 complete -c pm-fee -n '__fish_seen_subcommand_from close' -l reveal
@@ -399,16 +399,16 @@ complete -c pm-fee -n '__fish_seen_subcommand_from close' -l usage
 complete -c pm-fee -n '__fish_seen_subcommand_from totals' -l month -x
 complete -c pm-fee -n '__fish_seen_subcommand_from totals' -l stored
 complete -c pm-fee -n '__fish_seen_subcommand_from totals' -l db -r -F
-complete -c pm-fee -n '__fish_seen_subcommand_from totals' -l format -x -a 'csv tsv table json html'
-complete -c pm-fee -n '__fish_seen_subcommand_from totals' -s o -x -a 'csv tsv table json html'
+complete -c pm-fee -n '__fish_seen_subcommand_from totals' -l format -x -a 'csv tsv table json html xlsx'
+complete -c pm-fee -n '__fish_seen_subcommand_from totals' -s o -x -a 'csv tsv table json html xlsx'
 complete -c pm-fee -n '__fish_seen_subcommand_from totals' -l no-header
 complete -c pm-fee -n '__fish_seen_subcommand_from totals' -l excel
 complete -c pm-fee -n '__fish_seen_subcommand_from totals' -l reveal
 complete -c pm-fee -n '__fish_seen_subcommand_from totals' -l help
 complete -c pm-fee -n '__fish_seen_subcommand_from totals' -l usage
 complete -c pm-fee -n '__fish_seen_subcommand_from check' -l db -r -F
-complete -c pm-fee -n '__fish_seen_subcommand_from check' -l format -x -a 'csv tsv table json html'
-complete -c pm-fee -n '__fish_seen_subcommand_from check' -s o -x -a 'csv tsv table json html'
+complete -c pm-fee -n '__fish_seen_subcommand_from check' -l format -x -a 'csv tsv table json html xlsx'
+complete -c pm-fee -n '__fish_seen_subcommand_from check' -s o -x -a 'csv tsv table json html xlsx'
 complete -c pm-fee -n '__fish_seen_subcommand_from check' -l no-header
 complete -c pm-fee -n '__fish_seen_subcommand_from check' -l excel
 complete -c pm-fee -n '__fish_seen_subcommand_from check' -l reveal
@@ -422,8 +422,8 @@ complete -c pm-fee -n '__fish_seen_subcommand_from deposit; and __fish_seen_subc
 complete -c pm-fee -n '__fish_seen_subcommand_from deposit; and __fish_seen_subcommand_from take' -l for -x
 complete -c pm-fee -n '__fish_seen_subcommand_from deposit; and __fish_seen_subcommand_from take' -l date -x
 complete -c pm-fee -n '__fish_seen_subcommand_from deposit; and __fish_seen_subcommand_from take' -l db -r -F
-complete -c pm-fee -n '__fish_seen_subcommand_from deposit; and __fish_seen_subcommand_from take' -l format -x -a 'csv tsv table json html'
-complete -c pm-fee -n '__fish_seen_subcommand_from deposit; and __fish_seen_subcommand_from take' -s o -x -a 'csv tsv table json html'
+complete -c pm-fee -n '__fish_seen_subcommand_from deposit; and __fish_seen_subcommand_from take' -l format -x -a 'csv tsv table json html xlsx'
+complete -c pm-fee -n '__fish_seen_subcommand_from deposit; and __fish_seen_subcommand_from take' -s o -x -a 'csv tsv table json html xlsx'
 complete -c pm-fee -n '__fish_seen_subcommand_from deposit; and __fish_seen_subcommand_from take' -l no-header
 complete -c pm-fee -n '__fish_seen_subcommand_from deposit; and __fish_seen_subcommand_from take' -l excel
 complete -c pm-fee -n '__fish_seen_subcommand_from deposit; and __fish_seen_subcommand_from take' -l reveal
@@ -434,8 +434,8 @@ complete -c pm-fee -n '__fish_seen_subcommand_from deposit; and __fish_seen_subc
 complete -c pm-fee -n '__fish_seen_subcommand_from deposit; and __fish_seen_subcommand_from refund' -l deduct -x
 complete -c pm-fee -n '__fish_seen_subcommand_from deposit; and __fish_seen_subcommand_from refund' -l reason -x
 complete -c pm-fee -n '__fish_seen_subcommand_from deposit; and __fish_seen_subcommand_from refund' -l db -r -F
-complete -c pm-fee -n '__fish_seen_subcommand_from deposit; and __fish_seen_subcommand_from refund' -l format -x -a 'csv tsv table json html'
-complete -c pm-fee -n '__fish_seen_subcommand_from deposit; and __fish_seen_subcommand_from refund' -s o -x -a 'csv tsv table json html'
+complete -c pm-fee -n '__fish_seen_subcommand_from deposit; and __fish_seen_subcommand_from refund' -l format -x -a 'csv tsv table json html xlsx'
+complete -c pm-fee -n '__fish_seen_subcommand_from deposit; and __fish_seen_subcommand_from refund' -s o -x -a 'csv tsv table json html xlsx'
 complete -c pm-fee -n '__fish_seen_subcommand_from deposit; and __fish_seen_subcommand_from refund' -l no-header
 complete -c pm-fee -n '__fish_seen_subcommand_from deposit; and __fish_seen_subcommand_from refund' -l excel
 complete -c pm-fee -n '__fish_seen_subcommand_from deposit; and __fish_seen_subcommand_from refund' -l reveal
@@ -444,16 +444,16 @@ complete -c pm-fee -n '__fish_seen_subcommand_from deposit; and __fish_seen_subc
 complete -c pm-fee -n '__fish_seen_subcommand_from deposit; and __fish_seen_subcommand_from list' -l held
 complete -c pm-fee -n '__fish_seen_subcommand_from deposit; and __fish_seen_subcommand_from list' -l kind -x
 complete -c pm-fee -n '__fish_seen_subcommand_from deposit; and __fish_seen_subcommand_from list' -l db -r -F
-complete -c pm-fee -n '__fish_seen_subcommand_from deposit; and __fish_seen_subcommand_from list' -l format -x -a 'csv tsv table json html'
-complete -c pm-fee -n '__fish_seen_subcommand_from deposit; and __fish_seen_subcommand_from list' -s o -x -a 'csv tsv table json html'
+complete -c pm-fee -n '__fish_seen_subcommand_from deposit; and __fish_seen_subcommand_from list' -l format -x -a 'csv tsv table json html xlsx'
+complete -c pm-fee -n '__fish_seen_subcommand_from deposit; and __fish_seen_subcommand_from list' -s o -x -a 'csv tsv table json html xlsx'
 complete -c pm-fee -n '__fish_seen_subcommand_from deposit; and __fish_seen_subcommand_from list' -l no-header
 complete -c pm-fee -n '__fish_seen_subcommand_from deposit; and __fish_seen_subcommand_from list' -l excel
 complete -c pm-fee -n '__fish_seen_subcommand_from deposit; and __fish_seen_subcommand_from list' -l reveal
 complete -c pm-fee -n '__fish_seen_subcommand_from deposit; and __fish_seen_subcommand_from list' -l help
 complete -c pm-fee -n '__fish_seen_subcommand_from deposit; and __fish_seen_subcommand_from list' -l usage
 complete -c pm-fee -n '__fish_seen_subcommand_from deposit; and __fish_seen_subcommand_from deductions' -l db -r -F
-complete -c pm-fee -n '__fish_seen_subcommand_from deposit; and __fish_seen_subcommand_from deductions' -l format -x -a 'csv tsv table json html'
-complete -c pm-fee -n '__fish_seen_subcommand_from deposit; and __fish_seen_subcommand_from deductions' -s o -x -a 'csv tsv table json html'
+complete -c pm-fee -n '__fish_seen_subcommand_from deposit; and __fish_seen_subcommand_from deductions' -l format -x -a 'csv tsv table json html xlsx'
+complete -c pm-fee -n '__fish_seen_subcommand_from deposit; and __fish_seen_subcommand_from deductions' -s o -x -a 'csv tsv table json html xlsx'
 complete -c pm-fee -n '__fish_seen_subcommand_from deposit; and __fish_seen_subcommand_from deductions' -l no-header
 complete -c pm-fee -n '__fish_seen_subcommand_from deposit; and __fish_seen_subcommand_from deductions' -l excel
 complete -c pm-fee -n '__fish_seen_subcommand_from deposit; and __fish_seen_subcommand_from deductions' -l reveal
@@ -471,16 +471,16 @@ complete -c pm-owner -n '__fish_seen_subcommand_from import' -l errors -r -F
 complete -c pm-owner -n '__fish_seen_subcommand_from import' -l map -x
 complete -c pm-owner -n '__fish_seen_subcommand_from import' -l tsv
 complete -c pm-owner -n '__fish_seen_subcommand_from import' -l db -r -F
-complete -c pm-owner -n '__fish_seen_subcommand_from import' -l format -x -a 'csv tsv table json html'
-complete -c pm-owner -n '__fish_seen_subcommand_from import' -s o -x -a 'csv tsv table json html'
+complete -c pm-owner -n '__fish_seen_subcommand_from import' -l format -x -a 'csv tsv table json html xlsx'
+complete -c pm-owner -n '__fish_seen_subcommand_from import' -s o -x -a 'csv tsv table json html xlsx'
 complete -c pm-owner -n '__fish_seen_subcommand_from import' -l no-header
 complete -c pm-owner -n '__fish_seen_subcommand_from import' -l excel
 complete -c pm-owner -n '__fish_seen_subcommand_from import' -l reveal
 complete -c pm-owner -n '__fish_seen_subcommand_from import' -l help
 complete -c pm-owner -n '__fish_seen_subcommand_from import' -l usage
 complete -c pm-owner -n '__fish_seen_subcommand_from export' -l db -r -F
-complete -c pm-owner -n '__fish_seen_subcommand_from export' -l format -x -a 'csv tsv table json html'
-complete -c pm-owner -n '__fish_seen_subcommand_from export' -s o -x -a 'csv tsv table json html'
+complete -c pm-owner -n '__fish_seen_subcommand_from export' -l format -x -a 'csv tsv table json html xlsx'
+complete -c pm-owner -n '__fish_seen_subcommand_from export' -s o -x -a 'csv tsv table json html xlsx'
 complete -c pm-owner -n '__fish_seen_subcommand_from export' -l no-header
 complete -c pm-owner -n '__fish_seen_subcommand_from export' -l excel
 complete -c pm-owner -n '__fish_seen_subcommand_from export' -l reveal
@@ -496,16 +496,16 @@ complete -c pm-owner -n '__fish_seen_subcommand_from list' -l rented
 complete -c pm-owner -n '__fish_seen_subcommand_from list' -l owner -x
 complete -c pm-owner -n '__fish_seen_subcommand_from list' -l phone -x
 complete -c pm-owner -n '__fish_seen_subcommand_from list' -l db -r -F
-complete -c pm-owner -n '__fish_seen_subcommand_from list' -l format -x -a 'csv tsv table json html'
-complete -c pm-owner -n '__fish_seen_subcommand_from list' -s o -x -a 'csv tsv table json html'
+complete -c pm-owner -n '__fish_seen_subcommand_from list' -l format -x -a 'csv tsv table json html xlsx'
+complete -c pm-owner -n '__fish_seen_subcommand_from list' -s o -x -a 'csv tsv table json html xlsx'
 complete -c pm-owner -n '__fish_seen_subcommand_from list' -l no-header
 complete -c pm-owner -n '__fish_seen_subcommand_from list' -l excel
 complete -c pm-owner -n '__fish_seen_subcommand_from list' -l reveal
 complete -c pm-owner -n '__fish_seen_subcommand_from list' -l help
 complete -c pm-owner -n '__fish_seen_subcommand_from list' -l usage
 complete -c pm-owner -n '__fish_seen_subcommand_from show' -l db -r -F
-complete -c pm-owner -n '__fish_seen_subcommand_from show' -l format -x -a 'csv tsv table json html'
-complete -c pm-owner -n '__fish_seen_subcommand_from show' -s o -x -a 'csv tsv table json html'
+complete -c pm-owner -n '__fish_seen_subcommand_from show' -l format -x -a 'csv tsv table json html xlsx'
+complete -c pm-owner -n '__fish_seen_subcommand_from show' -s o -x -a 'csv tsv table json html xlsx'
 complete -c pm-owner -n '__fish_seen_subcommand_from show' -l no-header
 complete -c pm-owner -n '__fish_seen_subcommand_from show' -l excel
 complete -c pm-owner -n '__fish_seen_subcommand_from show' -l reveal
@@ -523,8 +523,8 @@ complete -c pm-owner -n '__fish_seen_subcommand_from unit; and __fish_seen_subco
 complete -c pm-owner -n '__fish_seen_subcommand_from unit; and __fish_seen_subcommand_from add' -l parking -x
 complete -c pm-owner -n '__fish_seen_subcommand_from unit; and __fish_seen_subcommand_from add' -l remark -x
 complete -c pm-owner -n '__fish_seen_subcommand_from unit; and __fish_seen_subcommand_from add' -l db -r -F
-complete -c pm-owner -n '__fish_seen_subcommand_from unit; and __fish_seen_subcommand_from add' -l format -x -a 'csv tsv table json html'
-complete -c pm-owner -n '__fish_seen_subcommand_from unit; and __fish_seen_subcommand_from add' -s o -x -a 'csv tsv table json html'
+complete -c pm-owner -n '__fish_seen_subcommand_from unit; and __fish_seen_subcommand_from add' -l format -x -a 'csv tsv table json html xlsx'
+complete -c pm-owner -n '__fish_seen_subcommand_from unit; and __fish_seen_subcommand_from add' -s o -x -a 'csv tsv table json html xlsx'
 complete -c pm-owner -n '__fish_seen_subcommand_from unit; and __fish_seen_subcommand_from add' -l no-header
 complete -c pm-owner -n '__fish_seen_subcommand_from unit; and __fish_seen_subcommand_from add' -l excel
 complete -c pm-owner -n '__fish_seen_subcommand_from unit; and __fish_seen_subcommand_from add' -l reveal
@@ -540,8 +540,8 @@ complete -c pm-owner -n '__fish_seen_subcommand_from unit; and __fish_seen_subco
 complete -c pm-owner -n '__fish_seen_subcommand_from unit; and __fish_seen_subcommand_from set' -l parking -x
 complete -c pm-owner -n '__fish_seen_subcommand_from unit; and __fish_seen_subcommand_from set' -l remark -x
 complete -c pm-owner -n '__fish_seen_subcommand_from unit; and __fish_seen_subcommand_from set' -l db -r -F
-complete -c pm-owner -n '__fish_seen_subcommand_from unit; and __fish_seen_subcommand_from set' -l format -x -a 'csv tsv table json html'
-complete -c pm-owner -n '__fish_seen_subcommand_from unit; and __fish_seen_subcommand_from set' -s o -x -a 'csv tsv table json html'
+complete -c pm-owner -n '__fish_seen_subcommand_from unit; and __fish_seen_subcommand_from set' -l format -x -a 'csv tsv table json html xlsx'
+complete -c pm-owner -n '__fish_seen_subcommand_from unit; and __fish_seen_subcommand_from set' -s o -x -a 'csv tsv table json html xlsx'
 complete -c pm-owner -n '__fish_seen_subcommand_from unit; and __fish_seen_subcommand_from set' -l no-header
 complete -c pm-owner -n '__fish_seen_subcommand_from unit; and __fish_seen_subcommand_from set' -l excel
 complete -c pm-owner -n '__fish_seen_subcommand_from unit; and __fish_seen_subcommand_from set' -l reveal
@@ -556,8 +556,8 @@ complete -c pm-owner -n '__fish_seen_subcommand_from transfer' -l how -x
 complete -c pm-owner -n '__fish_seen_subcommand_from transfer' -l share -x
 complete -c pm-owner -n '__fish_seen_subcommand_from transfer' -l co-owner
 complete -c pm-owner -n '__fish_seen_subcommand_from transfer' -l db -r -F
-complete -c pm-owner -n '__fish_seen_subcommand_from transfer' -l format -x -a 'csv tsv table json html'
-complete -c pm-owner -n '__fish_seen_subcommand_from transfer' -s o -x -a 'csv tsv table json html'
+complete -c pm-owner -n '__fish_seen_subcommand_from transfer' -l format -x -a 'csv tsv table json html xlsx'
+complete -c pm-owner -n '__fish_seen_subcommand_from transfer' -s o -x -a 'csv tsv table json html xlsx'
 complete -c pm-owner -n '__fish_seen_subcommand_from transfer' -l no-header
 complete -c pm-owner -n '__fish_seen_subcommand_from transfer' -l excel
 complete -c pm-owner -n '__fish_seen_subcommand_from transfer' -l reveal
@@ -574,8 +574,8 @@ complete -c pm-owner -n '__fish_seen_subcommand_from lease; and __fish_seen_subc
 complete -c pm-owner -n '__fish_seen_subcommand_from lease; and __fish_seen_subcommand_from add' -l decoration -x
 complete -c pm-owner -n '__fish_seen_subcommand_from lease; and __fish_seen_subcommand_from add' -l remark -x
 complete -c pm-owner -n '__fish_seen_subcommand_from lease; and __fish_seen_subcommand_from add' -l db -r -F
-complete -c pm-owner -n '__fish_seen_subcommand_from lease; and __fish_seen_subcommand_from add' -l format -x -a 'csv tsv table json html'
-complete -c pm-owner -n '__fish_seen_subcommand_from lease; and __fish_seen_subcommand_from add' -s o -x -a 'csv tsv table json html'
+complete -c pm-owner -n '__fish_seen_subcommand_from lease; and __fish_seen_subcommand_from add' -l format -x -a 'csv tsv table json html xlsx'
+complete -c pm-owner -n '__fish_seen_subcommand_from lease; and __fish_seen_subcommand_from add' -s o -x -a 'csv tsv table json html xlsx'
 complete -c pm-owner -n '__fish_seen_subcommand_from lease; and __fish_seen_subcommand_from add' -l no-header
 complete -c pm-owner -n '__fish_seen_subcommand_from lease; and __fish_seen_subcommand_from add' -l excel
 complete -c pm-owner -n '__fish_seen_subcommand_from lease; and __fish_seen_subcommand_from add' -l reveal
@@ -585,8 +585,8 @@ complete -c pm-owner -n '__fish_seen_subcommand_from lease; and __fish_seen_subc
 complete -c pm-owner -n '__fish_seen_subcommand_from lease; and __fish_seen_subcommand_from end' -l tenant -x
 complete -c pm-owner -n '__fish_seen_subcommand_from lease; and __fish_seen_subcommand_from end' -l date -x
 complete -c pm-owner -n '__fish_seen_subcommand_from lease; and __fish_seen_subcommand_from end' -l db -r -F
-complete -c pm-owner -n '__fish_seen_subcommand_from lease; and __fish_seen_subcommand_from end' -l format -x -a 'csv tsv table json html'
-complete -c pm-owner -n '__fish_seen_subcommand_from lease; and __fish_seen_subcommand_from end' -s o -x -a 'csv tsv table json html'
+complete -c pm-owner -n '__fish_seen_subcommand_from lease; and __fish_seen_subcommand_from end' -l format -x -a 'csv tsv table json html xlsx'
+complete -c pm-owner -n '__fish_seen_subcommand_from lease; and __fish_seen_subcommand_from end' -s o -x -a 'csv tsv table json html xlsx'
 complete -c pm-owner -n '__fish_seen_subcommand_from lease; and __fish_seen_subcommand_from end' -l no-header
 complete -c pm-owner -n '__fish_seen_subcommand_from lease; and __fish_seen_subcommand_from end' -l excel
 complete -c pm-owner -n '__fish_seen_subcommand_from lease; and __fish_seen_subcommand_from end' -l reveal
@@ -601,8 +601,8 @@ complete -c pm-owner -n '__fish_seen_subcommand_from resident; and __fish_seen_s
 complete -c pm-owner -n '__fish_seen_subcommand_from resident; and __fish_seen_subcommand_from add' -l id-no -x
 complete -c pm-owner -n '__fish_seen_subcommand_from resident; and __fish_seen_subcommand_from add' -l since -x
 complete -c pm-owner -n '__fish_seen_subcommand_from resident; and __fish_seen_subcommand_from add' -l db -r -F
-complete -c pm-owner -n '__fish_seen_subcommand_from resident; and __fish_seen_subcommand_from add' -l format -x -a 'csv tsv table json html'
-complete -c pm-owner -n '__fish_seen_subcommand_from resident; and __fish_seen_subcommand_from add' -s o -x -a 'csv tsv table json html'
+complete -c pm-owner -n '__fish_seen_subcommand_from resident; and __fish_seen_subcommand_from add' -l format -x -a 'csv tsv table json html xlsx'
+complete -c pm-owner -n '__fish_seen_subcommand_from resident; and __fish_seen_subcommand_from add' -s o -x -a 'csv tsv table json html xlsx'
 complete -c pm-owner -n '__fish_seen_subcommand_from resident; and __fish_seen_subcommand_from add' -l no-header
 complete -c pm-owner -n '__fish_seen_subcommand_from resident; and __fish_seen_subcommand_from add' -l excel
 complete -c pm-owner -n '__fish_seen_subcommand_from resident; and __fish_seen_subcommand_from add' -l reveal
@@ -612,8 +612,8 @@ complete -c pm-owner -n '__fish_seen_subcommand_from resident; and __fish_seen_s
 complete -c pm-owner -n '__fish_seen_subcommand_from resident; and __fish_seen_subcommand_from remove' -l name -x
 complete -c pm-owner -n '__fish_seen_subcommand_from resident; and __fish_seen_subcommand_from remove' -l date -x
 complete -c pm-owner -n '__fish_seen_subcommand_from resident; and __fish_seen_subcommand_from remove' -l db -r -F
-complete -c pm-owner -n '__fish_seen_subcommand_from resident; and __fish_seen_subcommand_from remove' -l format -x -a 'csv tsv table json html'
-complete -c pm-owner -n '__fish_seen_subcommand_from resident; and __fish_seen_subcommand_from remove' -s o -x -a 'csv tsv table json html'
+complete -c pm-owner -n '__fish_seen_subcommand_from resident; and __fish_seen_subcommand_from remove' -l format -x -a 'csv tsv table json html xlsx'
+complete -c pm-owner -n '__fish_seen_subcommand_from resident; and __fish_seen_subcommand_from remove' -s o -x -a 'csv tsv table json html xlsx'
 complete -c pm-owner -n '__fish_seen_subcommand_from resident; and __fish_seen_subcommand_from remove' -l no-header
 complete -c pm-owner -n '__fish_seen_subcommand_from resident; and __fish_seen_subcommand_from remove' -l excel
 complete -c pm-owner -n '__fish_seen_subcommand_from resident; and __fish_seen_subcommand_from remove' -l reveal
@@ -641,8 +641,8 @@ complete -c pm-owner -n '__fish_seen_subcommand_from movein' -l amend
 complete -c pm-owner -n '__fish_seen_subcommand_from movein' -l pending
 complete -c pm-owner -n '__fish_seen_subcommand_from movein' -l sheet
 complete -c pm-owner -n '__fish_seen_subcommand_from movein' -l db -r -F
-complete -c pm-owner -n '__fish_seen_subcommand_from movein' -l format -x -a 'csv tsv table json html'
-complete -c pm-owner -n '__fish_seen_subcommand_from movein' -s o -x -a 'csv tsv table json html'
+complete -c pm-owner -n '__fish_seen_subcommand_from movein' -l format -x -a 'csv tsv table json html xlsx'
+complete -c pm-owner -n '__fish_seen_subcommand_from movein' -s o -x -a 'csv tsv table json html xlsx'
 complete -c pm-owner -n '__fish_seen_subcommand_from movein' -l no-header
 complete -c pm-owner -n '__fish_seen_subcommand_from movein' -l excel
 complete -c pm-owner -n '__fish_seen_subcommand_from movein' -l reveal
@@ -659,8 +659,8 @@ complete -c pm-owner -n '__fish_seen_subcommand_from moveout' -l hot-water -x
 complete -c pm-owner -n '__fish_seen_subcommand_from moveout' -l by -x -a '(pm-owner __complete data STAFF (commandline -ct | string replace -r "^--[^=]*=" ""))'
 complete -c pm-owner -n '__fish_seen_subcommand_from moveout' -l remark -x
 complete -c pm-owner -n '__fish_seen_subcommand_from moveout' -l db -r -F
-complete -c pm-owner -n '__fish_seen_subcommand_from moveout' -l format -x -a 'csv tsv table json html'
-complete -c pm-owner -n '__fish_seen_subcommand_from moveout' -s o -x -a 'csv tsv table json html'
+complete -c pm-owner -n '__fish_seen_subcommand_from moveout' -l format -x -a 'csv tsv table json html xlsx'
+complete -c pm-owner -n '__fish_seen_subcommand_from moveout' -s o -x -a 'csv tsv table json html xlsx'
 complete -c pm-owner -n '__fish_seen_subcommand_from moveout' -l no-header
 complete -c pm-owner -n '__fish_seen_subcommand_from moveout' -l excel
 complete -c pm-owner -n '__fish_seen_subcommand_from moveout' -l reveal
@@ -668,8 +668,8 @@ complete -c pm-owner -n '__fish_seen_subcommand_from moveout' -l help
 complete -c pm-owner -n '__fish_seen_subcommand_from moveout' -l usage
 complete -c pm-owner -n '__fish_seen_subcommand_from moveout' -a '(pm-owner __complete data UNIT (commandline -ct))'
 complete -c pm-owner -n '__fish_seen_subcommand_from permit' -l db -r -F
-complete -c pm-owner -n '__fish_seen_subcommand_from permit' -l format -x -a 'csv tsv table json html'
-complete -c pm-owner -n '__fish_seen_subcommand_from permit' -s o -x -a 'csv tsv table json html'
+complete -c pm-owner -n '__fish_seen_subcommand_from permit' -l format -x -a 'csv tsv table json html xlsx'
+complete -c pm-owner -n '__fish_seen_subcommand_from permit' -s o -x -a 'csv tsv table json html xlsx'
 complete -c pm-owner -n '__fish_seen_subcommand_from permit' -l no-header
 complete -c pm-owner -n '__fish_seen_subcommand_from permit' -l excel
 complete -c pm-owner -n '__fish_seen_subcommand_from permit' -l reveal
@@ -683,8 +683,8 @@ complete -c pm-owner -n '__fish_seen_subcommand_from vehicle; and __fish_seen_su
 complete -c pm-owner -n '__fish_seen_subcommand_from vehicle; and __fish_seen_subcommand_from add' -l pass -x
 complete -c pm-owner -n '__fish_seen_subcommand_from vehicle; and __fish_seen_subcommand_from add' -l expires -x
 complete -c pm-owner -n '__fish_seen_subcommand_from vehicle; and __fish_seen_subcommand_from add' -l db -r -F
-complete -c pm-owner -n '__fish_seen_subcommand_from vehicle; and __fish_seen_subcommand_from add' -l format -x -a 'csv tsv table json html'
-complete -c pm-owner -n '__fish_seen_subcommand_from vehicle; and __fish_seen_subcommand_from add' -s o -x -a 'csv tsv table json html'
+complete -c pm-owner -n '__fish_seen_subcommand_from vehicle; and __fish_seen_subcommand_from add' -l format -x -a 'csv tsv table json html xlsx'
+complete -c pm-owner -n '__fish_seen_subcommand_from vehicle; and __fish_seen_subcommand_from add' -s o -x -a 'csv tsv table json html xlsx'
 complete -c pm-owner -n '__fish_seen_subcommand_from vehicle; and __fish_seen_subcommand_from add' -l no-header
 complete -c pm-owner -n '__fish_seen_subcommand_from vehicle; and __fish_seen_subcommand_from add' -l excel
 complete -c pm-owner -n '__fish_seen_subcommand_from vehicle; and __fish_seen_subcommand_from add' -l reveal
@@ -694,8 +694,8 @@ complete -c pm-owner -n '__fish_seen_subcommand_from vehicle; and __fish_seen_su
 complete -c pm-owner -n '__fish_seen_subcommand_from vehicle; and __fish_seen_subcommand_from remove' -l plate -x
 complete -c pm-owner -n '__fish_seen_subcommand_from vehicle; and __fish_seen_subcommand_from remove' -l date -x
 complete -c pm-owner -n '__fish_seen_subcommand_from vehicle; and __fish_seen_subcommand_from remove' -l db -r -F
-complete -c pm-owner -n '__fish_seen_subcommand_from vehicle; and __fish_seen_subcommand_from remove' -l format -x -a 'csv tsv table json html'
-complete -c pm-owner -n '__fish_seen_subcommand_from vehicle; and __fish_seen_subcommand_from remove' -s o -x -a 'csv tsv table json html'
+complete -c pm-owner -n '__fish_seen_subcommand_from vehicle; and __fish_seen_subcommand_from remove' -l format -x -a 'csv tsv table json html xlsx'
+complete -c pm-owner -n '__fish_seen_subcommand_from vehicle; and __fish_seen_subcommand_from remove' -s o -x -a 'csv tsv table json html xlsx'
 complete -c pm-owner -n '__fish_seen_subcommand_from vehicle; and __fish_seen_subcommand_from remove' -l no-header
 complete -c pm-owner -n '__fish_seen_subcommand_from vehicle; and __fish_seen_subcommand_from remove' -l excel
 complete -c pm-owner -n '__fish_seen_subcommand_from vehicle; and __fish_seen_subcommand_from remove' -l reveal
@@ -705,8 +705,8 @@ complete -c pm-owner -n '__fish_seen_subcommand_from vehicle; and __fish_seen_su
 complete -c pm-owner -n '__fish_seen_subcommand_from vehicle; and __fish_seen_subcommand_from list' -l expiring -x
 complete -c pm-owner -n '__fish_seen_subcommand_from vehicle; and __fish_seen_subcommand_from list' -l all
 complete -c pm-owner -n '__fish_seen_subcommand_from vehicle; and __fish_seen_subcommand_from list' -l db -r -F
-complete -c pm-owner -n '__fish_seen_subcommand_from vehicle; and __fish_seen_subcommand_from list' -l format -x -a 'csv tsv table json html'
-complete -c pm-owner -n '__fish_seen_subcommand_from vehicle; and __fish_seen_subcommand_from list' -s o -x -a 'csv tsv table json html'
+complete -c pm-owner -n '__fish_seen_subcommand_from vehicle; and __fish_seen_subcommand_from list' -l format -x -a 'csv tsv table json html xlsx'
+complete -c pm-owner -n '__fish_seen_subcommand_from vehicle; and __fish_seen_subcommand_from list' -s o -x -a 'csv tsv table json html xlsx'
 complete -c pm-owner -n '__fish_seen_subcommand_from vehicle; and __fish_seen_subcommand_from list' -l no-header
 complete -c pm-owner -n '__fish_seen_subcommand_from vehicle; and __fish_seen_subcommand_from list' -l excel
 complete -c pm-owner -n '__fish_seen_subcommand_from vehicle; and __fish_seen_subcommand_from list' -l reveal
@@ -720,8 +720,8 @@ complete -c pm-owner -n '__fish_seen_subcommand_from pet; and __fish_seen_subcom
 complete -c pm-owner -n '__fish_seen_subcommand_from pet; and __fish_seen_subcommand_from add' -l licence -x
 complete -c pm-owner -n '__fish_seen_subcommand_from pet; and __fish_seen_subcommand_from add' -l expires -x
 complete -c pm-owner -n '__fish_seen_subcommand_from pet; and __fish_seen_subcommand_from add' -l db -r -F
-complete -c pm-owner -n '__fish_seen_subcommand_from pet; and __fish_seen_subcommand_from add' -l format -x -a 'csv tsv table json html'
-complete -c pm-owner -n '__fish_seen_subcommand_from pet; and __fish_seen_subcommand_from add' -s o -x -a 'csv tsv table json html'
+complete -c pm-owner -n '__fish_seen_subcommand_from pet; and __fish_seen_subcommand_from add' -l format -x -a 'csv tsv table json html xlsx'
+complete -c pm-owner -n '__fish_seen_subcommand_from pet; and __fish_seen_subcommand_from add' -s o -x -a 'csv tsv table json html xlsx'
 complete -c pm-owner -n '__fish_seen_subcommand_from pet; and __fish_seen_subcommand_from add' -l no-header
 complete -c pm-owner -n '__fish_seen_subcommand_from pet; and __fish_seen_subcommand_from add' -l excel
 complete -c pm-owner -n '__fish_seen_subcommand_from pet; and __fish_seen_subcommand_from add' -l reveal
@@ -732,8 +732,8 @@ complete -c pm-owner -n '__fish_seen_subcommand_from pet; and __fish_seen_subcom
 complete -c pm-owner -n '__fish_seen_subcommand_from pet; and __fish_seen_subcommand_from remove' -l name -x
 complete -c pm-owner -n '__fish_seen_subcommand_from pet; and __fish_seen_subcommand_from remove' -l date -x
 complete -c pm-owner -n '__fish_seen_subcommand_from pet; and __fish_seen_subcommand_from remove' -l db -r -F
-complete -c pm-owner -n '__fish_seen_subcommand_from pet; and __fish_seen_subcommand_from remove' -l format -x -a 'csv tsv table json html'
-complete -c pm-owner -n '__fish_seen_subcommand_from pet; and __fish_seen_subcommand_from remove' -s o -x -a 'csv tsv table json html'
+complete -c pm-owner -n '__fish_seen_subcommand_from pet; and __fish_seen_subcommand_from remove' -l format -x -a 'csv tsv table json html xlsx'
+complete -c pm-owner -n '__fish_seen_subcommand_from pet; and __fish_seen_subcommand_from remove' -s o -x -a 'csv tsv table json html xlsx'
 complete -c pm-owner -n '__fish_seen_subcommand_from pet; and __fish_seen_subcommand_from remove' -l no-header
 complete -c pm-owner -n '__fish_seen_subcommand_from pet; and __fish_seen_subcommand_from remove' -l excel
 complete -c pm-owner -n '__fish_seen_subcommand_from pet; and __fish_seen_subcommand_from remove' -l reveal
@@ -744,8 +744,8 @@ complete -c pm-owner -n '__fish_seen_subcommand_from pet; and __fish_seen_subcom
 complete -c pm-owner -n '__fish_seen_subcommand_from pet; and __fish_seen_subcommand_from list' -l expiring -x
 complete -c pm-owner -n '__fish_seen_subcommand_from pet; and __fish_seen_subcommand_from list' -l all
 complete -c pm-owner -n '__fish_seen_subcommand_from pet; and __fish_seen_subcommand_from list' -l db -r -F
-complete -c pm-owner -n '__fish_seen_subcommand_from pet; and __fish_seen_subcommand_from list' -l format -x -a 'csv tsv table json html'
-complete -c pm-owner -n '__fish_seen_subcommand_from pet; and __fish_seen_subcommand_from list' -s o -x -a 'csv tsv table json html'
+complete -c pm-owner -n '__fish_seen_subcommand_from pet; and __fish_seen_subcommand_from list' -l format -x -a 'csv tsv table json html xlsx'
+complete -c pm-owner -n '__fish_seen_subcommand_from pet; and __fish_seen_subcommand_from list' -s o -x -a 'csv tsv table json html xlsx'
 complete -c pm-owner -n '__fish_seen_subcommand_from pet; and __fish_seen_subcommand_from list' -l no-header
 complete -c pm-owner -n '__fish_seen_subcommand_from pet; and __fish_seen_subcommand_from list' -l excel
 complete -c pm-owner -n '__fish_seen_subcommand_from pet; and __fish_seen_subcommand_from list' -l reveal
@@ -757,8 +757,8 @@ complete -c pm-owner -n '__fish_seen_subcommand_from key; and __fish_seen_subcom
 complete -c pm-owner -n '__fish_seen_subcommand_from key; and __fish_seen_subcommand_from in' -l from -x
 complete -c pm-owner -n '__fish_seen_subcommand_from key; and __fish_seen_subcommand_from in' -l by -x -a '(pm-owner __complete data STAFF (commandline -ct | string replace -r "^--[^=]*=" ""))'
 complete -c pm-owner -n '__fish_seen_subcommand_from key; and __fish_seen_subcommand_from in' -l db -r -F
-complete -c pm-owner -n '__fish_seen_subcommand_from key; and __fish_seen_subcommand_from in' -l format -x -a 'csv tsv table json html'
-complete -c pm-owner -n '__fish_seen_subcommand_from key; and __fish_seen_subcommand_from in' -s o -x -a 'csv tsv table json html'
+complete -c pm-owner -n '__fish_seen_subcommand_from key; and __fish_seen_subcommand_from in' -l format -x -a 'csv tsv table json html xlsx'
+complete -c pm-owner -n '__fish_seen_subcommand_from key; and __fish_seen_subcommand_from in' -s o -x -a 'csv tsv table json html xlsx'
 complete -c pm-owner -n '__fish_seen_subcommand_from key; and __fish_seen_subcommand_from in' -l no-header
 complete -c pm-owner -n '__fish_seen_subcommand_from key; and __fish_seen_subcommand_from in' -l excel
 complete -c pm-owner -n '__fish_seen_subcommand_from key; and __fish_seen_subcommand_from in' -l reveal
@@ -768,8 +768,8 @@ complete -c pm-owner -n '__fish_seen_subcommand_from key; and __fish_seen_subcom
 complete -c pm-owner -n '__fish_seen_subcommand_from key; and __fish_seen_subcommand_from out' -l what -x
 complete -c pm-owner -n '__fish_seen_subcommand_from key; and __fish_seen_subcommand_from out' -l to -x
 complete -c pm-owner -n '__fish_seen_subcommand_from key; and __fish_seen_subcommand_from out' -l db -r -F
-complete -c pm-owner -n '__fish_seen_subcommand_from key; and __fish_seen_subcommand_from out' -l format -x -a 'csv tsv table json html'
-complete -c pm-owner -n '__fish_seen_subcommand_from key; and __fish_seen_subcommand_from out' -s o -x -a 'csv tsv table json html'
+complete -c pm-owner -n '__fish_seen_subcommand_from key; and __fish_seen_subcommand_from out' -l format -x -a 'csv tsv table json html xlsx'
+complete -c pm-owner -n '__fish_seen_subcommand_from key; and __fish_seen_subcommand_from out' -s o -x -a 'csv tsv table json html xlsx'
 complete -c pm-owner -n '__fish_seen_subcommand_from key; and __fish_seen_subcommand_from out' -l no-header
 complete -c pm-owner -n '__fish_seen_subcommand_from key; and __fish_seen_subcommand_from out' -l excel
 complete -c pm-owner -n '__fish_seen_subcommand_from key; and __fish_seen_subcommand_from out' -l reveal
@@ -779,8 +779,8 @@ complete -c pm-owner -n '__fish_seen_subcommand_from key; and __fish_seen_subcom
 complete -c pm-owner -n '__fish_seen_subcommand_from key; and __fish_seen_subcommand_from list' -l unit -x -a '(pm-owner __complete data UNIT (commandline -ct | string replace -r "^--[^=]*=" ""))'
 complete -c pm-owner -n '__fish_seen_subcommand_from key; and __fish_seen_subcommand_from list' -l held
 complete -c pm-owner -n '__fish_seen_subcommand_from key; and __fish_seen_subcommand_from list' -l db -r -F
-complete -c pm-owner -n '__fish_seen_subcommand_from key; and __fish_seen_subcommand_from list' -l format -x -a 'csv tsv table json html'
-complete -c pm-owner -n '__fish_seen_subcommand_from key; and __fish_seen_subcommand_from list' -s o -x -a 'csv tsv table json html'
+complete -c pm-owner -n '__fish_seen_subcommand_from key; and __fish_seen_subcommand_from list' -l format -x -a 'csv tsv table json html xlsx'
+complete -c pm-owner -n '__fish_seen_subcommand_from key; and __fish_seen_subcommand_from list' -s o -x -a 'csv tsv table json html xlsx'
 complete -c pm-owner -n '__fish_seen_subcommand_from key; and __fish_seen_subcommand_from list' -l no-header
 complete -c pm-owner -n '__fish_seen_subcommand_from key; and __fish_seen_subcommand_from list' -l excel
 complete -c pm-owner -n '__fish_seen_subcommand_from key; and __fish_seen_subcommand_from list' -l reveal
@@ -789,8 +789,8 @@ complete -c pm-owner -n '__fish_seen_subcommand_from key; and __fish_seen_subcom
 complete -c pm-owner -n '__fish_seen_subcommand_from expiring' -l within -x
 complete -c pm-owner -n '__fish_seen_subcommand_from expiring' -l check
 complete -c pm-owner -n '__fish_seen_subcommand_from expiring' -l db -r -F
-complete -c pm-owner -n '__fish_seen_subcommand_from expiring' -l format -x -a 'csv tsv table json html'
-complete -c pm-owner -n '__fish_seen_subcommand_from expiring' -s o -x -a 'csv tsv table json html'
+complete -c pm-owner -n '__fish_seen_subcommand_from expiring' -l format -x -a 'csv tsv table json html xlsx'
+complete -c pm-owner -n '__fish_seen_subcommand_from expiring' -s o -x -a 'csv tsv table json html xlsx'
 complete -c pm-owner -n '__fish_seen_subcommand_from expiring' -l no-header
 complete -c pm-owner -n '__fish_seen_subcommand_from expiring' -l excel
 complete -c pm-owner -n '__fish_seen_subcommand_from expiring' -l reveal
@@ -801,8 +801,8 @@ complete -c pm-owner -n '__fish_seen_subcommand_from visit' -l met -x
 complete -c pm-owner -n '__fish_seen_subcommand_from visit' -l notes -x
 complete -c pm-owner -n '__fish_seen_subcommand_from visit' -l date -x
 complete -c pm-owner -n '__fish_seen_subcommand_from visit' -l db -r -F
-complete -c pm-owner -n '__fish_seen_subcommand_from visit' -l format -x -a 'csv tsv table json html'
-complete -c pm-owner -n '__fish_seen_subcommand_from visit' -s o -x -a 'csv tsv table json html'
+complete -c pm-owner -n '__fish_seen_subcommand_from visit' -l format -x -a 'csv tsv table json html xlsx'
+complete -c pm-owner -n '__fish_seen_subcommand_from visit' -s o -x -a 'csv tsv table json html xlsx'
 complete -c pm-owner -n '__fish_seen_subcommand_from visit' -l no-header
 complete -c pm-owner -n '__fish_seen_subcommand_from visit' -l excel
 complete -c pm-owner -n '__fish_seen_subcommand_from visit' -l reveal
@@ -812,8 +812,8 @@ complete -c pm-owner -n '__fish_seen_subcommand_from visit' -a '(pm-owner __comp
 complete -c pm-owner -n '__fish_seen_subcommand_from visits' -l month -x
 complete -c pm-owner -n '__fish_seen_subcommand_from visits' -l check
 complete -c pm-owner -n '__fish_seen_subcommand_from visits' -l db -r -F
-complete -c pm-owner -n '__fish_seen_subcommand_from visits' -l format -x -a 'csv tsv table json html'
-complete -c pm-owner -n '__fish_seen_subcommand_from visits' -s o -x -a 'csv tsv table json html'
+complete -c pm-owner -n '__fish_seen_subcommand_from visits' -l format -x -a 'csv tsv table json html xlsx'
+complete -c pm-owner -n '__fish_seen_subcommand_from visits' -s o -x -a 'csv tsv table json html xlsx'
 complete -c pm-owner -n '__fish_seen_subcommand_from visits' -l no-header
 complete -c pm-owner -n '__fish_seen_subcommand_from visits' -l excel
 complete -c pm-owner -n '__fish_seen_subcommand_from visits' -l reveal
@@ -823,8 +823,8 @@ complete -c pm-owner -n '__fish_seen_subcommand_from vacant' -l building -x
 complete -c pm-owner -n '__fish_seen_subcommand_from vacant' -l overdue
 complete -c pm-owner -n '__fish_seen_subcommand_from vacant' -l check
 complete -c pm-owner -n '__fish_seen_subcommand_from vacant' -l db -r -F
-complete -c pm-owner -n '__fish_seen_subcommand_from vacant' -l format -x -a 'csv tsv table json html'
-complete -c pm-owner -n '__fish_seen_subcommand_from vacant' -s o -x -a 'csv tsv table json html'
+complete -c pm-owner -n '__fish_seen_subcommand_from vacant' -l format -x -a 'csv tsv table json html xlsx'
+complete -c pm-owner -n '__fish_seen_subcommand_from vacant' -s o -x -a 'csv tsv table json html xlsx'
 complete -c pm-owner -n '__fish_seen_subcommand_from vacant' -l no-header
 complete -c pm-owner -n '__fish_seen_subcommand_from vacant' -l excel
 complete -c pm-owner -n '__fish_seen_subcommand_from vacant' -l reveal
@@ -835,8 +835,8 @@ complete -c pm-owner -n '__fish_seen_subcommand_from inspect' -l cleaned
 complete -c pm-owner -n '__fish_seen_subcommand_from inspect' -l problems -x
 complete -c pm-owner -n '__fish_seen_subcommand_from inspect' -l date -x
 complete -c pm-owner -n '__fish_seen_subcommand_from inspect' -l db -r -F
-complete -c pm-owner -n '__fish_seen_subcommand_from inspect' -l format -x -a 'csv tsv table json html'
-complete -c pm-owner -n '__fish_seen_subcommand_from inspect' -s o -x -a 'csv tsv table json html'
+complete -c pm-owner -n '__fish_seen_subcommand_from inspect' -l format -x -a 'csv tsv table json html xlsx'
+complete -c pm-owner -n '__fish_seen_subcommand_from inspect' -s o -x -a 'csv tsv table json html xlsx'
 complete -c pm-owner -n '__fish_seen_subcommand_from inspect' -l no-header
 complete -c pm-owner -n '__fish_seen_subcommand_from inspect' -l excel
 complete -c pm-owner -n '__fish_seen_subcommand_from inspect' -l reveal
@@ -848,8 +848,8 @@ complete -c pm-owner -n '__fish_seen_subcommand_from register' -l help
 complete -c pm-owner -n '__fish_seen_subcommand_from register; and __fish_seen_subcommand_from ownership' -l month -x
 complete -c pm-owner -n '__fish_seen_subcommand_from register; and __fish_seen_subcommand_from ownership' -l changes
 complete -c pm-owner -n '__fish_seen_subcommand_from register; and __fish_seen_subcommand_from ownership' -l db -r -F
-complete -c pm-owner -n '__fish_seen_subcommand_from register; and __fish_seen_subcommand_from ownership' -l format -x -a 'csv tsv table json html'
-complete -c pm-owner -n '__fish_seen_subcommand_from register; and __fish_seen_subcommand_from ownership' -s o -x -a 'csv tsv table json html'
+complete -c pm-owner -n '__fish_seen_subcommand_from register; and __fish_seen_subcommand_from ownership' -l format -x -a 'csv tsv table json html xlsx'
+complete -c pm-owner -n '__fish_seen_subcommand_from register; and __fish_seen_subcommand_from ownership' -s o -x -a 'csv tsv table json html xlsx'
 complete -c pm-owner -n '__fish_seen_subcommand_from register; and __fish_seen_subcommand_from ownership' -l no-header
 complete -c pm-owner -n '__fish_seen_subcommand_from register; and __fish_seen_subcommand_from ownership' -l excel
 complete -c pm-owner -n '__fish_seen_subcommand_from register; and __fish_seen_subcommand_from ownership' -l reveal
@@ -858,8 +858,8 @@ complete -c pm-owner -n '__fish_seen_subcommand_from register; and __fish_seen_s
 complete -c pm-owner -n '__fish_seen_subcommand_from register; and __fish_seen_subcommand_from rental' -l month -x
 complete -c pm-owner -n '__fish_seen_subcommand_from register; and __fish_seen_subcommand_from rental' -l changes
 complete -c pm-owner -n '__fish_seen_subcommand_from register; and __fish_seen_subcommand_from rental' -l db -r -F
-complete -c pm-owner -n '__fish_seen_subcommand_from register; and __fish_seen_subcommand_from rental' -l format -x -a 'csv tsv table json html'
-complete -c pm-owner -n '__fish_seen_subcommand_from register; and __fish_seen_subcommand_from rental' -s o -x -a 'csv tsv table json html'
+complete -c pm-owner -n '__fish_seen_subcommand_from register; and __fish_seen_subcommand_from rental' -l format -x -a 'csv tsv table json html xlsx'
+complete -c pm-owner -n '__fish_seen_subcommand_from register; and __fish_seen_subcommand_from rental' -s o -x -a 'csv tsv table json html xlsx'
 complete -c pm-owner -n '__fish_seen_subcommand_from register; and __fish_seen_subcommand_from rental' -l no-header
 complete -c pm-owner -n '__fish_seen_subcommand_from register; and __fish_seen_subcommand_from rental' -l excel
 complete -c pm-owner -n '__fish_seen_subcommand_from register; and __fish_seen_subcommand_from rental' -l reveal
@@ -879,8 +879,8 @@ complete -c pm-reno -n '__fish_seen_subcommand_from apply' -l end -x
 complete -c pm-reno -n '__fish_seen_subcommand_from apply' -l consent -x
 complete -c pm-reno -n '__fish_seen_subcommand_from apply' -l attach -r -F
 complete -c pm-reno -n '__fish_seen_subcommand_from apply' -l db -r -F
-complete -c pm-reno -n '__fish_seen_subcommand_from apply' -l format -x -a 'csv tsv table json html'
-complete -c pm-reno -n '__fish_seen_subcommand_from apply' -s o -x -a 'csv tsv table json html'
+complete -c pm-reno -n '__fish_seen_subcommand_from apply' -l format -x -a 'csv tsv table json html xlsx'
+complete -c pm-reno -n '__fish_seen_subcommand_from apply' -s o -x -a 'csv tsv table json html xlsx'
 complete -c pm-reno -n '__fish_seen_subcommand_from apply' -l no-header
 complete -c pm-reno -n '__fish_seen_subcommand_from apply' -l excel
 complete -c pm-reno -n '__fish_seen_subcommand_from apply' -l reveal
@@ -893,8 +893,8 @@ complete -c pm-reno -n '__fish_seen_subcommand_from review' -l approve
 complete -c pm-reno -n '__fish_seen_subcommand_from review' -l reject -x
 complete -c pm-reno -n '__fish_seen_subcommand_from review' -l by -x -a '(pm-reno __complete data STAFF (commandline -ct | string replace -r "^--[^=]*=" ""))'
 complete -c pm-reno -n '__fish_seen_subcommand_from review' -l db -r -F
-complete -c pm-reno -n '__fish_seen_subcommand_from review' -l format -x -a 'csv tsv table json html'
-complete -c pm-reno -n '__fish_seen_subcommand_from review' -s o -x -a 'csv tsv table json html'
+complete -c pm-reno -n '__fish_seen_subcommand_from review' -l format -x -a 'csv tsv table json html xlsx'
+complete -c pm-reno -n '__fish_seen_subcommand_from review' -s o -x -a 'csv tsv table json html xlsx'
 complete -c pm-reno -n '__fish_seen_subcommand_from review' -l no-header
 complete -c pm-reno -n '__fish_seen_subcommand_from review' -l excel
 complete -c pm-reno -n '__fish_seen_subcommand_from review' -l reveal
@@ -909,8 +909,8 @@ complete -c pm-reno -n '__fish_seen_subcommand_from resubmit' -l end -x
 complete -c pm-reno -n '__fish_seen_subcommand_from resubmit' -l consent -x
 complete -c pm-reno -n '__fish_seen_subcommand_from resubmit' -l attach -r -F
 complete -c pm-reno -n '__fish_seen_subcommand_from resubmit' -l db -r -F
-complete -c pm-reno -n '__fish_seen_subcommand_from resubmit' -l format -x -a 'csv tsv table json html'
-complete -c pm-reno -n '__fish_seen_subcommand_from resubmit' -s o -x -a 'csv tsv table json html'
+complete -c pm-reno -n '__fish_seen_subcommand_from resubmit' -l format -x -a 'csv tsv table json html xlsx'
+complete -c pm-reno -n '__fish_seen_subcommand_from resubmit' -s o -x -a 'csv tsv table json html xlsx'
 complete -c pm-reno -n '__fish_seen_subcommand_from resubmit' -l no-header
 complete -c pm-reno -n '__fish_seen_subcommand_from resubmit' -l excel
 complete -c pm-reno -n '__fish_seen_subcommand_from resubmit' -l reveal
@@ -924,8 +924,8 @@ complete -c pm-reno -n '__fish_seen_subcommand_from worker; and __fish_seen_subc
 complete -c pm-reno -n '__fish_seen_subcommand_from worker; and __fish_seen_subcommand_from add' -l trade -x
 complete -c pm-reno -n '__fish_seen_subcommand_from worker; and __fish_seen_subcommand_from add' -l photo -r -F
 complete -c pm-reno -n '__fish_seen_subcommand_from worker; and __fish_seen_subcommand_from add' -l db -r -F
-complete -c pm-reno -n '__fish_seen_subcommand_from worker; and __fish_seen_subcommand_from add' -l format -x -a 'csv tsv table json html'
-complete -c pm-reno -n '__fish_seen_subcommand_from worker; and __fish_seen_subcommand_from add' -s o -x -a 'csv tsv table json html'
+complete -c pm-reno -n '__fish_seen_subcommand_from worker; and __fish_seen_subcommand_from add' -l format -x -a 'csv tsv table json html xlsx'
+complete -c pm-reno -n '__fish_seen_subcommand_from worker; and __fish_seen_subcommand_from add' -s o -x -a 'csv tsv table json html xlsx'
 complete -c pm-reno -n '__fish_seen_subcommand_from worker; and __fish_seen_subcommand_from add' -l no-header
 complete -c pm-reno -n '__fish_seen_subcommand_from worker; and __fish_seen_subcommand_from add' -l excel
 complete -c pm-reno -n '__fish_seen_subcommand_from worker; and __fish_seen_subcommand_from add' -l reveal
@@ -933,8 +933,8 @@ complete -c pm-reno -n '__fish_seen_subcommand_from worker; and __fish_seen_subc
 complete -c pm-reno -n '__fish_seen_subcommand_from worker; and __fish_seen_subcommand_from add' -l usage
 complete -c pm-reno -n '__fish_seen_subcommand_from worker; and __fish_seen_subcommand_from add' -a '(pm-reno __complete data PERMIT (commandline -ct))'
 complete -c pm-reno -n '__fish_seen_subcommand_from worker; and __fish_seen_subcommand_from list' -l db -r -F
-complete -c pm-reno -n '__fish_seen_subcommand_from worker; and __fish_seen_subcommand_from list' -l format -x -a 'csv tsv table json html'
-complete -c pm-reno -n '__fish_seen_subcommand_from worker; and __fish_seen_subcommand_from list' -s o -x -a 'csv tsv table json html'
+complete -c pm-reno -n '__fish_seen_subcommand_from worker; and __fish_seen_subcommand_from list' -l format -x -a 'csv tsv table json html xlsx'
+complete -c pm-reno -n '__fish_seen_subcommand_from worker; and __fish_seen_subcommand_from list' -s o -x -a 'csv tsv table json html xlsx'
 complete -c pm-reno -n '__fish_seen_subcommand_from worker; and __fish_seen_subcommand_from list' -l no-header
 complete -c pm-reno -n '__fish_seen_subcommand_from worker; and __fish_seen_subcommand_from list' -l excel
 complete -c pm-reno -n '__fish_seen_subcommand_from worker; and __fish_seen_subcommand_from list' -l reveal
@@ -946,8 +946,8 @@ complete -c pm-reno -n '__fish_seen_subcommand_from pay' -l fee -x
 complete -c pm-reno -n '__fish_seen_subcommand_from pay' -l item -x -a '(pm-reno __complete data ITEM (commandline -ct | string replace -r "^--[^=]*=" ""))'
 complete -c pm-reno -n '__fish_seen_subcommand_from pay' -l method -x
 complete -c pm-reno -n '__fish_seen_subcommand_from pay' -l db -r -F
-complete -c pm-reno -n '__fish_seen_subcommand_from pay' -l format -x -a 'csv tsv table json html'
-complete -c pm-reno -n '__fish_seen_subcommand_from pay' -s o -x -a 'csv tsv table json html'
+complete -c pm-reno -n '__fish_seen_subcommand_from pay' -l format -x -a 'csv tsv table json html xlsx'
+complete -c pm-reno -n '__fish_seen_subcommand_from pay' -s o -x -a 'csv tsv table json html xlsx'
 complete -c pm-reno -n '__fish_seen_subcommand_from pay' -l no-header
 complete -c pm-reno -n '__fish_seen_subcommand_from pay' -l excel
 complete -c pm-reno -n '__fish_seen_subcommand_from pay' -l reveal
@@ -957,8 +957,8 @@ complete -c pm-reno -n '__fish_seen_subcommand_from pay' -a '(pm-reno __complete
 complete -c pm-reno -n '__fish_seen_subcommand_from pass; and not __fish_seen_subcommand_from issue print return lost' -a 'issue print return lost'
 complete -c pm-reno -n '__fish_seen_subcommand_from pass' -l help
 complete -c pm-reno -n '__fish_seen_subcommand_from pass; and __fish_seen_subcommand_from issue' -l db -r -F
-complete -c pm-reno -n '__fish_seen_subcommand_from pass; and __fish_seen_subcommand_from issue' -l format -x -a 'csv tsv table json html'
-complete -c pm-reno -n '__fish_seen_subcommand_from pass; and __fish_seen_subcommand_from issue' -s o -x -a 'csv tsv table json html'
+complete -c pm-reno -n '__fish_seen_subcommand_from pass; and __fish_seen_subcommand_from issue' -l format -x -a 'csv tsv table json html xlsx'
+complete -c pm-reno -n '__fish_seen_subcommand_from pass; and __fish_seen_subcommand_from issue' -s o -x -a 'csv tsv table json html xlsx'
 complete -c pm-reno -n '__fish_seen_subcommand_from pass; and __fish_seen_subcommand_from issue' -l no-header
 complete -c pm-reno -n '__fish_seen_subcommand_from pass; and __fish_seen_subcommand_from issue' -l excel
 complete -c pm-reno -n '__fish_seen_subcommand_from pass; and __fish_seen_subcommand_from issue' -l reveal
@@ -966,8 +966,8 @@ complete -c pm-reno -n '__fish_seen_subcommand_from pass; and __fish_seen_subcom
 complete -c pm-reno -n '__fish_seen_subcommand_from pass; and __fish_seen_subcommand_from issue' -l usage
 complete -c pm-reno -n '__fish_seen_subcommand_from pass; and __fish_seen_subcommand_from issue' -a '(pm-reno __complete data PERMIT (commandline -ct))'
 complete -c pm-reno -n '__fish_seen_subcommand_from pass; and __fish_seen_subcommand_from print' -l db -r -F
-complete -c pm-reno -n '__fish_seen_subcommand_from pass; and __fish_seen_subcommand_from print' -l format -x -a 'csv tsv table json html'
-complete -c pm-reno -n '__fish_seen_subcommand_from pass; and __fish_seen_subcommand_from print' -s o -x -a 'csv tsv table json html'
+complete -c pm-reno -n '__fish_seen_subcommand_from pass; and __fish_seen_subcommand_from print' -l format -x -a 'csv tsv table json html xlsx'
+complete -c pm-reno -n '__fish_seen_subcommand_from pass; and __fish_seen_subcommand_from print' -s o -x -a 'csv tsv table json html xlsx'
 complete -c pm-reno -n '__fish_seen_subcommand_from pass; and __fish_seen_subcommand_from print' -l no-header
 complete -c pm-reno -n '__fish_seen_subcommand_from pass; and __fish_seen_subcommand_from print' -l excel
 complete -c pm-reno -n '__fish_seen_subcommand_from pass; and __fish_seen_subcommand_from print' -l reveal
@@ -975,8 +975,8 @@ complete -c pm-reno -n '__fish_seen_subcommand_from pass; and __fish_seen_subcom
 complete -c pm-reno -n '__fish_seen_subcommand_from pass; and __fish_seen_subcommand_from print' -l usage
 complete -c pm-reno -n '__fish_seen_subcommand_from pass; and __fish_seen_subcommand_from return' -l note -x
 complete -c pm-reno -n '__fish_seen_subcommand_from pass; and __fish_seen_subcommand_from return' -l db -r -F
-complete -c pm-reno -n '__fish_seen_subcommand_from pass; and __fish_seen_subcommand_from return' -l format -x -a 'csv tsv table json html'
-complete -c pm-reno -n '__fish_seen_subcommand_from pass; and __fish_seen_subcommand_from return' -s o -x -a 'csv tsv table json html'
+complete -c pm-reno -n '__fish_seen_subcommand_from pass; and __fish_seen_subcommand_from return' -l format -x -a 'csv tsv table json html xlsx'
+complete -c pm-reno -n '__fish_seen_subcommand_from pass; and __fish_seen_subcommand_from return' -s o -x -a 'csv tsv table json html xlsx'
 complete -c pm-reno -n '__fish_seen_subcommand_from pass; and __fish_seen_subcommand_from return' -l no-header
 complete -c pm-reno -n '__fish_seen_subcommand_from pass; and __fish_seen_subcommand_from return' -l excel
 complete -c pm-reno -n '__fish_seen_subcommand_from pass; and __fish_seen_subcommand_from return' -l reveal
@@ -984,8 +984,8 @@ complete -c pm-reno -n '__fish_seen_subcommand_from pass; and __fish_seen_subcom
 complete -c pm-reno -n '__fish_seen_subcommand_from pass; and __fish_seen_subcommand_from return' -l usage
 complete -c pm-reno -n '__fish_seen_subcommand_from pass; and __fish_seen_subcommand_from lost' -l note -x
 complete -c pm-reno -n '__fish_seen_subcommand_from pass; and __fish_seen_subcommand_from lost' -l db -r -F
-complete -c pm-reno -n '__fish_seen_subcommand_from pass; and __fish_seen_subcommand_from lost' -l format -x -a 'csv tsv table json html'
-complete -c pm-reno -n '__fish_seen_subcommand_from pass; and __fish_seen_subcommand_from lost' -s o -x -a 'csv tsv table json html'
+complete -c pm-reno -n '__fish_seen_subcommand_from pass; and __fish_seen_subcommand_from lost' -l format -x -a 'csv tsv table json html xlsx'
+complete -c pm-reno -n '__fish_seen_subcommand_from pass; and __fish_seen_subcommand_from lost' -s o -x -a 'csv tsv table json html xlsx'
 complete -c pm-reno -n '__fish_seen_subcommand_from pass; and __fish_seen_subcommand_from lost' -l no-header
 complete -c pm-reno -n '__fish_seen_subcommand_from pass; and __fish_seen_subcommand_from lost' -l excel
 complete -c pm-reno -n '__fish_seen_subcommand_from pass; and __fish_seen_subcommand_from lost' -l reveal
@@ -993,16 +993,16 @@ complete -c pm-reno -n '__fish_seen_subcommand_from pass; and __fish_seen_subcom
 complete -c pm-reno -n '__fish_seen_subcommand_from pass; and __fish_seen_subcommand_from lost' -l usage
 complete -c pm-reno -n '__fish_seen_subcommand_from passes' -l active
 complete -c pm-reno -n '__fish_seen_subcommand_from passes' -l db -r -F
-complete -c pm-reno -n '__fish_seen_subcommand_from passes' -l format -x -a 'csv tsv table json html'
-complete -c pm-reno -n '__fish_seen_subcommand_from passes' -s o -x -a 'csv tsv table json html'
+complete -c pm-reno -n '__fish_seen_subcommand_from passes' -l format -x -a 'csv tsv table json html xlsx'
+complete -c pm-reno -n '__fish_seen_subcommand_from passes' -s o -x -a 'csv tsv table json html xlsx'
 complete -c pm-reno -n '__fish_seen_subcommand_from passes' -l no-header
 complete -c pm-reno -n '__fish_seen_subcommand_from passes' -l excel
 complete -c pm-reno -n '__fish_seen_subcommand_from passes' -l reveal
 complete -c pm-reno -n '__fish_seen_subcommand_from passes' -l help
 complete -c pm-reno -n '__fish_seen_subcommand_from passes' -l usage
 complete -c pm-reno -n '__fish_seen_subcommand_from start' -l db -r -F
-complete -c pm-reno -n '__fish_seen_subcommand_from start' -l format -x -a 'csv tsv table json html'
-complete -c pm-reno -n '__fish_seen_subcommand_from start' -s o -x -a 'csv tsv table json html'
+complete -c pm-reno -n '__fish_seen_subcommand_from start' -l format -x -a 'csv tsv table json html xlsx'
+complete -c pm-reno -n '__fish_seen_subcommand_from start' -s o -x -a 'csv tsv table json html xlsx'
 complete -c pm-reno -n '__fish_seen_subcommand_from start' -l no-header
 complete -c pm-reno -n '__fish_seen_subcommand_from start' -l excel
 complete -c pm-reno -n '__fish_seen_subcommand_from start' -l reveal
@@ -1015,8 +1015,8 @@ complete -c pm-reno -n '__fish_seen_subcommand_from inspect' -l found -x
 complete -c pm-reno -n '__fish_seen_subcommand_from inspect' -l note -x
 complete -c pm-reno -n '__fish_seen_subcommand_from inspect' -l photo -r -F
 complete -c pm-reno -n '__fish_seen_subcommand_from inspect' -l db -r -F
-complete -c pm-reno -n '__fish_seen_subcommand_from inspect' -l format -x -a 'csv tsv table json html'
-complete -c pm-reno -n '__fish_seen_subcommand_from inspect' -s o -x -a 'csv tsv table json html'
+complete -c pm-reno -n '__fish_seen_subcommand_from inspect' -l format -x -a 'csv tsv table json html xlsx'
+complete -c pm-reno -n '__fish_seen_subcommand_from inspect' -s o -x -a 'csv tsv table json html xlsx'
 complete -c pm-reno -n '__fish_seen_subcommand_from inspect' -l no-header
 complete -c pm-reno -n '__fish_seen_subcommand_from inspect' -l excel
 complete -c pm-reno -n '__fish_seen_subcommand_from inspect' -l reveal
@@ -1027,8 +1027,8 @@ complete -c pm-reno -n '__fish_seen_subcommand_from notice' -l deadline -x
 complete -c pm-reno -n '__fish_seen_subcommand_from notice' -l text -x
 complete -c pm-reno -n '__fish_seen_subcommand_from notice' -l print
 complete -c pm-reno -n '__fish_seen_subcommand_from notice' -l db -r -F
-complete -c pm-reno -n '__fish_seen_subcommand_from notice' -l format -x -a 'csv tsv table json html'
-complete -c pm-reno -n '__fish_seen_subcommand_from notice' -s o -x -a 'csv tsv table json html'
+complete -c pm-reno -n '__fish_seen_subcommand_from notice' -l format -x -a 'csv tsv table json html xlsx'
+complete -c pm-reno -n '__fish_seen_subcommand_from notice' -s o -x -a 'csv tsv table json html xlsx'
 complete -c pm-reno -n '__fish_seen_subcommand_from notice' -l no-header
 complete -c pm-reno -n '__fish_seen_subcommand_from notice' -l excel
 complete -c pm-reno -n '__fish_seen_subcommand_from notice' -l reveal
@@ -1037,8 +1037,8 @@ complete -c pm-reno -n '__fish_seen_subcommand_from notice' -l usage
 complete -c pm-reno -n '__fish_seen_subcommand_from notice' -a '(pm-reno __complete data PERMIT (commandline -ct))'
 complete -c pm-reno -n '__fish_seen_subcommand_from rectified' -l by -x -a '(pm-reno __complete data STAFF (commandline -ct | string replace -r "^--[^=]*=" ""))'
 complete -c pm-reno -n '__fish_seen_subcommand_from rectified' -l db -r -F
-complete -c pm-reno -n '__fish_seen_subcommand_from rectified' -l format -x -a 'csv tsv table json html'
-complete -c pm-reno -n '__fish_seen_subcommand_from rectified' -s o -x -a 'csv tsv table json html'
+complete -c pm-reno -n '__fish_seen_subcommand_from rectified' -l format -x -a 'csv tsv table json html xlsx'
+complete -c pm-reno -n '__fish_seen_subcommand_from rectified' -s o -x -a 'csv tsv table json html xlsx'
 complete -c pm-reno -n '__fish_seen_subcommand_from rectified' -l no-header
 complete -c pm-reno -n '__fish_seen_subcommand_from rectified' -l excel
 complete -c pm-reno -n '__fish_seen_subcommand_from rectified' -l reveal
@@ -1047,8 +1047,8 @@ complete -c pm-reno -n '__fish_seen_subcommand_from rectified' -l usage
 complete -c pm-reno -n '__fish_seen_subcommand_from extend' -l until -x
 complete -c pm-reno -n '__fish_seen_subcommand_from extend' -l reason -x
 complete -c pm-reno -n '__fish_seen_subcommand_from extend' -l db -r -F
-complete -c pm-reno -n '__fish_seen_subcommand_from extend' -l format -x -a 'csv tsv table json html'
-complete -c pm-reno -n '__fish_seen_subcommand_from extend' -s o -x -a 'csv tsv table json html'
+complete -c pm-reno -n '__fish_seen_subcommand_from extend' -l format -x -a 'csv tsv table json html xlsx'
+complete -c pm-reno -n '__fish_seen_subcommand_from extend' -s o -x -a 'csv tsv table json html xlsx'
 complete -c pm-reno -n '__fish_seen_subcommand_from extend' -l no-header
 complete -c pm-reno -n '__fish_seen_subcommand_from extend' -l excel
 complete -c pm-reno -n '__fish_seen_subcommand_from extend' -l reveal
@@ -1058,8 +1058,8 @@ complete -c pm-reno -n '__fish_seen_subcommand_from extend' -a '(pm-reno __compl
 complete -c pm-reno -n '__fish_seen_subcommand_from finish' -l by -x -a '(pm-reno __complete data STAFF (commandline -ct | string replace -r "^--[^=]*=" ""))'
 complete -c pm-reno -n '__fish_seen_subcommand_from finish' -l note -x
 complete -c pm-reno -n '__fish_seen_subcommand_from finish' -l db -r -F
-complete -c pm-reno -n '__fish_seen_subcommand_from finish' -l format -x -a 'csv tsv table json html'
-complete -c pm-reno -n '__fish_seen_subcommand_from finish' -s o -x -a 'csv tsv table json html'
+complete -c pm-reno -n '__fish_seen_subcommand_from finish' -l format -x -a 'csv tsv table json html xlsx'
+complete -c pm-reno -n '__fish_seen_subcommand_from finish' -s o -x -a 'csv tsv table json html xlsx'
 complete -c pm-reno -n '__fish_seen_subcommand_from finish' -l no-header
 complete -c pm-reno -n '__fish_seen_subcommand_from finish' -l excel
 complete -c pm-reno -n '__fish_seen_subcommand_from finish' -l reveal
@@ -1070,8 +1070,8 @@ complete -c pm-reno -n '__fish_seen_subcommand_from refund' -l method -x
 complete -c pm-reno -n '__fish_seen_subcommand_from refund' -l deduct -x
 complete -c pm-reno -n '__fish_seen_subcommand_from refund' -l reason -x
 complete -c pm-reno -n '__fish_seen_subcommand_from refund' -l db -r -F
-complete -c pm-reno -n '__fish_seen_subcommand_from refund' -l format -x -a 'csv tsv table json html'
-complete -c pm-reno -n '__fish_seen_subcommand_from refund' -s o -x -a 'csv tsv table json html'
+complete -c pm-reno -n '__fish_seen_subcommand_from refund' -l format -x -a 'csv tsv table json html xlsx'
+complete -c pm-reno -n '__fish_seen_subcommand_from refund' -s o -x -a 'csv tsv table json html xlsx'
 complete -c pm-reno -n '__fish_seen_subcommand_from refund' -l no-header
 complete -c pm-reno -n '__fish_seen_subcommand_from refund' -l excel
 complete -c pm-reno -n '__fish_seen_subcommand_from refund' -l reveal
@@ -1080,8 +1080,8 @@ complete -c pm-reno -n '__fish_seen_subcommand_from refund' -l usage
 complete -c pm-reno -n '__fish_seen_subcommand_from refund' -a '(pm-reno __complete data PERMIT (commandline -ct))'
 complete -c pm-reno -n '__fish_seen_subcommand_from list' -l status -x
 complete -c pm-reno -n '__fish_seen_subcommand_from list' -l db -r -F
-complete -c pm-reno -n '__fish_seen_subcommand_from list' -l format -x -a 'csv tsv table json html'
-complete -c pm-reno -n '__fish_seen_subcommand_from list' -s o -x -a 'csv tsv table json html'
+complete -c pm-reno -n '__fish_seen_subcommand_from list' -l format -x -a 'csv tsv table json html xlsx'
+complete -c pm-reno -n '__fish_seen_subcommand_from list' -s o -x -a 'csv tsv table json html xlsx'
 complete -c pm-reno -n '__fish_seen_subcommand_from list' -l no-header
 complete -c pm-reno -n '__fish_seen_subcommand_from list' -l excel
 complete -c pm-reno -n '__fish_seen_subcommand_from list' -l reveal
@@ -1090,16 +1090,16 @@ complete -c pm-reno -n '__fish_seen_subcommand_from list' -l usage
 complete -c pm-reno -n '__fish_seen_subcommand_from due' -l date -x
 complete -c pm-reno -n '__fish_seen_subcommand_from due' -l check
 complete -c pm-reno -n '__fish_seen_subcommand_from due' -l db -r -F
-complete -c pm-reno -n '__fish_seen_subcommand_from due' -l format -x -a 'csv tsv table json html'
-complete -c pm-reno -n '__fish_seen_subcommand_from due' -s o -x -a 'csv tsv table json html'
+complete -c pm-reno -n '__fish_seen_subcommand_from due' -l format -x -a 'csv tsv table json html xlsx'
+complete -c pm-reno -n '__fish_seen_subcommand_from due' -s o -x -a 'csv tsv table json html xlsx'
 complete -c pm-reno -n '__fish_seen_subcommand_from due' -l no-header
 complete -c pm-reno -n '__fish_seen_subcommand_from due' -l excel
 complete -c pm-reno -n '__fish_seen_subcommand_from due' -l reveal
 complete -c pm-reno -n '__fish_seen_subcommand_from due' -l help
 complete -c pm-reno -n '__fish_seen_subcommand_from due' -l usage
 complete -c pm-reno -n '__fish_seen_subcommand_from log' -l db -r -F
-complete -c pm-reno -n '__fish_seen_subcommand_from log' -l format -x -a 'csv tsv table json html'
-complete -c pm-reno -n '__fish_seen_subcommand_from log' -s o -x -a 'csv tsv table json html'
+complete -c pm-reno -n '__fish_seen_subcommand_from log' -l format -x -a 'csv tsv table json html xlsx'
+complete -c pm-reno -n '__fish_seen_subcommand_from log' -s o -x -a 'csv tsv table json html xlsx'
 complete -c pm-reno -n '__fish_seen_subcommand_from log' -l no-header
 complete -c pm-reno -n '__fish_seen_subcommand_from log' -l excel
 complete -c pm-reno -n '__fish_seen_subcommand_from log' -l reveal
@@ -1107,8 +1107,8 @@ complete -c pm-reno -n '__fish_seen_subcommand_from log' -l help
 complete -c pm-reno -n '__fish_seen_subcommand_from log' -l usage
 complete -c pm-reno -n '__fish_seen_subcommand_from log' -a '(pm-reno __complete data PERMIT (commandline -ct))'
 complete -c pm-reno -n '__fish_seen_subcommand_from files' -l db -r -F
-complete -c pm-reno -n '__fish_seen_subcommand_from files' -l format -x -a 'csv tsv table json html'
-complete -c pm-reno -n '__fish_seen_subcommand_from files' -s o -x -a 'csv tsv table json html'
+complete -c pm-reno -n '__fish_seen_subcommand_from files' -l format -x -a 'csv tsv table json html xlsx'
+complete -c pm-reno -n '__fish_seen_subcommand_from files' -s o -x -a 'csv tsv table json html xlsx'
 complete -c pm-reno -n '__fish_seen_subcommand_from files' -l no-header
 complete -c pm-reno -n '__fish_seen_subcommand_from files' -l excel
 complete -c pm-reno -n '__fish_seen_subcommand_from files' -l reveal
@@ -1117,8 +1117,8 @@ complete -c pm-reno -n '__fish_seen_subcommand_from files' -l usage
 complete -c pm-reno -n '__fish_seen_subcommand_from files' -a '(pm-reno __complete data PERMIT (commandline -ct))'
 complete -c pm-reno -n '__fish_seen_subcommand_from summary' -l month -x
 complete -c pm-reno -n '__fish_seen_subcommand_from summary' -l db -r -F
-complete -c pm-reno -n '__fish_seen_subcommand_from summary' -l format -x -a 'csv tsv table json html'
-complete -c pm-reno -n '__fish_seen_subcommand_from summary' -s o -x -a 'csv tsv table json html'
+complete -c pm-reno -n '__fish_seen_subcommand_from summary' -l format -x -a 'csv tsv table json html xlsx'
+complete -c pm-reno -n '__fish_seen_subcommand_from summary' -s o -x -a 'csv tsv table json html xlsx'
 complete -c pm-reno -n '__fish_seen_subcommand_from summary' -l no-header
 complete -c pm-reno -n '__fish_seen_subcommand_from summary' -l excel
 complete -c pm-reno -n '__fish_seen_subcommand_from summary' -l reveal
@@ -1132,16 +1132,16 @@ complete -c pm-survey -n '__fish_use_subcommand' -l version
 complete -c pm-survey -n '__fish_seen_subcommand_from template; and not __fish_seen_subcommand_from list show add' -a 'list show add'
 complete -c pm-survey -n '__fish_seen_subcommand_from template' -l help
 complete -c pm-survey -n '__fish_seen_subcommand_from template; and __fish_seen_subcommand_from list' -l db -r -F
-complete -c pm-survey -n '__fish_seen_subcommand_from template; and __fish_seen_subcommand_from list' -l format -x -a 'csv tsv table json html'
-complete -c pm-survey -n '__fish_seen_subcommand_from template; and __fish_seen_subcommand_from list' -s o -x -a 'csv tsv table json html'
+complete -c pm-survey -n '__fish_seen_subcommand_from template; and __fish_seen_subcommand_from list' -l format -x -a 'csv tsv table json html xlsx'
+complete -c pm-survey -n '__fish_seen_subcommand_from template; and __fish_seen_subcommand_from list' -s o -x -a 'csv tsv table json html xlsx'
 complete -c pm-survey -n '__fish_seen_subcommand_from template; and __fish_seen_subcommand_from list' -l no-header
 complete -c pm-survey -n '__fish_seen_subcommand_from template; and __fish_seen_subcommand_from list' -l excel
 complete -c pm-survey -n '__fish_seen_subcommand_from template; and __fish_seen_subcommand_from list' -l reveal
 complete -c pm-survey -n '__fish_seen_subcommand_from template; and __fish_seen_subcommand_from list' -l help
 complete -c pm-survey -n '__fish_seen_subcommand_from template; and __fish_seen_subcommand_from list' -l usage
 complete -c pm-survey -n '__fish_seen_subcommand_from template; and __fish_seen_subcommand_from show' -l db -r -F
-complete -c pm-survey -n '__fish_seen_subcommand_from template; and __fish_seen_subcommand_from show' -l format -x -a 'csv tsv table json html'
-complete -c pm-survey -n '__fish_seen_subcommand_from template; and __fish_seen_subcommand_from show' -s o -x -a 'csv tsv table json html'
+complete -c pm-survey -n '__fish_seen_subcommand_from template; and __fish_seen_subcommand_from show' -l format -x -a 'csv tsv table json html xlsx'
+complete -c pm-survey -n '__fish_seen_subcommand_from template; and __fish_seen_subcommand_from show' -s o -x -a 'csv tsv table json html xlsx'
 complete -c pm-survey -n '__fish_seen_subcommand_from template; and __fish_seen_subcommand_from show' -l no-header
 complete -c pm-survey -n '__fish_seen_subcommand_from template; and __fish_seen_subcommand_from show' -l excel
 complete -c pm-survey -n '__fish_seen_subcommand_from template; and __fish_seen_subcommand_from show' -l reveal
@@ -1149,8 +1149,8 @@ complete -c pm-survey -n '__fish_seen_subcommand_from template; and __fish_seen_
 complete -c pm-survey -n '__fish_seen_subcommand_from template; and __fish_seen_subcommand_from show' -l usage
 complete -c pm-survey -n '__fish_seen_subcommand_from template; and __fish_seen_subcommand_from add' -l scale -x
 complete -c pm-survey -n '__fish_seen_subcommand_from template; and __fish_seen_subcommand_from add' -l db -r -F
-complete -c pm-survey -n '__fish_seen_subcommand_from template; and __fish_seen_subcommand_from add' -l format -x -a 'csv tsv table json html'
-complete -c pm-survey -n '__fish_seen_subcommand_from template; and __fish_seen_subcommand_from add' -s o -x -a 'csv tsv table json html'
+complete -c pm-survey -n '__fish_seen_subcommand_from template; and __fish_seen_subcommand_from add' -l format -x -a 'csv tsv table json html xlsx'
+complete -c pm-survey -n '__fish_seen_subcommand_from template; and __fish_seen_subcommand_from add' -s o -x -a 'csv tsv table json html xlsx'
 complete -c pm-survey -n '__fish_seen_subcommand_from template; and __fish_seen_subcommand_from add' -l no-header
 complete -c pm-survey -n '__fish_seen_subcommand_from template; and __fish_seen_subcommand_from add' -l excel
 complete -c pm-survey -n '__fish_seen_subcommand_from template; and __fish_seen_subcommand_from add' -l reveal
@@ -1166,8 +1166,8 @@ complete -c pm-survey -n '__fish_seen_subcommand_from new' -l form -x
 complete -c pm-survey -n '__fish_seen_subcommand_from new' -l template -x
 complete -c pm-survey -n '__fish_seen_subcommand_from new' -l ratio -x
 complete -c pm-survey -n '__fish_seen_subcommand_from new' -l db -r -F
-complete -c pm-survey -n '__fish_seen_subcommand_from new' -l format -x -a 'csv tsv table json html'
-complete -c pm-survey -n '__fish_seen_subcommand_from new' -s o -x -a 'csv tsv table json html'
+complete -c pm-survey -n '__fish_seen_subcommand_from new' -l format -x -a 'csv tsv table json html xlsx'
+complete -c pm-survey -n '__fish_seen_subcommand_from new' -s o -x -a 'csv tsv table json html xlsx'
 complete -c pm-survey -n '__fish_seen_subcommand_from new' -l no-header
 complete -c pm-survey -n '__fish_seen_subcommand_from new' -l excel
 complete -c pm-survey -n '__fish_seen_subcommand_from new' -l reveal
@@ -1176,8 +1176,8 @@ complete -c pm-survey -n '__fish_seen_subcommand_from new' -l usage
 complete -c pm-survey -n '__fish_seen_subcommand_from list' -l year -x
 complete -c pm-survey -n '__fish_seen_subcommand_from list' -l butler -x -a '(pm-survey __complete data STAFF (commandline -ct | string replace -r "^--[^=]*=" ""))'
 complete -c pm-survey -n '__fish_seen_subcommand_from list' -l db -r -F
-complete -c pm-survey -n '__fish_seen_subcommand_from list' -l format -x -a 'csv tsv table json html'
-complete -c pm-survey -n '__fish_seen_subcommand_from list' -s o -x -a 'csv tsv table json html'
+complete -c pm-survey -n '__fish_seen_subcommand_from list' -l format -x -a 'csv tsv table json html xlsx'
+complete -c pm-survey -n '__fish_seen_subcommand_from list' -s o -x -a 'csv tsv table json html xlsx'
 complete -c pm-survey -n '__fish_seen_subcommand_from list' -l no-header
 complete -c pm-survey -n '__fish_seen_subcommand_from list' -l excel
 complete -c pm-survey -n '__fish_seen_subcommand_from list' -l reveal
@@ -1187,8 +1187,8 @@ complete -c pm-survey -n '__fish_seen_subcommand_from show' -l quarter -x
 complete -c pm-survey -n '__fish_seen_subcommand_from show' -s q -x
 complete -c pm-survey -n '__fish_seen_subcommand_from show' -l round -x -a '(pm-survey __complete data ROUND (commandline -ct | string replace -r "^--[^=]*=" ""))'
 complete -c pm-survey -n '__fish_seen_subcommand_from show' -l db -r -F
-complete -c pm-survey -n '__fish_seen_subcommand_from show' -l format -x -a 'csv tsv table json html'
-complete -c pm-survey -n '__fish_seen_subcommand_from show' -s o -x -a 'csv tsv table json html'
+complete -c pm-survey -n '__fish_seen_subcommand_from show' -l format -x -a 'csv tsv table json html xlsx'
+complete -c pm-survey -n '__fish_seen_subcommand_from show' -s o -x -a 'csv tsv table json html xlsx'
 complete -c pm-survey -n '__fish_seen_subcommand_from show' -l no-header
 complete -c pm-survey -n '__fish_seen_subcommand_from show' -l excel
 complete -c pm-survey -n '__fish_seen_subcommand_from show' -l reveal
@@ -1201,8 +1201,8 @@ complete -c pm-survey -n '__fish_seen_subcommand_from sample' -l seed -x
 complete -c pm-survey -n '__fish_seen_subcommand_from sample' -l redo
 complete -c pm-survey -n '__fish_seen_subcommand_from sample' -l allow-repeat
 complete -c pm-survey -n '__fish_seen_subcommand_from sample' -l db -r -F
-complete -c pm-survey -n '__fish_seen_subcommand_from sample' -l format -x -a 'csv tsv table json html'
-complete -c pm-survey -n '__fish_seen_subcommand_from sample' -s o -x -a 'csv tsv table json html'
+complete -c pm-survey -n '__fish_seen_subcommand_from sample' -l format -x -a 'csv tsv table json html xlsx'
+complete -c pm-survey -n '__fish_seen_subcommand_from sample' -s o -x -a 'csv tsv table json html xlsx'
 complete -c pm-survey -n '__fish_seen_subcommand_from sample' -l no-header
 complete -c pm-survey -n '__fish_seen_subcommand_from sample' -l excel
 complete -c pm-survey -n '__fish_seen_subcommand_from sample' -l reveal
@@ -1217,8 +1217,8 @@ complete -c pm-survey -n '__fish_seen_subcommand_from issue' -l collector -x -a 
 complete -c pm-survey -n '__fish_seen_subcommand_from issue' -l date -x
 complete -c pm-survey -n '__fish_seen_subcommand_from issue' -l allow-repeat
 complete -c pm-survey -n '__fish_seen_subcommand_from issue' -l db -r -F
-complete -c pm-survey -n '__fish_seen_subcommand_from issue' -l format -x -a 'csv tsv table json html'
-complete -c pm-survey -n '__fish_seen_subcommand_from issue' -s o -x -a 'csv tsv table json html'
+complete -c pm-survey -n '__fish_seen_subcommand_from issue' -l format -x -a 'csv tsv table json html xlsx'
+complete -c pm-survey -n '__fish_seen_subcommand_from issue' -s o -x -a 'csv tsv table json html xlsx'
 complete -c pm-survey -n '__fish_seen_subcommand_from issue' -l no-header
 complete -c pm-survey -n '__fish_seen_subcommand_from issue' -l excel
 complete -c pm-survey -n '__fish_seen_subcommand_from issue' -l reveal
@@ -1231,8 +1231,8 @@ complete -c pm-survey -n '__fish_seen_subcommand_from collect' -l round -x -a '(
 complete -c pm-survey -n '__fish_seen_subcommand_from collect' -l by -x -a '(pm-survey __complete data STAFF (commandline -ct | string replace -r "^--[^=]*=" ""))'
 complete -c pm-survey -n '__fish_seen_subcommand_from collect' -l date -x
 complete -c pm-survey -n '__fish_seen_subcommand_from collect' -l db -r -F
-complete -c pm-survey -n '__fish_seen_subcommand_from collect' -l format -x -a 'csv tsv table json html'
-complete -c pm-survey -n '__fish_seen_subcommand_from collect' -s o -x -a 'csv tsv table json html'
+complete -c pm-survey -n '__fish_seen_subcommand_from collect' -l format -x -a 'csv tsv table json html xlsx'
+complete -c pm-survey -n '__fish_seen_subcommand_from collect' -s o -x -a 'csv tsv table json html xlsx'
 complete -c pm-survey -n '__fish_seen_subcommand_from collect' -l no-header
 complete -c pm-survey -n '__fish_seen_subcommand_from collect' -l excel
 complete -c pm-survey -n '__fish_seen_subcommand_from collect' -l reveal
@@ -1245,8 +1245,8 @@ complete -c pm-survey -n '__fish_seen_subcommand_from due' -l round -x -a '(pm-s
 complete -c pm-survey -n '__fish_seen_subcommand_from due' -l all
 complete -c pm-survey -n '__fish_seen_subcommand_from due' -l check
 complete -c pm-survey -n '__fish_seen_subcommand_from due' -l db -r -F
-complete -c pm-survey -n '__fish_seen_subcommand_from due' -l format -x -a 'csv tsv table json html'
-complete -c pm-survey -n '__fish_seen_subcommand_from due' -s o -x -a 'csv tsv table json html'
+complete -c pm-survey -n '__fish_seen_subcommand_from due' -l format -x -a 'csv tsv table json html xlsx'
+complete -c pm-survey -n '__fish_seen_subcommand_from due' -s o -x -a 'csv tsv table json html xlsx'
 complete -c pm-survey -n '__fish_seen_subcommand_from due' -l no-header
 complete -c pm-survey -n '__fish_seen_subcommand_from due' -l excel
 complete -c pm-survey -n '__fish_seen_subcommand_from due' -l reveal
@@ -1260,8 +1260,8 @@ complete -c pm-survey -n '__fish_seen_subcommand_from answer' -l suggestion -x
 complete -c pm-survey -n '__fish_seen_subcommand_from answer' -l date -x
 complete -c pm-survey -n '__fish_seen_subcommand_from answer' -l replace
 complete -c pm-survey -n '__fish_seen_subcommand_from answer' -l db -r -F
-complete -c pm-survey -n '__fish_seen_subcommand_from answer' -l format -x -a 'csv tsv table json html'
-complete -c pm-survey -n '__fish_seen_subcommand_from answer' -s o -x -a 'csv tsv table json html'
+complete -c pm-survey -n '__fish_seen_subcommand_from answer' -l format -x -a 'csv tsv table json html xlsx'
+complete -c pm-survey -n '__fish_seen_subcommand_from answer' -s o -x -a 'csv tsv table json html xlsx'
 complete -c pm-survey -n '__fish_seen_subcommand_from answer' -l no-header
 complete -c pm-survey -n '__fish_seen_subcommand_from answer' -l excel
 complete -c pm-survey -n '__fish_seen_subcommand_from answer' -l reveal
@@ -1275,8 +1275,8 @@ complete -c pm-survey -n '__fish_seen_subcommand_from import' -l encoding -x
 complete -c pm-survey -n '__fish_seen_subcommand_from import' -l dry-run
 complete -c pm-survey -n '__fish_seen_subcommand_from import' -l replace
 complete -c pm-survey -n '__fish_seen_subcommand_from import' -l db -r -F
-complete -c pm-survey -n '__fish_seen_subcommand_from import' -l format -x -a 'csv tsv table json html'
-complete -c pm-survey -n '__fish_seen_subcommand_from import' -s o -x -a 'csv tsv table json html'
+complete -c pm-survey -n '__fish_seen_subcommand_from import' -l format -x -a 'csv tsv table json html xlsx'
+complete -c pm-survey -n '__fish_seen_subcommand_from import' -s o -x -a 'csv tsv table json html xlsx'
 complete -c pm-survey -n '__fish_seen_subcommand_from import' -l no-header
 complete -c pm-survey -n '__fish_seen_subcommand_from import' -l excel
 complete -c pm-survey -n '__fish_seen_subcommand_from import' -l reveal
@@ -1286,8 +1286,8 @@ complete -c pm-survey -n '__fish_seen_subcommand_from score' -l quarter -x
 complete -c pm-survey -n '__fish_seen_subcommand_from score' -s q -x
 complete -c pm-survey -n '__fish_seen_subcommand_from score' -l round -x -a '(pm-survey __complete data ROUND (commandline -ct | string replace -r "^--[^=]*=" ""))'
 complete -c pm-survey -n '__fish_seen_subcommand_from score' -l db -r -F
-complete -c pm-survey -n '__fish_seen_subcommand_from score' -l format -x -a 'csv tsv table json html'
-complete -c pm-survey -n '__fish_seen_subcommand_from score' -s o -x -a 'csv tsv table json html'
+complete -c pm-survey -n '__fish_seen_subcommand_from score' -l format -x -a 'csv tsv table json html xlsx'
+complete -c pm-survey -n '__fish_seen_subcommand_from score' -s o -x -a 'csv tsv table json html xlsx'
 complete -c pm-survey -n '__fish_seen_subcommand_from score' -l no-header
 complete -c pm-survey -n '__fish_seen_subcommand_from score' -l excel
 complete -c pm-survey -n '__fish_seen_subcommand_from score' -l reveal
@@ -1300,8 +1300,8 @@ complete -c pm-survey -n '__fish_seen_subcommand_from pareto' -l year -x
 complete -c pm-survey -n '__fish_seen_subcommand_from pareto' -l svg -r -F
 complete -c pm-survey -n '__fish_seen_subcommand_from pareto' -l item -x -a '(pm-survey __complete data ITEM (commandline -ct | string replace -r "^--[^=]*=" ""))'
 complete -c pm-survey -n '__fish_seen_subcommand_from pareto' -l db -r -F
-complete -c pm-survey -n '__fish_seen_subcommand_from pareto' -l format -x -a 'csv tsv table json html'
-complete -c pm-survey -n '__fish_seen_subcommand_from pareto' -s o -x -a 'csv tsv table json html'
+complete -c pm-survey -n '__fish_seen_subcommand_from pareto' -l format -x -a 'csv tsv table json html xlsx'
+complete -c pm-survey -n '__fish_seen_subcommand_from pareto' -s o -x -a 'csv tsv table json html xlsx'
 complete -c pm-survey -n '__fish_seen_subcommand_from pareto' -l no-header
 complete -c pm-survey -n '__fish_seen_subcommand_from pareto' -l excel
 complete -c pm-survey -n '__fish_seen_subcommand_from pareto' -l reveal
@@ -1314,8 +1314,8 @@ complete -c pm-survey -n '__fish_seen_subcommand_from causes' -l year -x
 complete -c pm-survey -n '__fish_seen_subcommand_from causes' -l svg -r -F
 complete -c pm-survey -n '__fish_seen_subcommand_from causes' -l item -x -a '(pm-survey __complete data ITEM (commandline -ct | string replace -r "^--[^=]*=" ""))'
 complete -c pm-survey -n '__fish_seen_subcommand_from causes' -l db -r -F
-complete -c pm-survey -n '__fish_seen_subcommand_from causes' -l format -x -a 'csv tsv table json html'
-complete -c pm-survey -n '__fish_seen_subcommand_from causes' -s o -x -a 'csv tsv table json html'
+complete -c pm-survey -n '__fish_seen_subcommand_from causes' -l format -x -a 'csv tsv table json html xlsx'
+complete -c pm-survey -n '__fish_seen_subcommand_from causes' -s o -x -a 'csv tsv table json html xlsx'
 complete -c pm-survey -n '__fish_seen_subcommand_from causes' -l no-header
 complete -c pm-survey -n '__fish_seen_subcommand_from causes' -l excel
 complete -c pm-survey -n '__fish_seen_subcommand_from causes' -l reveal
@@ -1326,8 +1326,8 @@ complete -c pm-survey -n '__fish_seen_subcommand_from report' -s q -x
 complete -c pm-survey -n '__fish_seen_subcommand_from report' -l year -x
 complete -c pm-survey -n '__fish_seen_subcommand_from report' -l html
 complete -c pm-survey -n '__fish_seen_subcommand_from report' -l db -r -F
-complete -c pm-survey -n '__fish_seen_subcommand_from report' -l format -x -a 'csv tsv table json html'
-complete -c pm-survey -n '__fish_seen_subcommand_from report' -s o -x -a 'csv tsv table json html'
+complete -c pm-survey -n '__fish_seen_subcommand_from report' -l format -x -a 'csv tsv table json html xlsx'
+complete -c pm-survey -n '__fish_seen_subcommand_from report' -s o -x -a 'csv tsv table json html xlsx'
 complete -c pm-survey -n '__fish_seen_subcommand_from report' -l no-header
 complete -c pm-survey -n '__fish_seen_subcommand_from report' -l excel
 complete -c pm-survey -n '__fish_seen_subcommand_from report' -l reveal
@@ -1351,8 +1351,8 @@ complete -c pm-ticket -n '__fish_seen_subcommand_from new' -l detail -x
 complete -c pm-ticket -n '__fish_seen_subcommand_from new' -l attach -r -F
 complete -c pm-ticket -n '__fish_seen_subcommand_from new' -l by -x -a '(pm-ticket __complete data STAFF (commandline -ct | string replace -r "^--[^=]*=" ""))'
 complete -c pm-ticket -n '__fish_seen_subcommand_from new' -l db -r -F
-complete -c pm-ticket -n '__fish_seen_subcommand_from new' -l format -x -a 'csv tsv table json html'
-complete -c pm-ticket -n '__fish_seen_subcommand_from new' -s o -x -a 'csv tsv table json html'
+complete -c pm-ticket -n '__fish_seen_subcommand_from new' -l format -x -a 'csv tsv table json html xlsx'
+complete -c pm-ticket -n '__fish_seen_subcommand_from new' -s o -x -a 'csv tsv table json html xlsx'
 complete -c pm-ticket -n '__fish_seen_subcommand_from new' -l no-header
 complete -c pm-ticket -n '__fish_seen_subcommand_from new' -l excel
 complete -c pm-ticket -n '__fish_seen_subcommand_from new' -l reveal
@@ -1362,8 +1362,8 @@ complete -c pm-ticket -n '__fish_seen_subcommand_from dispatch' -l to -x -a '(pm
 complete -c pm-ticket -n '__fish_seen_subcommand_from dispatch' -l dept -x
 complete -c pm-ticket -n '__fish_seen_subcommand_from dispatch' -l by -x -a '(pm-ticket __complete data STAFF (commandline -ct | string replace -r "^--[^=]*=" ""))'
 complete -c pm-ticket -n '__fish_seen_subcommand_from dispatch' -l db -r -F
-complete -c pm-ticket -n '__fish_seen_subcommand_from dispatch' -l format -x -a 'csv tsv table json html'
-complete -c pm-ticket -n '__fish_seen_subcommand_from dispatch' -s o -x -a 'csv tsv table json html'
+complete -c pm-ticket -n '__fish_seen_subcommand_from dispatch' -l format -x -a 'csv tsv table json html xlsx'
+complete -c pm-ticket -n '__fish_seen_subcommand_from dispatch' -s o -x -a 'csv tsv table json html xlsx'
 complete -c pm-ticket -n '__fish_seen_subcommand_from dispatch' -l no-header
 complete -c pm-ticket -n '__fish_seen_subcommand_from dispatch' -l excel
 complete -c pm-ticket -n '__fish_seen_subcommand_from dispatch' -l reveal
@@ -1372,8 +1372,8 @@ complete -c pm-ticket -n '__fish_seen_subcommand_from dispatch' -l usage
 complete -c pm-ticket -n '__fish_seen_subcommand_from dispatch' -a '(pm-ticket __complete data TICKET (commandline -ct))'
 complete -c pm-ticket -n '__fish_seen_subcommand_from accept' -l by -x -a '(pm-ticket __complete data STAFF (commandline -ct | string replace -r "^--[^=]*=" ""))'
 complete -c pm-ticket -n '__fish_seen_subcommand_from accept' -l db -r -F
-complete -c pm-ticket -n '__fish_seen_subcommand_from accept' -l format -x -a 'csv tsv table json html'
-complete -c pm-ticket -n '__fish_seen_subcommand_from accept' -s o -x -a 'csv tsv table json html'
+complete -c pm-ticket -n '__fish_seen_subcommand_from accept' -l format -x -a 'csv tsv table json html xlsx'
+complete -c pm-ticket -n '__fish_seen_subcommand_from accept' -s o -x -a 'csv tsv table json html xlsx'
 complete -c pm-ticket -n '__fish_seen_subcommand_from accept' -l no-header
 complete -c pm-ticket -n '__fish_seen_subcommand_from accept' -l excel
 complete -c pm-ticket -n '__fish_seen_subcommand_from accept' -l reveal
@@ -1382,8 +1382,8 @@ complete -c pm-ticket -n '__fish_seen_subcommand_from accept' -l usage
 complete -c pm-ticket -n '__fish_seen_subcommand_from accept' -a '(pm-ticket __complete data TICKET (commandline -ct))'
 complete -c pm-ticket -n '__fish_seen_subcommand_from start' -l by -x -a '(pm-ticket __complete data STAFF (commandline -ct | string replace -r "^--[^=]*=" ""))'
 complete -c pm-ticket -n '__fish_seen_subcommand_from start' -l db -r -F
-complete -c pm-ticket -n '__fish_seen_subcommand_from start' -l format -x -a 'csv tsv table json html'
-complete -c pm-ticket -n '__fish_seen_subcommand_from start' -s o -x -a 'csv tsv table json html'
+complete -c pm-ticket -n '__fish_seen_subcommand_from start' -l format -x -a 'csv tsv table json html xlsx'
+complete -c pm-ticket -n '__fish_seen_subcommand_from start' -s o -x -a 'csv tsv table json html xlsx'
 complete -c pm-ticket -n '__fish_seen_subcommand_from start' -l no-header
 complete -c pm-ticket -n '__fish_seen_subcommand_from start' -l excel
 complete -c pm-ticket -n '__fish_seen_subcommand_from start' -l reveal
@@ -1394,8 +1394,8 @@ complete -c pm-ticket -n '__fish_seen_subcommand_from finish' -l done -x
 complete -c pm-ticket -n '__fish_seen_subcommand_from finish' -l materials -x
 complete -c pm-ticket -n '__fish_seen_subcommand_from finish' -l by -x -a '(pm-ticket __complete data STAFF (commandline -ct | string replace -r "^--[^=]*=" ""))'
 complete -c pm-ticket -n '__fish_seen_subcommand_from finish' -l db -r -F
-complete -c pm-ticket -n '__fish_seen_subcommand_from finish' -l format -x -a 'csv tsv table json html'
-complete -c pm-ticket -n '__fish_seen_subcommand_from finish' -s o -x -a 'csv tsv table json html'
+complete -c pm-ticket -n '__fish_seen_subcommand_from finish' -l format -x -a 'csv tsv table json html xlsx'
+complete -c pm-ticket -n '__fish_seen_subcommand_from finish' -s o -x -a 'csv tsv table json html xlsx'
 complete -c pm-ticket -n '__fish_seen_subcommand_from finish' -l no-header
 complete -c pm-ticket -n '__fish_seen_subcommand_from finish' -l excel
 complete -c pm-ticket -n '__fish_seen_subcommand_from finish' -l reveal
@@ -1405,8 +1405,8 @@ complete -c pm-ticket -n '__fish_seen_subcommand_from finish' -a '(pm-ticket __c
 complete -c pm-ticket -n '__fish_seen_subcommand_from reply' -l text -x
 complete -c pm-ticket -n '__fish_seen_subcommand_from reply' -l by -x -a '(pm-ticket __complete data STAFF (commandline -ct | string replace -r "^--[^=]*=" ""))'
 complete -c pm-ticket -n '__fish_seen_subcommand_from reply' -l db -r -F
-complete -c pm-ticket -n '__fish_seen_subcommand_from reply' -l format -x -a 'csv tsv table json html'
-complete -c pm-ticket -n '__fish_seen_subcommand_from reply' -s o -x -a 'csv tsv table json html'
+complete -c pm-ticket -n '__fish_seen_subcommand_from reply' -l format -x -a 'csv tsv table json html xlsx'
+complete -c pm-ticket -n '__fish_seen_subcommand_from reply' -s o -x -a 'csv tsv table json html xlsx'
 complete -c pm-ticket -n '__fish_seen_subcommand_from reply' -l no-header
 complete -c pm-ticket -n '__fish_seen_subcommand_from reply' -l excel
 complete -c pm-ticket -n '__fish_seen_subcommand_from reply' -l reveal
@@ -1417,8 +1417,8 @@ complete -c pm-ticket -n '__fish_seen_subcommand_from callback' -l result -x
 complete -c pm-ticket -n '__fish_seen_subcommand_from callback' -l notes -x
 complete -c pm-ticket -n '__fish_seen_subcommand_from callback' -l by -x -a '(pm-ticket __complete data STAFF (commandline -ct | string replace -r "^--[^=]*=" ""))'
 complete -c pm-ticket -n '__fish_seen_subcommand_from callback' -l db -r -F
-complete -c pm-ticket -n '__fish_seen_subcommand_from callback' -l format -x -a 'csv tsv table json html'
-complete -c pm-ticket -n '__fish_seen_subcommand_from callback' -s o -x -a 'csv tsv table json html'
+complete -c pm-ticket -n '__fish_seen_subcommand_from callback' -l format -x -a 'csv tsv table json html xlsx'
+complete -c pm-ticket -n '__fish_seen_subcommand_from callback' -s o -x -a 'csv tsv table json html xlsx'
 complete -c pm-ticket -n '__fish_seen_subcommand_from callback' -l no-header
 complete -c pm-ticket -n '__fish_seen_subcommand_from callback' -l excel
 complete -c pm-ticket -n '__fish_seen_subcommand_from callback' -l reveal
@@ -1428,8 +1428,8 @@ complete -c pm-ticket -n '__fish_seen_subcommand_from callback' -a '(pm-ticket _
 complete -c pm-ticket -n '__fish_seen_subcommand_from close' -l notes -x
 complete -c pm-ticket -n '__fish_seen_subcommand_from close' -l by -x -a '(pm-ticket __complete data STAFF (commandline -ct | string replace -r "^--[^=]*=" ""))'
 complete -c pm-ticket -n '__fish_seen_subcommand_from close' -l db -r -F
-complete -c pm-ticket -n '__fish_seen_subcommand_from close' -l format -x -a 'csv tsv table json html'
-complete -c pm-ticket -n '__fish_seen_subcommand_from close' -s o -x -a 'csv tsv table json html'
+complete -c pm-ticket -n '__fish_seen_subcommand_from close' -l format -x -a 'csv tsv table json html xlsx'
+complete -c pm-ticket -n '__fish_seen_subcommand_from close' -s o -x -a 'csv tsv table json html xlsx'
 complete -c pm-ticket -n '__fish_seen_subcommand_from close' -l no-header
 complete -c pm-ticket -n '__fish_seen_subcommand_from close' -l excel
 complete -c pm-ticket -n '__fish_seen_subcommand_from close' -l reveal
@@ -1439,8 +1439,8 @@ complete -c pm-ticket -n '__fish_seen_subcommand_from close' -a '(pm-ticket __co
 complete -c pm-ticket -n '__fish_seen_subcommand_from reopen' -l reason -x
 complete -c pm-ticket -n '__fish_seen_subcommand_from reopen' -l by -x -a '(pm-ticket __complete data STAFF (commandline -ct | string replace -r "^--[^=]*=" ""))'
 complete -c pm-ticket -n '__fish_seen_subcommand_from reopen' -l db -r -F
-complete -c pm-ticket -n '__fish_seen_subcommand_from reopen' -l format -x -a 'csv tsv table json html'
-complete -c pm-ticket -n '__fish_seen_subcommand_from reopen' -s o -x -a 'csv tsv table json html'
+complete -c pm-ticket -n '__fish_seen_subcommand_from reopen' -l format -x -a 'csv tsv table json html xlsx'
+complete -c pm-ticket -n '__fish_seen_subcommand_from reopen' -s o -x -a 'csv tsv table json html xlsx'
 complete -c pm-ticket -n '__fish_seen_subcommand_from reopen' -l no-header
 complete -c pm-ticket -n '__fish_seen_subcommand_from reopen' -l excel
 complete -c pm-ticket -n '__fish_seen_subcommand_from reopen' -l reveal
@@ -1451,8 +1451,8 @@ complete -c pm-ticket -n '__fish_seen_subcommand_from handover' -l to -x -a '(pm
 complete -c pm-ticket -n '__fish_seen_subcommand_from handover' -l notes -x
 complete -c pm-ticket -n '__fish_seen_subcommand_from handover' -l by -x -a '(pm-ticket __complete data STAFF (commandline -ct | string replace -r "^--[^=]*=" ""))'
 complete -c pm-ticket -n '__fish_seen_subcommand_from handover' -l db -r -F
-complete -c pm-ticket -n '__fish_seen_subcommand_from handover' -l format -x -a 'csv tsv table json html'
-complete -c pm-ticket -n '__fish_seen_subcommand_from handover' -s o -x -a 'csv tsv table json html'
+complete -c pm-ticket -n '__fish_seen_subcommand_from handover' -l format -x -a 'csv tsv table json html xlsx'
+complete -c pm-ticket -n '__fish_seen_subcommand_from handover' -s o -x -a 'csv tsv table json html xlsx'
 complete -c pm-ticket -n '__fish_seen_subcommand_from handover' -l no-header
 complete -c pm-ticket -n '__fish_seen_subcommand_from handover' -l excel
 complete -c pm-ticket -n '__fish_seen_subcommand_from handover' -l reveal
@@ -1461,8 +1461,8 @@ complete -c pm-ticket -n '__fish_seen_subcommand_from handover' -l usage
 complete -c pm-ticket -n '__fish_seen_subcommand_from handover' -a '(pm-ticket __complete data TICKET (commandline -ct))'
 complete -c pm-ticket -n '__fish_seen_subcommand_from attach' -l by -x -a '(pm-ticket __complete data STAFF (commandline -ct | string replace -r "^--[^=]*=" ""))'
 complete -c pm-ticket -n '__fish_seen_subcommand_from attach' -l db -r -F
-complete -c pm-ticket -n '__fish_seen_subcommand_from attach' -l format -x -a 'csv tsv table json html'
-complete -c pm-ticket -n '__fish_seen_subcommand_from attach' -s o -x -a 'csv tsv table json html'
+complete -c pm-ticket -n '__fish_seen_subcommand_from attach' -l format -x -a 'csv tsv table json html xlsx'
+complete -c pm-ticket -n '__fish_seen_subcommand_from attach' -s o -x -a 'csv tsv table json html xlsx'
 complete -c pm-ticket -n '__fish_seen_subcommand_from attach' -l no-header
 complete -c pm-ticket -n '__fish_seen_subcommand_from attach' -l excel
 complete -c pm-ticket -n '__fish_seen_subcommand_from attach' -l reveal
@@ -1470,8 +1470,8 @@ complete -c pm-ticket -n '__fish_seen_subcommand_from attach' -l help
 complete -c pm-ticket -n '__fish_seen_subcommand_from attach' -l usage
 complete -c pm-ticket -n '__fish_seen_subcommand_from attach' -a '(pm-ticket __complete data TICKET (commandline -ct))'
 complete -c pm-ticket -n '__fish_seen_subcommand_from photo' -l db -r -F
-complete -c pm-ticket -n '__fish_seen_subcommand_from photo' -l format -x -a 'csv tsv table json html'
-complete -c pm-ticket -n '__fish_seen_subcommand_from photo' -s o -x -a 'csv tsv table json html'
+complete -c pm-ticket -n '__fish_seen_subcommand_from photo' -l format -x -a 'csv tsv table json html xlsx'
+complete -c pm-ticket -n '__fish_seen_subcommand_from photo' -s o -x -a 'csv tsv table json html xlsx'
 complete -c pm-ticket -n '__fish_seen_subcommand_from photo' -l no-header
 complete -c pm-ticket -n '__fish_seen_subcommand_from photo' -l excel
 complete -c pm-ticket -n '__fish_seen_subcommand_from photo' -l reveal
@@ -1479,8 +1479,8 @@ complete -c pm-ticket -n '__fish_seen_subcommand_from photo' -l help
 complete -c pm-ticket -n '__fish_seen_subcommand_from photo' -l usage
 complete -c pm-ticket -n '__fish_seen_subcommand_from photo' -a '(pm-ticket __complete data TICKET (commandline -ct))'
 complete -c pm-ticket -n '__fish_seen_subcommand_from show' -l db -r -F
-complete -c pm-ticket -n '__fish_seen_subcommand_from show' -l format -x -a 'csv tsv table json html'
-complete -c pm-ticket -n '__fish_seen_subcommand_from show' -s o -x -a 'csv tsv table json html'
+complete -c pm-ticket -n '__fish_seen_subcommand_from show' -l format -x -a 'csv tsv table json html xlsx'
+complete -c pm-ticket -n '__fish_seen_subcommand_from show' -s o -x -a 'csv tsv table json html xlsx'
 complete -c pm-ticket -n '__fish_seen_subcommand_from show' -l no-header
 complete -c pm-ticket -n '__fish_seen_subcommand_from show' -l excel
 complete -c pm-ticket -n '__fish_seen_subcommand_from show' -l reveal
@@ -1500,8 +1500,8 @@ complete -c pm-ticket -n '__fish_seen_subcommand_from list' -l until -x
 complete -c pm-ticket -n '__fish_seen_subcommand_from list' -l overdue
 complete -c pm-ticket -n '__fish_seen_subcommand_from list' -l limit -x
 complete -c pm-ticket -n '__fish_seen_subcommand_from list' -l db -r -F
-complete -c pm-ticket -n '__fish_seen_subcommand_from list' -l format -x -a 'csv tsv table json html'
-complete -c pm-ticket -n '__fish_seen_subcommand_from list' -s o -x -a 'csv tsv table json html'
+complete -c pm-ticket -n '__fish_seen_subcommand_from list' -l format -x -a 'csv tsv table json html xlsx'
+complete -c pm-ticket -n '__fish_seen_subcommand_from list' -s o -x -a 'csv tsv table json html xlsx'
 complete -c pm-ticket -n '__fish_seen_subcommand_from list' -l no-header
 complete -c pm-ticket -n '__fish_seen_subcommand_from list' -l excel
 complete -c pm-ticket -n '__fish_seen_subcommand_from list' -l reveal
@@ -1510,8 +1510,8 @@ complete -c pm-ticket -n '__fish_seen_subcommand_from list' -l usage
 complete -c pm-ticket -n '__fish_seen_subcommand_from today' -l date -x
 complete -c pm-ticket -n '__fish_seen_subcommand_from today' -l all
 complete -c pm-ticket -n '__fish_seen_subcommand_from today' -l db -r -F
-complete -c pm-ticket -n '__fish_seen_subcommand_from today' -l format -x -a 'csv tsv table json html'
-complete -c pm-ticket -n '__fish_seen_subcommand_from today' -s o -x -a 'csv tsv table json html'
+complete -c pm-ticket -n '__fish_seen_subcommand_from today' -l format -x -a 'csv tsv table json html xlsx'
+complete -c pm-ticket -n '__fish_seen_subcommand_from today' -s o -x -a 'csv tsv table json html xlsx'
 complete -c pm-ticket -n '__fish_seen_subcommand_from today' -l no-header
 complete -c pm-ticket -n '__fish_seen_subcommand_from today' -l excel
 complete -c pm-ticket -n '__fish_seen_subcommand_from today' -l reveal
@@ -1522,8 +1522,8 @@ complete -c pm-ticket -n '__fish_seen_subcommand_from due' -l overdue
 complete -c pm-ticket -n '__fish_seen_subcommand_from due' -l by -x -a '(pm-ticket __complete data STAFF (commandline -ct | string replace -r "^--[^=]*=" ""))'
 complete -c pm-ticket -n '__fish_seen_subcommand_from due' -l check
 complete -c pm-ticket -n '__fish_seen_subcommand_from due' -l db -r -F
-complete -c pm-ticket -n '__fish_seen_subcommand_from due' -l format -x -a 'csv tsv table json html'
-complete -c pm-ticket -n '__fish_seen_subcommand_from due' -s o -x -a 'csv tsv table json html'
+complete -c pm-ticket -n '__fish_seen_subcommand_from due' -l format -x -a 'csv tsv table json html xlsx'
+complete -c pm-ticket -n '__fish_seen_subcommand_from due' -s o -x -a 'csv tsv table json html xlsx'
 complete -c pm-ticket -n '__fish_seen_subcommand_from due' -l no-header
 complete -c pm-ticket -n '__fish_seen_subcommand_from due' -l excel
 complete -c pm-ticket -n '__fish_seen_subcommand_from due' -l reveal
@@ -1534,8 +1534,8 @@ complete -c pm-ticket -n '__fish_seen_subcommand_from remind' -l overdue
 complete -c pm-ticket -n '__fish_seen_subcommand_from remind' -l by -x -a '(pm-ticket __complete data STAFF (commandline -ct | string replace -r "^--[^=]*=" ""))'
 complete -c pm-ticket -n '__fish_seen_subcommand_from remind' -l dept
 complete -c pm-ticket -n '__fish_seen_subcommand_from remind' -l db -r -F
-complete -c pm-ticket -n '__fish_seen_subcommand_from remind' -l format -x -a 'csv tsv table json html'
-complete -c pm-ticket -n '__fish_seen_subcommand_from remind' -s o -x -a 'csv tsv table json html'
+complete -c pm-ticket -n '__fish_seen_subcommand_from remind' -l format -x -a 'csv tsv table json html xlsx'
+complete -c pm-ticket -n '__fish_seen_subcommand_from remind' -s o -x -a 'csv tsv table json html xlsx'
 complete -c pm-ticket -n '__fish_seen_subcommand_from remind' -l no-header
 complete -c pm-ticket -n '__fish_seen_subcommand_from remind' -l excel
 complete -c pm-ticket -n '__fish_seen_subcommand_from remind' -l reveal
@@ -1545,8 +1545,8 @@ complete -c pm-ticket -n '__fish_seen_subcommand_from stats' -l week -x
 complete -c pm-ticket -n '__fish_seen_subcommand_from stats' -l month -x
 complete -c pm-ticket -n '__fish_seen_subcommand_from stats' -l summary
 complete -c pm-ticket -n '__fish_seen_subcommand_from stats' -l db -r -F
-complete -c pm-ticket -n '__fish_seen_subcommand_from stats' -l format -x -a 'csv tsv table json html'
-complete -c pm-ticket -n '__fish_seen_subcommand_from stats' -s o -x -a 'csv tsv table json html'
+complete -c pm-ticket -n '__fish_seen_subcommand_from stats' -l format -x -a 'csv tsv table json html xlsx'
+complete -c pm-ticket -n '__fish_seen_subcommand_from stats' -s o -x -a 'csv tsv table json html xlsx'
 complete -c pm-ticket -n '__fish_seen_subcommand_from stats' -l no-header
 complete -c pm-ticket -n '__fish_seen_subcommand_from stats' -l excel
 complete -c pm-ticket -n '__fish_seen_subcommand_from stats' -l reveal
@@ -1556,8 +1556,8 @@ complete -c pm-ticket -n '__fish_seen_subcommand_from sample' -l month -x
 complete -c pm-ticket -n '__fish_seen_subcommand_from sample' -s n -x
 complete -c pm-ticket -n '__fish_seen_subcommand_from sample' -l seed -x
 complete -c pm-ticket -n '__fish_seen_subcommand_from sample' -l db -r -F
-complete -c pm-ticket -n '__fish_seen_subcommand_from sample' -l format -x -a 'csv tsv table json html'
-complete -c pm-ticket -n '__fish_seen_subcommand_from sample' -s o -x -a 'csv tsv table json html'
+complete -c pm-ticket -n '__fish_seen_subcommand_from sample' -l format -x -a 'csv tsv table json html xlsx'
+complete -c pm-ticket -n '__fish_seen_subcommand_from sample' -s o -x -a 'csv tsv table json html xlsx'
 complete -c pm-ticket -n '__fish_seen_subcommand_from sample' -l no-header
 complete -c pm-ticket -n '__fish_seen_subcommand_from sample' -l excel
 complete -c pm-ticket -n '__fish_seen_subcommand_from sample' -l reveal
@@ -1567,8 +1567,8 @@ complete -c pm-ticket -n '__fish_seen_subcommand_from recheck' -l result -x
 complete -c pm-ticket -n '__fish_seen_subcommand_from recheck' -l notes -x
 complete -c pm-ticket -n '__fish_seen_subcommand_from recheck' -l by -x -a '(pm-ticket __complete data STAFF (commandline -ct | string replace -r "^--[^=]*=" ""))'
 complete -c pm-ticket -n '__fish_seen_subcommand_from recheck' -l db -r -F
-complete -c pm-ticket -n '__fish_seen_subcommand_from recheck' -l format -x -a 'csv tsv table json html'
-complete -c pm-ticket -n '__fish_seen_subcommand_from recheck' -s o -x -a 'csv tsv table json html'
+complete -c pm-ticket -n '__fish_seen_subcommand_from recheck' -l format -x -a 'csv tsv table json html xlsx'
+complete -c pm-ticket -n '__fish_seen_subcommand_from recheck' -s o -x -a 'csv tsv table json html xlsx'
 complete -c pm-ticket -n '__fish_seen_subcommand_from recheck' -l no-header
 complete -c pm-ticket -n '__fish_seen_subcommand_from recheck' -l excel
 complete -c pm-ticket -n '__fish_seen_subcommand_from recheck' -l reveal
@@ -1585,8 +1585,8 @@ complete -c pm-ticket -n '__fish_seen_subcommand_from patrol' -l category -x
 complete -c pm-ticket -n '__fish_seen_subcommand_from patrol' -l unit -x -a '(pm-ticket __complete data UNIT (commandline -ct | string replace -r "^--[^=]*=" ""))'
 complete -c pm-ticket -n '__fish_seen_subcommand_from patrol' -l priority -x
 complete -c pm-ticket -n '__fish_seen_subcommand_from patrol' -l db -r -F
-complete -c pm-ticket -n '__fish_seen_subcommand_from patrol' -l format -x -a 'csv tsv table json html'
-complete -c pm-ticket -n '__fish_seen_subcommand_from patrol' -s o -x -a 'csv tsv table json html'
+complete -c pm-ticket -n '__fish_seen_subcommand_from patrol' -l format -x -a 'csv tsv table json html xlsx'
+complete -c pm-ticket -n '__fish_seen_subcommand_from patrol' -s o -x -a 'csv tsv table json html xlsx'
 complete -c pm-ticket -n '__fish_seen_subcommand_from patrol' -l no-header
 complete -c pm-ticket -n '__fish_seen_subcommand_from patrol' -l excel
 complete -c pm-ticket -n '__fish_seen_subcommand_from patrol' -l reveal
@@ -1597,8 +1597,8 @@ complete -c pm-ticket -n '__fish_seen_subcommand_from patrols' -l missing
 complete -c pm-ticket -n '__fish_seen_subcommand_from patrols' -l check
 complete -c pm-ticket -n '__fish_seen_subcommand_from patrols' -l month -x
 complete -c pm-ticket -n '__fish_seen_subcommand_from patrols' -l db -r -F
-complete -c pm-ticket -n '__fish_seen_subcommand_from patrols' -l format -x -a 'csv tsv table json html'
-complete -c pm-ticket -n '__fish_seen_subcommand_from patrols' -s o -x -a 'csv tsv table json html'
+complete -c pm-ticket -n '__fish_seen_subcommand_from patrols' -l format -x -a 'csv tsv table json html xlsx'
+complete -c pm-ticket -n '__fish_seen_subcommand_from patrols' -s o -x -a 'csv tsv table json html xlsx'
 complete -c pm-ticket -n '__fish_seen_subcommand_from patrols' -l no-header
 complete -c pm-ticket -n '__fish_seen_subcommand_from patrols' -l excel
 complete -c pm-ticket -n '__fish_seen_subcommand_from patrols' -l reveal

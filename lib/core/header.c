@@ -142,6 +142,24 @@ pm_header_map(const struct pm_row *header, const struct pm_field_def *defs,
 	return 0;
 }
 
+/* ="110105199001011232" is how an --excel export (and many a
+ * spreadsheet user) keeps a long number as text; it reads as the
+ * number.  Only digits (and an ID number's X) are unwrapped: any other
+ * formula stays as written. */
+static const char *
+excel_text(const char *s, size_t *n)
+{
+	size_t i;
+
+	if (*n < 4 || s[0] != '=' || s[1] != '"' || s[*n - 1] != '"')
+		return s;
+	for (i = 2; i < *n - 1; i++)
+		if (!(s[i] >= '0' && s[i] <= '9') && s[i] != 'X' && s[i] != 'x')
+			return s;
+	*n -= 3;
+	return s + 2;
+}
+
 const char *
 pm_header_cell(const struct pm_header *h, const struct pm_row *row, size_t f, size_t *n)
 {
@@ -152,7 +170,7 @@ pm_header_cell(const struct pm_header *h, const struct pm_row *row, size_t f, si
 		return NULL;
 	}
 	*n = row->f[c].len;
-	return row->f[c].s;
+	return excel_text(row->f[c].s, n);
 }
 
 void

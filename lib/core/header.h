@@ -40,7 +40,9 @@ int pm_header_map(const struct pm_row *header, const struct pm_field_def *defs,
 		  struct pm_err *err);
 
 /* The cell of field f in row, or NULL when the file has no such column
- * or the row is too short.  *n gets its length. */
+ * or the row is too short.  *n gets its length.  A cell ="DIGITS" (a
+ * long number kept as text by a spreadsheet or an --excel export) is
+ * given as DIGITS. */
 const char *pm_header_cell(const struct pm_header *h, const struct pm_row *row, size_t f,
 			   size_t *n);
 

@@ -10,6 +10,7 @@
 #include "keyword.h"
 #include "money.h"
 #include "out.h"
+#include "out_xlsx.h"
 #include "utf8.h"
 #include "validate.h"
 
@@ -35,6 +36,7 @@ struct pm_out {
 	char (*nums)[24];
 	size_t capvals;
 	int page_fresh;    /* html: a page was just headed (pm_out_page) */
+	struct pm_xlsx *xlsx;
 };
 
 int
@@ -43,7 +45,7 @@ pm_format_parse(const char *s, enum pm_format *f)
 	static const struct { const char *name; enum pm_format f; } names[] = {
 		{"csv", PM_FMT_CSV}, {"tsv", PM_FMT_TSV}, {"table", PM_FMT_TABLE},
 		{"json", PM_FMT_JSON}, {"表格", PM_FMT_TABLE}, {"text", PM_FMT_TABLE},
-		{"html", PM_FMT_HTML},
+		{"html", PM_FMT_HTML}, {"xlsx", PM_FMT_XLSX},
 	};
 	size_t i;
 
@@ -83,6 +85,18 @@ pm_out_new(FILE *fp, const struct pm_outopts *o, struct pm_err *err)
 	}
 	out->fp = fp;
 	out->o = *o;
+	if (o->format == PM_FMT_XLSX) {
+		if (isatty(fileno(fp))) {
+			pm_err_set(err, PM_EXIT_USAGE,
+			    _("-o xlsx writes a workbook, not text: redirect it to a file (> list.xlsx)"));
+			free(out);
+			return NULL;
+		}
+		if (!(out->xlsx = pm_xlsx_new(err))) {
+			free(out);
+			return NULL;
+		}
+	}
 	if (out->o.format == PM_FMT_DEFAULT)
 		out->o.format = o->excel || !isatty(fileno(fp)) ? PM_FMT_CSV : PM_FMT_TABLE;
 	out->eol = out->o.excel && out->o.format != PM_FMT_TABLE &&
@@ -152,7 +166,8 @@ static int
 for_chinese_eyes(const struct pm_out *out)
 {
 	/* translators: the language of the messages, "zh" for Chinese */
-	return (out->o.format == PM_FMT_TABLE || out->o.format == PM_FMT_HTML) &&
+	return (out->o.format == PM_FMT_TABLE || out->o.format == PM_FMT_HTML ||
+		out->o.format == PM_FMT_XLSX) &&
 	    !strcmp(_("en"), "zh");
 }
 
@@ -259,6 +274,22 @@ shown(struct pm_out *out, const struct pm_col *c, const char *v)
 	}
 }
 
+/* A value a spreadsheet would take for a number and spoil: a phone or
+ * ID number in full (digits, an ID's X), or any other run of 12 or
+ * more digits (bank references), or digits with a leading zero. */
+static int
+long_number(const struct pm_col *c, const char *v)
+{
+	size_t i, n = strlen(v);
+
+	if (!n || is_numeric(c->type))
+		return 0;
+	for (i = 0; i < n; i++)
+		if (!(v[i] >= '0' && v[i] <= '9') && !(c->type == PM_COL_IDNO && i == n - 1 && v[i] == 'X'))
+			return 0;
+	return c->type == PM_COL_PHONE || c->type == PM_COL_IDNO || n >= 12 || (n > 1 && v[0] == '0');
+}
+
 /* RFC 4180 quoting, for CSV and for TSV as Excel writes it: a field is
  * quoted when it holds the separator, a quote or a line break, its
  * quotes doubled; so the importer, which reads both that way, gets
@@ -272,6 +303,14 @@ quoted_field(struct pm_out *out, const struct pm_col *c, const char *v, const ch
 		return;
 	if (out->o.excel && c && c->type == PM_COL_TEXT && strchr("=+-@\t\r", v[0]) && v[0])
 		guard = 1;
+	if (out->o.excel && c && long_number(c, v)) {
+		/* ="..." keeps it text: a spreadsheet keeps 15 digits of a
+		 * number and drops a leading zero; the importer unwraps it */
+		put(out, "\"=\"\"", 4);
+		puts_(out, v);
+		put(out, "\"\"\"", 3);
+		return;
+	}
 	if (!guard && !strpbrk(v, specials)) {
 		puts_(out, v);
 		return;
@@ -545,6 +584,11 @@ pm_out_begin(struct pm_out *out, const char *section, const struct pm_col *cols,
 		}
 		puts_(out, "<tbody>\n");
 		break;
+	case PM_FMT_XLSX:
+		if (pm_xlsx_sheet(out->xlsx, section ? _(section) : NULL, cols, ncols,
+		    out->o.no_header) < 0)
+			out->failed = 1;
+		break;
 	case PM_FMT_DEFAULT:
 		break;
 	}
@@ -629,6 +673,10 @@ pm_out_row(struct pm_out *out, const char *const *values)
 			if (i + 1 == out->ncols)
 				puts_(out, "</tr>\n");
 			break;
+		case PM_FMT_XLSX:
+			if (pm_xlsx_cell(out->xlsx, i, values[i], v) < 0)
+				out->failed = 1;
+			break;
 		case PM_FMT_TABLE:
 			if (table_keep(out, v) < 0) {
 				out->failed = 1;
@@ -642,6 +690,8 @@ pm_out_row(struct pm_out *out, const char *const *values)
 	}
 	if (out->o.format == PM_FMT_JSON)
 		puts_(out, "}");
+	else if (out->o.format == PM_FMT_XLSX)
+		pm_xlsx_next_row(out->xlsx);
 	else if (out->o.format != PM_FMT_TABLE && out->o.format != PM_FMT_HTML)
 		puts_(out, out->eol);
 	out->rows++;
@@ -817,6 +867,7 @@ pm_out_free(struct pm_out *out)
 		return;
 	free_cells(out);
 	free(out->cells);
+	pm_xlsx_free(out->xlsx);
 	pm_buf_free(&out->tmp);
 	pm_buf_free(&out->val);
 	free(out->vals);
@@ -837,6 +888,17 @@ pm_out_finish(struct pm_out *out, struct pm_err *err)
 		if (!out->started)
 			html_begin(out);
 		puts_(out, "</body>\n</html>\n");
+	}
+	if (out->xlsx) {
+		struct pm_xlsx *x = out->xlsx;
+
+		/* a failed cell is the workbook's error, reported by finish */
+		out->xlsx = NULL;
+		out->failed = 0;
+		if (pm_xlsx_finish(x, out->fp, err) < 0) {
+			pm_out_free(out);
+			return -1;
+		}
 	}
 	if (!out->failed && fflush(out->fp) != 0) {
 		out->failed = 1;

@@ -20,6 +20,10 @@
  *          rows), signature lines where the command asks for them;
  *          Chinese fonts named with fallbacks.  Headers translated.
  *
+ *   xlsx   a workbook (out_xlsx.h): text cells for codes, phones and ID
+ *          numbers, numbers for money and quantities, the header in
+ *          the reader's language, frozen; one worksheet per table.
+ *          Binary: refused onto a terminal.
  *   --no-header   no header row (csv, tsv, table)
  *   --excel       what Excel on a Chinese Windows desk opens right: a
  *                 UTF-8 BOM, CRLF line ends, and a text cell starting
@@ -40,7 +44,7 @@
 #include "err.h"
 
 enum pm_format { PM_FMT_DEFAULT, PM_FMT_CSV, PM_FMT_TSV, PM_FMT_TABLE, PM_FMT_JSON,
-		 PM_FMT_HTML };
+		 PM_FMT_HTML, PM_FMT_XLSX };
 
 enum pm_coltype {
 	PM_COL_TEXT,   /* free text: Excel-guarded */

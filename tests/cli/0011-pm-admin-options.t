@@ -58,10 +58,10 @@ is_out_file /dev/null "--db between verb and sub-verb"
 # usage errors of the common options
 run pm-admin -o xml staff list
 is_rc 64 "an unknown format before the verb"
-is_err "pm-admin: unknown format 'xml' (csv, tsv, table, json, html)" "names it"
+is_err "pm-admin: unknown format 'xml' (csv, tsv, table, json, html, xlsx)" "names it"
 run pm-admin staff list -o xml
 is_rc 64 "an unknown format after the verb"
-err_has "unknown format 'xml' (csv, tsv, table, json, html)" "names it"
+err_has "unknown format 'xml' (csv, tsv, table, json, html, xlsx)" "names it"
 run pm-admin --db
 is_rc 64 "--db without a file"
 is_err "pm-admin: option '--db' needs a value" "says so"

@@ -12,7 +12,7 @@
 # Chinese names ("（或 repair, complaint）", "满意（satisfied）"), the verbs
 # of the list ($2) and the few keywords a user types ($ALLOW).  Nothing
 # should remain.
-ALLOW='csv|tsv|table|json|html|Excel|SQLite|Markdown|utf|gbk|gb18030|help|man|all|ignore|default|whole|days'
+ALLOW='csv|tsv|table|json|html|xlsx|Excel|SQLite|Markdown|utf|gbk|gb18030|help|man|all|ignore|default|whole|days'
 english() {
 	perl -0777 -ne '
 		s/^(用法：|  或：).*\n//mg;
