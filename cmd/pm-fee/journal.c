@@ -130,10 +130,13 @@ fee_handover(int argc, char **argv)
 		return rc;
 	rc = pm_fee_handover(db, a.to, a.amount, a.date, a.note, &h, &err) < 0;
 	if ((rc = pm_cli_end(db, rc, 0, &err)) == 0) {
-		char x[PM_DEC_BUFSZ], y[PM_DEC_BUFSZ], z[PM_DEC_BUFSZ], w[PM_DEC_BUFSZ];
+		char x[PM_DEC_BUFSZ], o[PM_DEC_BUFSZ], y[PM_DEC_BUFSZ], p[PM_DEC_BUFSZ];
+		char z[PM_DEC_BUFSZ], w[PM_DEC_BUFSZ];
 
-		printf(_("%s: %s handed to %s; %s cash receipts %s, handed over %s, left %s\n"), h.no,
-		    pm_money_fmt(h.amount, x), a.to, h.date, pm_money_fmt(h.received, y),
+		printf(_("%s: %s handed to %s; %s: at the desk before the day %s, cash receipts %s, "
+		       "voids and refunds %s, handed over %s, left %s\n"), h.no,
+		    pm_money_fmt(h.amount, x), a.to, h.date, pm_money_fmt(h.opening, o),
+		    pm_money_fmt(h.received, y), pm_money_fmt(h.paid_out, p),
 		    pm_money_fmt(h.handed, z), pm_money_fmt(h.left, w));
 	}
 	return rc;

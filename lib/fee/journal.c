@@ -117,8 +117,12 @@ pm_fee_handover(struct pm_db *db, const char *to, const char *amount_s, const ch
 {
 	static const char held_sql[] =
 	    "SELECT coalesce(sum(cin - cout), 0) FROM (" CASH_SQL ") WHERE d <= ?1";
+	static const char opening_sql[] =
+	    "SELECT coalesce(sum(cin - cout), 0) FROM (" CASH_SQL ") WHERE d < ?1";
 	static const char received_sql[] =
 	    "SELECT coalesce(sum(cin), 0) FROM (" CASH_SQL ") WHERE d = ?1";
+	static const char paid_out_sql[] =
+	    "SELECT coalesce(sum(cout), 0) FROM (" CASH_SQL ") WHERE d = ?1 AND kind <> 'handover'";
 	static const char handed_sql[] =
 	    "SELECT coalesce(sum(amount), 0) FROM handover WHERE date = ?1";
 	struct pm_buf text = PM_BUF_INIT;
@@ -173,7 +177,10 @@ pm_fee_handover(struct pm_db *db, const char *to, const char *amount_s, const ch
 	if (rc < 0)
 		return -1;
 	h->left = held - h->amount;
-	if (one_int(db, received_sql, h->date, NULL, &h->received, err) < 0 ||
+	/* the message must add up: opening + in - out - handed = left */
+	if (one_int(db, opening_sql, h->date, NULL, &h->opening, err) < 0 ||
+	    one_int(db, received_sql, h->date, NULL, &h->received, err) < 0 ||
+	    one_int(db, paid_out_sql, h->date, NULL, &h->paid_out, err) < 0 ||
 	    one_int(db, handed_sql, h->date, NULL, &h->handed, err) < 0)
 		return -1;
 	return pm_auditf(db, h->no, err, "cash handed to %s: %s, %s left at the desk", to,

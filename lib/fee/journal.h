@@ -35,9 +35,11 @@ struct pm_fee_handed {
 	char no[PM_SEQ_BUFSZ];
 	char date[11];
 	int64_t amount;
+	int64_t opening;      /* cash at the desk before the day */
 	int64_t received;     /* the day's cash receipts */
+	int64_t paid_out;     /* the day's cash voids and refunds */
 	int64_t handed;       /* handed over that day, this one included */
-	int64_t left;         /* cash still at the desk after it */
+	int64_t left;         /* opening + received - paid_out - handed */
 };
 
 /* Hand cash to finance: to is a current staff member with the finance

@@ -39,11 +39,11 @@ run pm-fee handover
 is_rc 64 "--to is required"
 is "$(dump)" "$before" "refused hand-overs wrote nothing"
 run pm-fee handover --to 李会计 --amount 100
-is_out "H2026-000001: 100.00 handed to 李会计; 2026-11-30 cash receipts 2100.00, handed over 100.00, left 2000.00" \
+is_out "H2026-000001: 100.00 handed to 李会计; 2026-11-30: at the desk before the day 0.00, cash receipts 2100.00, voids and refunds 0.00, handed over 100.00, left 2000.00" \
 	"part of it"
 run pm-fee handover --to 李会计
 is_rc 0 "the rest"
-is_out "H2026-000002: 2000.00 handed to 李会计; 2026-11-30 cash receipts 2100.00, handed over 2100.00, left 0.00" \
+is_out "H2026-000002: 2000.00 handed to 李会计; 2026-11-30: at the desk before the day 0.00, cash receipts 2100.00, voids and refunds 0.00, handed over 2100.00, left 0.00" \
 	"reconciled against the day's receipts"
 run pm-fee journal --check --date 2026-11-30
 is_rc 0 "--check passes once all is handed over"
@@ -196,5 +196,19 @@ sqlite3 "$PM_DB" "DROP TRIGGER fee_close_total_fixed; UPDATE fee_close_total SET
 run pm-fee check
 is_rc 1 "check finds a close that no longer agrees"
 out_has "close 2026-11,the books no longer agree with the close" "and names it"
+
+# the hand-over message adds up: opening + receipts - voids - handed = left
+export PM_DB=$T/cash.db PM_NOW=2026-11-30T17:00:00
+pm-admin init > /dev/null
+pm-admin staff add 李会计 --dept finance --role finance > /dev/null
+sql "INSERT INTO unit(code, building, entrance, floor, room, building_area) VALUES ('1-1-101', '1', '1', 1, '101', 8937)"
+PM_NOW=2026-11-29T10:00:00 pm-fee pay 1-1-101 100 --method cash > /dev/null 2>&1
+pm-fee pay 1-1-101 905 --method cash > /dev/null 2>&1
+pm-fee pay 1-1-101 50 --method cash > /dev/null 2>&1
+pm-fee void R2026-000003 --reason 收错户 > /dev/null
+run pm-fee handover --to 李会计
+is_rc 0 "a hand-over after a day that began with cash and had a void"
+is_out "H2026-000001: 1005.00 handed to 李会计; 2026-11-30: at the desk before the day 100.00, cash receipts 955.00, voids and refunds 50.00, handed over 1005.00, left 0.00" \
+	"names the opening and the void, so the figures add up"
 
 done_testing
