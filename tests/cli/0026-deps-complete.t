@@ -21,7 +21,7 @@ pkgs=$(sed -n 's/^\(build\|test\)_pkgs="\(.*\)"$/\2/p' "$deps" | tr ' ' '\n')
 pkgs="$pkgs
 make
 gcc"
-not_programs=" as dir open size w write less man col top "
+not_programs=" as dir open size w write less man col top ss "
 
 words() {
 	cat "$PM_TOP"/tests/cli/*.t "$PM_TOP"/tests/cli/*.sh "$PM_TOP"/tests/run.sh |
