@@ -37,7 +37,8 @@ override CFLAGS += -std=c11 -D_GNU_SOURCE -Wall -Wextra -Werror -Wformat=2 \
 	-Wno-format-nonliteral -Wvla -MMD -MP -Ilib -Icmd $(SQLITE_CFLAGS) \
 	-DPM_VERSION='"$(VERSION)"' -DPM_BUG_ADDRESS='"https://pm-tools.invalid/issues"' \
 	-DPM_LOCALEDIR='"$(LOCALEDIR)"'
-LDLIBS += $(SQLITE_LIBS) $(CSV_LIBS) $(XLSX_LIBS)
+UNISTRING_LIBS ?= -lunistring
+LDLIBS += $(SQLITE_LIBS) $(CSV_LIBS) $(XLSX_LIBS) $(UNISTRING_LIBS)
 
 # FUZZ=1: the libFuzzer build of tests/fuzz (clang; make fuzz does this)
 ifeq ($(FUZZ),1)
@@ -119,7 +120,7 @@ $(O)/tests/fuzz-replay-%: tests/fuzz/fuzz_%.c tests/fuzz/replay.c tests/fuzz/fuz
 $(O)/fuzz/fuzz-%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz_file.c $(O)/libpm.a $(if $(LIBCSV_SRC),$(O)/fuzz/libcsv.o)
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) -Itests/fuzz -fsanitize=fuzzer $(LDFLAGS) -o $@ $< tests/fuzz/fuzz_file.c \
-		$(O)/libpm.a $(if $(LIBCSV_SRC),$(O)/fuzz/libcsv.o $(SQLITE_LIBS) $(XLSX_LIBS),$(LDLIBS))
+		$(O)/libpm.a $(if $(LIBCSV_SRC),$(O)/fuzz/libcsv.o $(SQLITE_LIBS) $(XLSX_LIBS) $(UNISTRING_LIBS),$(LDLIBS))
 
 # the Debian header declares csv_error() and friends without const
 $(O)/fuzz/libcsv.o: $(LIBCSV_SRC)

@@ -2,6 +2,7 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <unistd.h>
 
 #include "buf.h"
@@ -37,6 +38,11 @@ struct pm_out {
 	size_t capvals;
 	int page_fresh;    /* html: a page was just headed (pm_out_page) */
 	struct pm_xlsx *xlsx;
+	/* table format */
+	size_t width;      /* columns to fit in; 0 for no limit */
+	const char *section;   /* the current table's, printed with it */
+	int printed;       /* a table was printed (a blank line before the next) */
+	struct pm_buf empty;   /* names of the sections without rows */
 };
 
 int
@@ -74,6 +80,29 @@ puts_(struct pm_out *out, const char *s)
 	put(out, s, strlen(s));
 }
 
+/* The width a table must fit: COLUMNS when it is a positive number,
+ * else the terminal's when fp is one; 0 (no limit) for a pipe or a
+ * file, whose readers want whole rows. */
+static size_t
+fit_width(FILE *fp)
+{
+	const char *e = getenv("COLUMNS");
+	struct winsize ws;
+
+	if (e && *e) {
+		char *end;
+		long n;
+
+		errno = 0;
+		n = strtol(e, &end, 10);
+		if (!*end && !errno && n > 0 && n <= 100000)
+			return (size_t)n;
+	}
+	if (isatty(fileno(fp)) && ioctl(fileno(fp), TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0)
+		return ws.ws_col;
+	return 0;
+}
+
 struct pm_out *
 pm_out_new(FILE *fp, const struct pm_outopts *o, struct pm_err *err)
 {
@@ -101,6 +130,8 @@ pm_out_new(FILE *fp, const struct pm_outopts *o, struct pm_err *err)
 		out->o.format = o->excel || !isatty(fileno(fp)) ? PM_FMT_CSV : PM_FMT_TABLE;
 	out->eol = out->o.excel && out->o.format != PM_FMT_TABLE &&
 	    out->o.format != PM_FMT_JSON ? "\r\n" : "\n";
+	if (out->o.format == PM_FMT_TABLE)
+		out->width = fit_width(fp);
 	return out;
 }
 
@@ -555,13 +586,8 @@ pm_out_begin(struct pm_out *out, const char *section, const struct pm_col *cols,
 		puts_(out, out->eol);
 		break;
 	case PM_FMT_TABLE:
-		if (section) {
-			if (out->nsections)
-				puts_(out, "\n");
-			puts_(out, "[");
-			puts_(out, _(section));
-			puts_(out, "]\n");
-		}
+		/* the heading waits for the rows: an empty section is left out */
+		out->section = section;
 		out->ncells = 0;
 		break;
 	case PM_FMT_HTML:
@@ -755,17 +781,127 @@ pm_out_stmt_all(struct pm_out *out, sqlite3_stmt *st, struct pm_err *err)
 	return 0;
 }
 
+/* Appending to a line of a table: out of memory fails the output. */
 static void
-pad(struct pm_buf *b, size_t n)
+lput(struct pm_out *out, struct pm_buf *b, const char *s, size_t n)
 {
-	while (n--)
-		pm_buf_addc(b, ' ');
+	if (pm_buf_add(b, s, n) < 0) {
+		out->failed = 1;
+		out->err_no = ENOMEM;
+	}
 }
 
 static void
-table_flush(struct pm_out *out)
+lputs(struct pm_out *out, struct pm_buf *b, const char *s)
 {
-	size_t nc = out->ncols, r, i, rows = nc ? out->ncells / nc : 0;
+	lput(out, b, s, strlen(s));
+}
+
+static void
+pad(struct pm_out *out, struct pm_buf *b, size_t n)
+{
+	static const char blanks[] = "                                ";
+
+	while (n) {
+		size_t k = n < sizeof blanks - 1 ? n : sizeof blanks - 1;
+
+		lput(out, b, blanks, k);
+		n -= k;
+	}
+}
+
+/* The bytes of the longest head of v (n bytes) that fits in w columns,
+ * never cutting a character and keeping the zero-width marks that
+ * follow the last one; *got its width. */
+static size_t
+fit_head(const char *v, size_t n, size_t w, size_t *got)
+{
+	const char *p = v, *end = v + n;
+	size_t k = 0;
+
+	while (p < end) {
+		const char *q = p;
+		int32_t c = pm_utf8_next(&q, end);
+		size_t cw = c < 0 ? 1 : (size_t)pm_char_width(c);
+
+		if (k + cw > w)
+			break;
+		k += cw;
+		p = q;
+	}
+	*got = k;
+	return (size_t)(p - v);
+}
+
+/* Append v cut to w columns: its head and "…" when it is wider.  The
+ * width appended. */
+static size_t
+add_cut(struct pm_out *out, struct pm_buf *b, const char *v, size_t w)
+{
+	size_t n = strlen(v), k = pm_utf8_width(v, n), len;
+
+	if (k <= w) {
+		lput(out, b, v, n);
+		return k;
+	}
+	if (w == 0)
+		return 0;
+	len = fit_head(v, n, w - 1, &k);
+	lput(out, b, v, len);
+	lputs(out, b, "…");
+	return k + 1;
+}
+
+/* May the column be cut to fit the width?  Free text only: a code, a
+ * number, an amount, a phone or an ID cut short would read as another. */
+static int
+cuttable(const struct pm_col *c)
+{
+	return c->type == PM_COL_TEXT;
+}
+
+enum { MIN_CUT = 8 };   /* a text column is never cut below this */
+
+/* Narrow the widest text columns, one column at a time, until the row
+ * (w[] and two blanks between) fits out->width or none can give more;
+ * then, if it must, put one blank between columns.  The blanks to use. */
+static size_t
+fit_columns(struct pm_out *out, size_t *w)
+{
+	size_t nc = out->ncols, total = 0, i;
+
+	if (!out->width || !nc)
+		return 2;
+	for (i = 0; i < nc; i++)
+		total += w[i] + (i ? 2 : 0);
+	while (total > out->width) {
+		size_t best = nc;
+
+		for (i = 0; i < nc; i++)
+			if (cuttable(&out->cols[i]) && w[i] > MIN_CUT && (best == nc || w[i] > w[best]))
+				best = i;
+		if (best == nc)
+			break;
+		w[best]--;
+		total--;
+	}
+	return total > out->width ? 1 : 2;
+}
+
+static void
+end_line(struct pm_out *out, struct pm_buf *line)
+{
+	/* no blanks at the end of a line */
+	while (line->len && line->s[line->len - 1] == ' ')
+		line->len--;
+	lput(out, line, "\n", 1);
+	put(out, line->s, line->len);
+}
+
+static void
+grid_flush(struct pm_out *out, size_t rows)
+{
+	size_t nc = out->ncols, r, i, gap;
 	size_t *w = calloc(nc ? nc : 1, sizeof *w);
 	struct pm_buf *line = &out->tmp;
 
@@ -786,6 +922,7 @@ table_flush(struct pm_out *out)
 				w[i] = k;
 		}
 	}
+	gap = fit_columns(out, w);
 	for (r = out->o.no_header ? 2 : 0; r < rows + 2; r++) {
 		pm_buf_reset(line);
 		for (i = 0; i < nc; i++) {
@@ -800,28 +937,116 @@ table_flush(struct pm_out *out)
 			else
 				v = out->cells[(r - 2) * nc + i];
 			if (i)
-				pm_buf_adds(line, "  ");
+				lput(out, line, "  ", gap);
 			if (!v) {
 				size_t d;
 
 				for (d = 0; d < w[i]; d++)
-					pm_buf_addc(line, '-');
+					lput(out, line, "-", 1);
 				continue;
 			}
-			k = pm_utf8_width(v, strlen(v));
-			if (right)
-				pad(line, w[i] - k);
-			pm_buf_adds(line, v);
-			if (!right)
-				pad(line, w[i] - k);
+			if (right) {
+				/* numbers are never cut: w[i] holds them whole */
+				k = pm_utf8_width(v, strlen(v));
+				pad(out, line, w[i] - k);
+				lputs(out, line, v);
+			} else {
+				k = add_cut(out, line, v, w[i]);
+				pad(out, line, w[i] - k);
+			}
 		}
-		/* no blanks at the end of a line */
-		while (line->len && line->s[line->len - 1] == ' ')
-			line->len--;
-		pm_buf_addc(line, '\n');
-		put(out, line->s, line->len);
+		end_line(out, line);
 	}
 	free(w);
+}
+
+/* One record as "Label: value" lines, the values lined up; a value too
+ * long for the width goes on under itself, broken at a blank when
+ * there is one in its second half. */
+static void
+record_flush(struct pm_out *out)
+{
+	size_t nc = out->ncols, lw = 0, i;
+	struct pm_buf *line = &out->tmp;
+
+	for (i = 0; i < nc; i++) {
+		const char *h = _(out->cols[i].label);
+		size_t k = pm_utf8_width(h, strlen(h));
+
+		if (k > lw)
+			lw = k;
+	}
+	for (i = 0; i < nc; i++) {
+		const char *h = _(out->cols[i].label), *v = out->cells[i];
+		size_t n = strlen(v), room = 0;
+
+		if (out->width > lw + 2 + MIN_CUT)
+			room = out->width - lw - 2;
+		pm_buf_reset(line);
+		lputs(out, line, h);
+		lput(out, line, ":", 1);
+		pad(out, line, lw - pm_utf8_width(h, strlen(h)) + 1);
+		for (;;) {
+			size_t k, len = n;
+
+			if (room && pm_utf8_width(v, n) > room) {
+				size_t b;
+
+				len = fit_head(v, n, room, &k);
+				for (b = len; b > len / 2; b--)
+					if (v[b - 1] == ' ')
+						break;
+				if (b > len / 2)
+					len = b;
+				if (len == 0) {   /* not even one character fits */
+					const char *q = v;
+
+					pm_utf8_next(&q, v + n);
+					len = (size_t)(q - v);
+				}
+			}
+			lput(out, line, v, len);
+			v += len;
+			n -= len;
+			while (n && *v == ' ')
+				v++, n--;
+			if (!n)
+				break;
+			end_line(out, line);
+			pm_buf_reset(line);
+			pad(out, line, lw + 2);
+		}
+		end_line(out, line);
+	}
+}
+
+static void
+table_flush(struct pm_out *out)
+{
+	size_t nc = out->ncols, rows = nc ? out->ncells / nc : 0;
+
+	/* in a record of several sections (pm-owner show), one without
+	 * rows is only named, on a line at the end */
+	if (out->section && rows == 0) {
+		if (out->empty.len)
+			/* translators: between the names of empty sections */
+			lputs(out, &out->empty, _(", "));
+		lputs(out, &out->empty, _(out->section));
+		return;
+	}
+	if (out->printed)
+		puts_(out, "\n");
+	out->printed = 1;
+	if (out->section) {
+		puts_(out, "[");
+		puts_(out, _(out->section));
+		puts_(out, "]\n");
+	}
+	/* a single record reads down the page, not across it */
+	if (rows == 1 && (out->single || out->section))
+		record_flush(out);
+	else
+		grid_flush(out, rows);
 }
 
 static void
@@ -868,6 +1093,7 @@ pm_out_free(struct pm_out *out)
 	free_cells(out);
 	free(out->cells);
 	pm_xlsx_free(out->xlsx);
+	pm_buf_free(&out->empty);
 	pm_buf_free(&out->tmp);
 	pm_buf_free(&out->val);
 	free(out->vals);
@@ -882,6 +1108,19 @@ pm_out_finish(struct pm_out *out, struct pm_err *err)
 
 	if (out->cols)
 		pm_out_end(out);
+	if (out->empty.len) {
+		if (out->printed)
+			puts_(out, "\n");
+		pm_buf_reset(&out->tmp);
+		/* translators: the sections of a record with nothing in them,
+		 * "Empty: vehicles, pets, keys" */
+		if (pm_buf_addf(&out->tmp, _("Empty: %s"), pm_buf_str(&out->empty)) < 0) {
+			out->failed = 1;
+			out->err_no = ENOMEM;
+		}
+		lput(out, &out->tmp, "\n", 1);
+		put(out, out->tmp.s, out->tmp.len);
+	}
 	if (out->sections)
 		puts_(out, "\n}\n");
 	if (out->o.format == PM_FMT_HTML) {

@@ -13,6 +13,13 @@
  *   table  columns aligned by display width (Chinese is two columns
  *          wide), numbers right-aligned, line breaks shown as spaces.
  *          Headers translated.  Buffered: the widths need every row.
+ *          Fits COLUMNS, else the terminal's width (no limit in a pipe
+ *          or a file): the widest PM_COL_TEXT columns are cut, by
+ *          display width with "…", down to 8 columns, then the gap
+ *          narrows to one blank; other types are never cut.  One row
+ *          of a single table or of a section is "Label: value" lines,
+ *          long values wrapped; a section without rows is left out and
+ *          named on an "Empty: ..." line at the end.
  *   json   an array of objects (or, with sections, an object of them);
  *          numbers bare, NULL as null.
  *   html   a whole document to print on A4: the title and the estate's

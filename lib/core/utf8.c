@@ -1,6 +1,8 @@
 /* utf8.c - UTF-8 checks, display width, trimming and full-width folding */
 #include <string.h>
 
+#include <uniwidth.h>
+
 #include "utf8.h"
 
 /* Length of the sequence that lead byte c starts, 0 if c cannot lead. */
@@ -135,71 +137,23 @@ pm_utf8_put(struct pm_buf *b, int32_t c)
 	return pm_buf_add(b, t, n);
 }
 
-struct range {
-	int32_t lo, hi;
-};
-
-/* Combining and zero-width characters (the common blocks). */
-static const struct range zero[] = {
-	{0x0300, 0x036F}, {0x0483, 0x0489}, {0x0591, 0x05BD}, {0x0610, 0x061A},
-	{0x064B, 0x065F}, {0x0E31, 0x0E31}, {0x0E34, 0x0E3A}, {0x0E47, 0x0E4E},
-	{0x1AB0, 0x1AFF}, {0x1DC0, 0x1DFF}, {0x200B, 0x200F}, {0x202A, 0x202E},
-	{0x2060, 0x2064}, {0x2066, 0x206F}, {0x20D0, 0x20FF}, {0x302A, 0x302D},
-	{0x3099, 0x309A}, {0xFE00, 0xFE0F}, {0xFE20, 0xFE2F}, {0xFEFF, 0xFEFF},
-	{0xE0100, 0xE01EF},
-};
-
-/* East Asian Wide (W) and Fullwidth (F), Unicode 15. */
-static const struct range wide[] = {
-	{0x1100, 0x115F}, {0x231A, 0x231B}, {0x2329, 0x232A}, {0x23E9, 0x23EC},
-	{0x23F0, 0x23F0}, {0x23F3, 0x23F3}, {0x25FD, 0x25FE}, {0x2614, 0x2615},
-	{0x2648, 0x2653}, {0x267F, 0x267F}, {0x2693, 0x2693}, {0x26A1, 0x26A1},
-	{0x26AA, 0x26AB}, {0x26BD, 0x26BE}, {0x26C4, 0x26C5}, {0x26CE, 0x26CE},
-	{0x26D4, 0x26D4}, {0x26EA, 0x26EA}, {0x26F2, 0x26F3}, {0x26F5, 0x26F5},
-	{0x26FA, 0x26FA}, {0x26FD, 0x26FD}, {0x2705, 0x2705}, {0x270A, 0x270B},
-	{0x2728, 0x2728}, {0x274C, 0x274C}, {0x274E, 0x274E}, {0x2753, 0x2755},
-	{0x2757, 0x2757}, {0x2795, 0x2797}, {0x27B0, 0x27B0}, {0x27BF, 0x27BF},
-	{0x2B1B, 0x2B1C}, {0x2B50, 0x2B50}, {0x2B55, 0x2B55}, {0x2E80, 0x303E},
-	{0x3041, 0x33FF}, {0x3400, 0x4DBF}, {0x4E00, 0x9FFF}, {0xA000, 0xA4CF},
-	{0xA960, 0xA97F}, {0xAC00, 0xD7A3}, {0xF900, 0xFAFF}, {0xFE10, 0xFE19},
-	{0xFE30, 0xFE6F}, {0xFF00, 0xFF60}, {0xFFE0, 0xFFE6}, {0x16FE0, 0x16FE4},
-	{0x17000, 0x18CFF}, {0x1AFF0, 0x1B2FF}, {0x1F004, 0x1F004},
-	{0x1F0CF, 0x1F0CF}, {0x1F18E, 0x1F18E}, {0x1F191, 0x1F19A},
-	{0x1F200, 0x1F251}, {0x1F300, 0x1F64F}, {0x1F680, 0x1F6FF},
-	{0x1F7E0, 0x1F7EB}, {0x1F90C, 0x1F9FF}, {0x1FA70, 0x1FAFF},
-	{0x20000, 0x2FFFD}, {0x30000, 0x3FFFD},
-};
-
-static int
-in_table(int32_t c, const struct range *t, size_t n)
-{
-	size_t lo = 0, hi = n;
-
-	while (lo < hi) {
-		size_t mid = (lo + hi) / 2;
-
-		if (c > t[mid].hi)
-			lo = mid + 1;
-		else if (c < t[mid].lo)
-			hi = mid;
-		else
-			return 1;
-	}
-	return 0;
-}
-
+/* The width tables are libunistring's (the Unicode data of its release,
+ * and locale-independent: "UTF-8" keeps the East Asian Ambiguous
+ * characters narrow, as every UTF-8 terminal does).  It answers -1 for
+ * a control; we say 0, as utf8.h promises. */
 int
 pm_char_width(int32_t c)
 {
+	int w;
+
 	if (c < 0x20 || (c >= 0x7F && c < 0xA0))
 		return 0;
-	if (c < 0x300)
+	if (c < 0x7F)
 		return 1;
-	if (in_table(c, zero, sizeof zero / sizeof zero[0]))
-		return 0;
-	if (in_table(c, wide, sizeof wide / sizeof wide[0]))
-		return 2;
-	return 1;
+	if (c > 0x10FFFF)
+		return 1;
+	w = uc_width((ucs4_t)c, "UTF-8");
+	return w < 0 ? 0 : w;
 }
 
 size_t
@@ -209,8 +163,15 @@ pm_utf8_width(const char *s, size_t n)
 	size_t w = 0;
 
 	while (p < end) {
-		int32_t c = pm_utf8_next(&p, end);
+		int32_t c;
 
+		/* ASCII, most of every table, without a call */
+		if ((unsigned char)*p >= 0x20 && (unsigned char)*p < 0x7F) {
+			w++;
+			p++;
+			continue;
+		}
+		c = pm_utf8_next(&p, end);
 		w += c < 0 ? 1 : (size_t)pm_char_width(c);
 	}
 	return w;

@@ -89,7 +89,8 @@ out_has "否" "and no 否"
 run pm-owner movein --pending -o table
 out_has "否" "not overdue"
 run pm-owner show 1-1-102 -o table
-out_has "入住  2026年11月30日" "the move's event is 入住"
+out_has "事项:   入住" "the move's event is 入住 (one move: a record, label: value)"
+out_has "日期:   2026年11月30日" "dated the Chinese way"
 out_has "验房不合格: 墙面裂缝" "and its detail is written in Chinese too"
 
 run pm-reno log Z2026-000001 -o table

@@ -21,7 +21,8 @@
 #
 # The environment is cron's worst case made fixed: LC_ALL=C.UTF-8, TZ
 # set to something other than the estate's zone, PM_NOW fixed, no
-# ARGP_HELP_FMT, HOME inside the temporary folder.
+# ARGP_HELP_FMT, no COLUMNS (tables keep whole rows), HOME inside the
+# temporary folder.
 
 set -u
 PM_TOP=$(cd "$(dirname "$0")/../.." && pwd)
@@ -40,7 +41,7 @@ PM_LOCALEDIR=$PM_BUILD/locale
 LC_ALL=C.UTF-8
 TZ=America/New_York
 export PATH HOME PM_DB PM_NOW PM_LOCALEDIR LC_ALL TZ
-unset ARGP_HELP_FMT PM_USER LANG LANGUAGE XDG_DATA_HOME PM_BUSY_TIMEOUT 2>/dev/null || true
+unset ARGP_HELP_FMT PM_USER LANG LANGUAGE XDG_DATA_HOME PM_BUSY_TIMEOUT COLUMNS 2>/dev/null || true
 
 t_n=0
 t_failed=0

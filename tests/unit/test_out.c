@@ -246,10 +246,12 @@ test_sections(void **state)
 		 "\xEF\xBB\xBF[owner]\r\nunit,name\r\n3-2-1501,张三\r\n"
 		 "\r\n[vehicles]\r\nplate\r\n沪A12345\r\n京B67890\r\n"
 		 "\r\n[pets]\r\nplate\r\n"},
+		/* a table reads a record down the page, and names the
+		 * sections with nothing in them on one line at the end */
 		{PM_FMT_TABLE, 0,
-		 "[owner]\nUnit      Name\n--------  ----\n3-2-1501  张三\n"
+		 "[owner]\nUnit: 3-2-1501\nName: 张三\n"
 		 "\n[vehicles]\nPlate\n--------\n沪A12345\n京B67890\n"
-		 "\n[pets]\nPlate\n-----\n"},
+		 "\nEmpty: pets\n"},
 	};
 	size_t i;
 
@@ -330,6 +332,150 @@ test_table(void **state)
 			fail_msg("%s:\n%s", pass ? "--no-header" : "table", buf);
 		free(buf);
 	}
+}
+
+/* Render rows r (nrows of 4) of c in a table, COLUMNS set to columns
+ * (NULL: unset), single as pm_out_begin takes it. */
+static char *
+render_table(const struct pm_col *c, const char *const (*r)[4], size_t nrows,
+	     const char *columns, int single)
+{
+	struct pm_outopts o = {.format = PM_FMT_TABLE};
+	struct pm_err err = {0, NULL};
+	struct pm_out *out;
+	char *buf = NULL;
+	size_t len = 0, i;
+	FILE *fp = open_memstream(&buf, &len);
+
+	assert_non_null(fp);
+	if (columns)
+		assert_int_equal(setenv("COLUMNS", columns, 1), 0);
+	else
+		assert_int_equal(unsetenv("COLUMNS"), 0);
+	out = pm_out_new(fp, &o, &err);
+	assert_non_null(out);
+	assert_int_equal(pm_out_begin(out, NULL, c, 4, single), 0);
+	for (i = 0; i < nrows; i++)
+		assert_int_equal(pm_out_row(out, r[i]), 0);
+	assert_int_equal(pm_out_end(out), 0);
+	assert_int_equal(pm_out_finish(out, &err), 0);
+	assert_int_equal(fclose(fp), 0);
+	assert_int_equal(unsetenv("COLUMNS"), 0);
+	return buf;
+}
+
+static const struct pm_col fit_cols[] = {
+	{"unit", "Unit", PM_COL_CODE, 0},
+	{"name", "Name", PM_COL_TEXT, 0},
+	{"note", "Note", PM_COL_TEXT, 0},
+	{"owed", "Owed", PM_COL_MONEY, 0},
+};
+
+static const char *const fit_rows[][4] = {
+	{"BLDG-A-1501", "欧阳娜娜", "卫生间渗水，楼下天花板有水印", "-12345"},
+	{"B2-138", "Ann Lee", "call after 6pm please, the door code is 1234", "500"},
+	/* é as e and a combining acute: thirteen columns */
+	{"1-1-101", "Zoë", "e\xCC\x81" "e\xCC\x81" "e\xCC\x81" "e\xCC\x81" "e\xCC\x81"
+	 "e\xCC\x81" "e\xCC\x81" "e\xCC\x81" "e\xCC\x81" "e\xCC\x81" "e\xCC\x81"
+	 "e\xCC\x81" "e\xCC\x81", "0"},
+};
+
+/* With COLUMNS set a table fits it: the widest text column gives way,
+ * cut by display width with "…", never inside a character and keeping
+ * a combining mark with its letter; codes, names narrower than eight
+ * and money stay whole.  Unset, or not a positive number: whole rows. */
+static void
+test_table_fit(void **state)
+{
+	static const char want44[] =
+	    "Unit         Name      Note          Owed\n"
+	    "-----------  --------  ------------  -------\n"
+	    "BLDG-A-1501  欧阳娜娜  卫生间渗水…   -123.45\n"
+	    "B2-138       Ann Lee   call after …     5.00\n"
+	    "1-1-101      Zoë       "
+	    "e\xCC\x81" "e\xCC\x81" "e\xCC\x81" "e\xCC\x81" "e\xCC\x81" "e\xCC\x81"
+	    "e\xCC\x81" "e\xCC\x81" "e\xCC\x81" "e\xCC\x81" "e\xCC\x81" "…     0.00\n";
+	static const char want_full[] =
+	    "Unit         Name      Note                                          Owed\n"
+	    "-----------  --------  --------------------------------------------  -------\n"
+	    "BLDG-A-1501  欧阳娜娜  卫生间渗水，楼下天花板有水印                  -123.45\n"
+	    "B2-138       Ann Lee   call after 6pm please, the door code is 1234     5.00\n"
+	    "1-1-101      Zoë       "
+	    "e\xCC\x81" "e\xCC\x81" "e\xCC\x81" "e\xCC\x81" "e\xCC\x81" "e\xCC\x81"
+	    "e\xCC\x81" "e\xCC\x81" "e\xCC\x81" "e\xCC\x81" "e\xCC\x81" "e\xCC\x81"
+	    "e\xCC\x81" "                                    0.00\n";
+	/* too narrow even with the note at eight: one blank between */
+	static const char want20[] =
+	    "Unit        Name     Note     Owed\n"
+	    "----------- -------- -------- -------\n"
+	    "BLDG-A-1501 欧阳娜娜 卫生间…  -123.45\n"
+	    "B2-138      Ann Lee  call af…    5.00\n"
+	    "1-1-101     Zoë      "
+	    "e\xCC\x81" "e\xCC\x81" "e\xCC\x81" "e\xCC\x81" "e\xCC\x81" "e\xCC\x81"
+	    "e\xCC\x81" "…    0.00\n";
+	static const char *const ignored[] = {NULL, "", "0", "-5", "80x", "wide"};
+	char *buf;
+	size_t i;
+
+	(void)state;
+	buf = render_table(fit_cols, fit_rows, N(fit_rows), "44", 0);
+	if (strcmp(buf, want44))
+		fail_msg("COLUMNS=44:\n%s", buf);
+	free(buf);
+	buf = render_table(fit_cols, fit_rows, N(fit_rows), "20", 0);
+	if (strcmp(buf, want20))
+		fail_msg("COLUMNS=20:\n%s", buf);
+	free(buf);
+	for (i = 0; i < N(ignored); i++) {
+		buf = render_table(fit_cols, fit_rows, N(fit_rows), ignored[i], 0);
+		if (strcmp(buf, want_full))
+			fail_msg("COLUMNS=%s:\n%s", ignored[i] ? ignored[i] : "(unset)", buf);
+		free(buf);
+	}
+}
+
+/* A single record is "Label: value" lines, the values lined up; with a
+ * width a long value goes on under itself, broken at a blank. */
+static void
+test_table_record(void **state)
+{
+	static const char want[] =
+	    "Unit: B2-138\n"
+	    "Name: Ann Lee\n"
+	    "Note: call after 6pm please, the door code is 1234\n"
+	    "Owed: 5.00\n";
+	static const char want30[] =
+	    "Unit: B2-138\n"
+	    "Name: Ann Lee\n"
+	    "Note: call after 6pm please,\n"
+	    "      the door code is 1234\n"
+	    "Owed: 5.00\n";
+	static const char want_zh[] =
+	    "Unit: BLDG-A-1501\n"
+	    "Name: 欧阳娜娜\n"
+	    "Note: 卫生间渗水，楼下天\n"
+	    "      花板有水印\n"
+	    "Owed: -123.45\n";
+	char *buf;
+
+	(void)state;
+	buf = render_table(fit_cols, fit_rows + 1, 1, NULL, 1);
+	if (strcmp(buf, want))
+		fail_msg("record:\n%s", buf);
+	free(buf);
+	buf = render_table(fit_cols, fit_rows + 1, 1, "30", 1);
+	if (strcmp(buf, want30))
+		fail_msg("record at 30:\n%s", buf);
+	free(buf);
+	buf = render_table(fit_cols, fit_rows, 1, "25", 1);
+	if (strcmp(buf, want_zh))
+		fail_msg("record at 25:\n%s", buf);
+	free(buf);
+	/* single, but two rows: a table after all */
+	buf = render_table(fit_cols, fit_rows, 2, NULL, 1);
+	if (strncmp(buf, "Unit         Name", 17))
+		fail_msg("two rows:\n%s", buf);
+	free(buf);
 }
 
 static void
@@ -437,6 +583,8 @@ test_format_parse(void **state)
 int
 main(void)
 {
+	/* a COLUMNS from the caller's shell would narrow every table */
+	unsetenv("COLUMNS");
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_csv),
 		cmocka_unit_test(test_reveal),
@@ -446,6 +594,8 @@ main(void)
 		cmocka_unit_test(test_json_escapes_and_single),
 		cmocka_unit_test(test_sections),
 		cmocka_unit_test(test_table),
+		cmocka_unit_test(test_table_fit),
+		cmocka_unit_test(test_table_record),
 		cmocka_unit_test(test_stmt),
 		cmocka_unit_test(test_full_disk),
 		cmocka_unit_test(test_format_parse),

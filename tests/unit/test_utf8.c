@@ -1,4 +1,5 @@
 /* test_utf8.c - UTF-8 checks, display width, trimming and folding */
+#include <locale.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -6,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <wchar.h>
 
 #include <cmocka.h>
 
@@ -119,6 +121,11 @@ test_width(void **state)
 		{0x0301, 0}, {0x200B, 0}, {0xFEFF, 0}, {0x202E, 0}, {0xFE0F, 0},
 		{0, 0}, {'\t', 0}, {0x1B, 0}, {0x7F, 0}, {0x85, 0},
 		{0x00A5, 1}, {0xFF61, 1},                                  /* ¥, half-width ｡ */
+		/* what the old hand-made tables got wrong (issue 19 item 12):
+		 * combining marks outside the common blocks, and emoji */
+		{0x0941, 0}, {0x094D, 0}, {0x0670, 0}, {0x05BF, 0},       /* Devanagari u, virama; Arabic, Hebrew marks */
+		{0x1F321, 1}, {0x1F6C6, 1}, {0x1F7F0, 2},                 /* 🌡 (text), 🛆, 🟰 */
+		{0x1F9D1, 2}, {0x2705, 2}, {0x00B7, 1}, {0x2014, 1},      /* 🧑, ✅; ·, — ambiguous: narrow */
 	};
 	size_t i;
 
@@ -134,6 +141,54 @@ test_width(void **state)
 	assert_int_equal(pm_utf8_width(S("３-２-１５０１")), 14);
 	assert_int_equal(pm_utf8_width(S("\xFF\xFE" "a")), 3);   /* bad bytes count one each */
 	assert_int_equal(pm_utf8_width(S("")), 0);
+	assert_int_equal(pm_utf8_width(S("😀a")), 3);
+	assert_int_equal(pm_utf8_width(S("a\x01" "b")), 2);      /* a control takes no column */
+}
+
+/* The same answers as glibc's wcwidth() in a UTF-8 locale, where both
+ * know the characters: every code point of blocks unchanged for years
+ * (the two follow different Unicode releases at the edges, so no exact
+ * match over everything), and over all of Unicode fewer than 200
+ * differences (the old tables had over 2,000). */
+static void
+test_width_glibc(void **state)
+{
+	static const struct range_ {
+		int32_t lo, hi;
+	} same[] = {
+		{0x20, 0x7E}, {0xA0, 0xAC}, {0xAE, 0x52F}, {0x900, 0x97F},
+		{0x1100, 0x11FF}, {0x2000, 0x206F}, {0x2E80, 0x2FDF}, {0x3000, 0x3247},
+		{0x3250, 0x4DBF}, {0x4E00, 0x9FFF}, {0xAC00, 0xD7A3}, {0xFE00, 0xFE0F},
+		{0xFF00, 0xFFEF}, {0x1F300, 0x1F64F}, {0x1F900, 0x1F9FF}, {0x20000, 0x2A6DF},
+	};
+	size_t i;
+	long diff = 0;
+	int32_t c;
+
+	(void)state;
+	if (!setlocale(LC_CTYPE, "C.UTF-8") && !setlocale(LC_CTYPE, "zh_CN.UTF-8"))
+		skip();
+	for (i = 0; i < N(same); i++)
+		for (c = same[i].lo; c <= same[i].hi; c++) {
+			int g = wcwidth((wchar_t)c);
+
+			/* unassigned, for glibc's Unicode */
+			if (g < 0)
+				continue;
+			if (pm_char_width(c) != g)
+				fail_msg("U+%04X: width %d, wcwidth %d", (unsigned)c, pm_char_width(c), g);
+		}
+	for (c = 0; c <= 0x10FFFF; c++) {
+		int g = wcwidth((wchar_t)c);
+
+		/* unassigned (or a control) for glibc: nothing to compare */
+		if ((c >= 0xD800 && c < 0xE000) || g < 0)
+			continue;
+		diff += pm_char_width(c) != g;
+	}
+	setlocale(LC_CTYPE, "C");
+	if (diff >= 200)
+		fail_msg("%ld code points differ from wcwidth()", diff);
 }
 
 static void
@@ -267,6 +322,7 @@ main(void)
 		cmocka_unit_test(test_check),
 		cmocka_unit_test(test_next_put),
 		cmocka_unit_test(test_width),
+		cmocka_unit_test(test_width_glibc),
 		cmocka_unit_test(test_trim),
 		cmocka_unit_test(test_fold_clean),
 		cmocka_unit_test(test_has_control),
