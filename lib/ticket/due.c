@@ -248,6 +248,32 @@ one_line(struct pm_buf *b, const char *s, size_t max)
 	}
 }
 
+/* A stamp as a person reads it in the mail: "2026-11-23 11:00", not the
+ * ISO form with its T and seconds.  buf holds PM_TIME_BUFSZ. */
+static const char *
+mail_time(const char *iso, char *buf)
+{
+	size_t n = strlen(iso);
+
+	if (n < 16 || iso[10] != 'T') {
+		snprintf(buf, PM_TIME_BUFSZ, "%s", iso);
+		return buf;
+	}
+	snprintf(buf, PM_TIME_BUFSZ, "%.10s %.5s", iso, iso + 11);
+	return buf;
+}
+
+/* s, then blanks to width columns (a Chinese character is two) */
+static void
+add_padded(struct pm_buf *b, const char *s, size_t width)
+{
+	size_t w = pm_utf8_width(s, strlen(s));
+
+	pm_buf_adds(b, s);
+	for (; w < width; w++)
+		pm_buf_addc(b, ' ');
+}
+
 struct msg {
 	struct pm_buf body;
 	long overdue, due;
@@ -300,7 +326,7 @@ pm_ticket_remind(struct pm_db *db, const struct pm_due_filter *f, int by_dept,
 {
 	struct msg m = {PM_BUF_INIT, 0, 0};
 	char *domain = NULL, *sender = NULL, *from = NULL, *name = NULL, *addr = NULL;
-	char date[64], ctime_[64], key[64] = "", nowtext[PM_TIME_BUFSZ];
+	char date[64], ctime_[64], key[64] = "", nowtext[PM_TIME_BUFSZ], when[PM_TIME_BUFSZ];
 	sqlite3_stmt *st = NULL;
 	pm_time now;
 	int rc = -1, step;
@@ -346,10 +372,14 @@ pm_ticket_remind(struct pm_db *db, const struct pm_due_filter *f, int by_dept,
 				goto out;
 			}
 			pm_buf_addf(&m.body, _("Hello %s,\n\nthese deadlines are yours (as of %s):\n\n"),
-			    name, nowtext);
+			    name, mail_time(nowtext, when));
 		}
-		pm_buf_addf(&m.body, "%-7s  %-8s  %s  %s  %s  ", over ? _("OVERDUE") : _("due"),
-		    pm_col_text(st, 1), pm_col_text(st, 0), pm_col_text(st, 2),
+		/* the reader's language: 回访, not callback, under zh_CN */
+		add_padded(&m.body, over ? _("OVERDUE") : _("due"), 7);
+		pm_buf_adds(&m.body, "  ");
+		add_padded(&m.body, pm_keyword_label(pm_ticket_due_items, pm_col_text(st, 1)), 8);
+		pm_buf_addf(&m.body, "  %s  %s  %s  ", pm_col_text(st, 0),
+		    mail_time(pm_col_text(st, 2), when),
 		    *pm_col_text(st, 5) ? pm_col_text(st, 5) : "-");
 		if (by_dept)
 			pm_buf_addf(&m.body, "%s  ", pm_col_text(st, 4));

@@ -34,9 +34,9 @@ Content-Transfer-Encoding: 8bit
 
 Hello 张三,
 
-these deadlines are yours (as of 2026-11-30T09:00:00):
+these deadlines are yours (as of 2026-11-30 09:00):
 
-OVERDUE  callback  T2026-000001  2026-11-23T11:00:00  1-1-101  卫生间渗水
+OVERDUE  callback  T2026-000001  2026-11-23 11:00  1-1-101  卫生间渗水
 
 1 overdue, 0 due.  'pm-ticket show TICKET' has the details.
 
@@ -51,9 +51,9 @@ Content-Transfer-Encoding: 8bit
 
 Hello Li "Si",
 
-these deadlines are yours (as of 2026-11-30T09:00:00):
+these deadlines are yours (as of 2026-11-30 09:00):
 
-due      reply     T2026-000002  2026-11-30T09:00:00  -  From the lift: noise
+due      reply     T2026-000002  2026-11-30 09:00  -  From the lift: noise
 
 0 overdue, 1 due.  'pm-ticket show TICKET' has the details.
 
@@ -68,9 +68,9 @@ Content-Transfer-Encoding: 8bit
 
 Hello 王师傅,
 
-these deadlines are yours (as of 2026-11-30T09:00:00):
+these deadlines are yours (as of 2026-11-30 09:00):
 
-due      rework    T2026-000003  2026-11-30T09:00:00  1-1-101  水管
+due      rework    T2026-000003  2026-11-30 09:00  1-1-101  水管
 
 0 overdue, 1 due.  'pm-ticket show TICKET' has the details.
 
@@ -120,5 +120,11 @@ is_rc 74 "a mail stream that cannot be written is an error, not a short digest"
 err_has "write error" "and says so"
 run pm-ticket remind --by 谁
 is_rc 65 "an unknown person"
+
+# under zh_CN the mail is Chinese: the deadline's name, readable times
+run env LC_ALL=zh_CN.UTF-8 pm-ticket remind
+is_rc 0 "remind under zh_CN"
+out_has "回访      T2026-000001  2026-11-23 11:00" "names the callback 回访, the time without its T"
+out_lacks "callback  T2026" "no English deadline name"
 
 done_testing
