@@ -216,13 +216,15 @@ pm_survey_causes_write(const struct pm_survey_causes *c, struct pm_out *out)
 				snprintf(nb, sizeof nb, "%lld", (long long)n);
 				if (table) {
 					const char *v[2];
+					char cn[PM_SURVEY_CAUSE_BUFSZ];
 
 					pm_buf_reset(&node);
-					if (level == 1)
+					if (level == 1 && !strcmp(_("en"), "zh"))
+						pm_buf_adds(&node, e->label);
+					else if (level == 1)
 						pm_buf_addf(&node, "%s (%s)", e->label, e->key);
 					else if (level == 2)
-						pm_buf_addf(&node, "  %s %s", pm_survey_causes[j].zh,
-						    pm_survey_causes[j].key);
+						pm_buf_addf(&node, "  %s", pm_survey_cause_name((int)j, cn));
 					else
 						pm_buf_addf(&node, "    %s", d->detail);
 					v[0] = pm_buf_str(&node);

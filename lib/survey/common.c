@@ -18,6 +18,19 @@ const struct pm_keyword pm_survey_causes[] = {
 	{NULL, NULL, NULL},
 };
 
+const char *
+pm_survey_cause_name(int j, char buf[PM_SURVEY_CAUSE_BUFSZ])
+{
+	/* 人机料法环 are the desk's own words; English readers get the
+	 * key beside them, Chinese readers only them */
+	if (!strcmp(_("en"), "zh"))
+		snprintf(buf, PM_SURVEY_CAUSE_BUFSZ, "%s", pm_survey_causes[j].zh);
+	else
+		snprintf(buf, PM_SURVEY_CAUSE_BUFSZ, "%s %s", pm_survey_causes[j].zh,
+		    pm_survey_causes[j].key);
+	return buf;
+}
+
 const struct pm_keyword pm_survey_kinds[] = {
 	{"quarterly", "季度评议", "季度|quarter"},
 	{"butler", "管家调研", "管家|客服管家"},

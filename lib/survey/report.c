@@ -318,8 +318,10 @@ causes_section(struct doc *d, const struct pm_survey_causes *c, const char *scop
 		for (j = 0; j < PM_SURVEY_NCAUSES; j++) {
 			const struct pm_survey_cause *ca = &e->causes[j];
 
-			addf(d, d->kind == PM_SURVEY_HTML ? "<li>%s %s: %lld" : "- %s %s: %lld\n",
-			    pm_survey_causes[j].zh, pm_survey_causes[j].key, (long long)ca->count);
+			char cn[PM_SURVEY_CAUSE_BUFSZ];
+
+			addf(d, d->kind == PM_SURVEY_HTML ? "<li>%s: %lld" : "- %s: %lld\n",
+			    pm_survey_cause_name((int)j, cn), (long long)ca->count);
 			if (ca->n)
 				add(d, d->kind == PM_SURVEY_HTML ? "<ul>\n" : "");
 			for (k = 0; k < ca->n; k++) {

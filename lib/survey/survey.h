@@ -46,6 +46,10 @@
 /* Cause classes of the cause-and-effect diagram, in the diagram's order:
  * man 人, machine 机, material 料, method 法, environment 环. */
 extern const struct pm_keyword pm_survey_causes[];
+/* Cause j as a reader sees it: "人" under Chinese messages, else
+ * "人 man". */
+#define PM_SURVEY_CAUSE_BUFSZ 48
+const char *pm_survey_cause_name(int j, char buf[PM_SURVEY_CAUSE_BUFSZ]);
 #define PM_SURVEY_NCAUSES 5
 
 /* Kinds of round: quarterly 季度评议 (the evaluation), butler 管家调研 (a

@@ -233,8 +233,9 @@ bone(struct pm_buf *b, const struct pm_survey_cause *c, int ci, int xe, int ys, 
 	size_t j;
 	int rc = -1;
 
-	snprintf(label, sizeof label, "%s %s (%lld)", pm_survey_causes[ci].zh,
-	    pm_survey_causes[ci].key, (long long)c->count);
+	char cn[PM_SURVEY_CAUSE_BUFSZ];
+
+	snprintf(label, sizeof label, "%s (%lld)", pm_survey_cause_name(ci, cn), (long long)c->count);
 	if (pm_buf_addf(b, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"%s\""
 	    " stroke-width=\"2\"/>\n", xe, ys, xo, yo, COLOR_LINE) < 0 ||
 	    pm_buf_addf(b, "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"24\" rx=\"4\""

@@ -157,6 +157,11 @@ run pm-survey causes --quarter 2026Q4 --item 水电
 is_rc 65 "an item not on the form is refused"
 is_err "pm-survey: '水电' is not an item of the 2026Q4 form" "naming it"
 
+run env LC_ALL=zh_CN.UTF-8 pm-survey causes --quarter 2026Q4 --item 维修 -o table
+out_has "  人 " "under zh_CN the cause is 人 alone"
+out_lacks " man " "without its English key"
+out_lacks "(repairs)" "and the category without its key"
+
 # the charts: valid XML with the Chinese labels as text
 run pm-survey pareto --quarter 2026Q4 --svg "$T/pareto.svg"
 is_rc 0 "pareto --svg writes the chart"
