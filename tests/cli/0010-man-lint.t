@@ -19,6 +19,12 @@ done
 holds "pm-admin.1 is there" [ -f "$MAN/pm-admin.1" ]
 holds "pm.7 is there" [ -f "$MAN/pm.7" ]
 holds "zh_CN/pm.7 is there" [ -f "$MAN/zh_CN/pm.7" ]
+# roff joins source lines with a space, which Chinese does not want
+# after its punctuation (issue 19 item 7): a line ends in \c instead
+for page in "$MAN"/zh_CN/*.[1-8]; do
+	mandoc -T utf8 "$page" | col -b > "$T/zh.txt"
+	is "$(grep -c '[，：；、。] ' "$T/zh.txt")" 0 "${page#"$MAN"/}: no space after a full-width comma, colon or stop"
+done
 
 # a translation keeps its original's structure: the same sections, list
 # items and cross-references, and the same examples, character for character
