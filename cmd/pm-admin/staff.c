@@ -3,6 +3,8 @@
 
 #include "admin.h"
 #include "admin/staff.h"
+#include "core/buf.h"
+#include "ticket/ticket.h"
 
 enum { OPT_DEPT = 0x100, OPT_ROLE, OPT_PHONE, OPT_AREA, OPT_JOINED, OPT_NAME, OPT_ALL, OPT_DATE };
 
@@ -105,16 +107,27 @@ staff_leave(int argc, char **argv)
 	static const struct argp argp = {options, parse, N_("NAME"),
 	    N_("Record that someone left; their records keep their name."),
 	    pm_cli_children, NULL, PM_TEXTDOMAIN};
+	struct pm_buf work = PM_BUF_INIT;
 	struct args a = {0};
 	struct pm_err err = {0};
 	struct pm_db *db;
+	long open = 0;
 	int rc;
 
 	a.need_name = 1;
 	pm_cli_parse(&argp, argc, argv, &a);
 	if ((rc = pm_cli_begin(&db)))
 		return rc;
-	return pm_cli_end(db, pm_staff_leave(db, a.who, a.date, &err) < 0, 0, &err);
+	/* what they still hold goes nowhere by itself: say so, and how to
+	 * hand it on */
+	rc = pm_ticket_open_work(db, a.who, &work, &open, &err) < 0 ||
+	    pm_staff_leave(db, a.who, a.date, &err) < 0;
+	if ((rc = pm_cli_end(db, rc, 0, &err)) == 0 && open)
+		pm_cli_warn(_("'%s' leaves with %ld open: %s; hand callbacks and replies over with "
+		    "'pm-ticket handover TICKET --to NAME' and dispatch work again with "
+		    "'pm-ticket dispatch TICKET --to NAME'"), a.who, open, pm_buf_str(&work));
+	pm_buf_free(&work);
+	return rc;
 }
 
 static int

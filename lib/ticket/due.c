@@ -118,6 +118,46 @@ pm_ticket_due(struct pm_db *db, const struct pm_due_filter *f, struct pm_out *ou
 	return 0;
 }
 
+int
+pm_ticket_open_work(struct pm_db *db, const char *name, struct pm_buf *list, long *n,
+		    struct pm_err *err)
+{
+	/* a century ahead: every deadline they hold, not only today's */
+	struct pm_due_filter f = {(int64_t)100 * 366 * 86400, 0, name};
+	sqlite3_stmt *st = NULL;
+	int64_t id;
+	int rc;
+
+	*n = 0;
+	pm_buf_reset(list);
+	if (due_query(db, &f, "3, 1, 2", &st, err) < 0)
+		return -1;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		pm_buf_addf(list, "%s%s (%s)", *n ? ", " : "", pm_col_text(st, 0),
+		    pm_keyword_label(pm_ticket_due_items, pm_col_text(st, 1)));
+		(*n)++;
+	}
+	sqlite3_finalize(st);
+	st = NULL;
+	if (rc != SQLITE_DONE)
+		return pm_db_fail(db, rc, err, _("listing what is due"));
+	if (pm_staff_find(db, name, &id, NULL, err) < 0 ||
+	    pm_db_prepare(db, "SELECT no FROM ticket WHERE assignee = ?1"
+	    " AND status IN ('dispatched', 'accepted', 'working', 'rework') ORDER BY id", &st, err) < 0)
+		return -1;
+	pm_bind_int(st, 1, id);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		pm_buf_addf(list, "%s%s (%s)", *n ? ", " : "", pm_col_text(st, 0), _("dispatched to them"));
+		(*n)++;
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return pm_db_fail(db, rc, err, _("listing what is due"));
+	if (list->len && !list->s)
+		return pm_err_oom(err);
+	return 0;
+}
+
 /* --- mail ------------------------------------------------------------ */
 
 static const char b64[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";

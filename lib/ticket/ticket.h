@@ -155,6 +155,12 @@ int pm_ticket_due(struct pm_db *db, const struct pm_due_filter *f, struct pm_out
  * with a "From " line) in msgs.  *count gets the number of messages.
  * Addresses are staff-ID@DOMAIN (departments DEPT@DOMAIN), DOMAIN the
  * mail.domain setting; the sender mail.from. */
+/* What staff member name still owes: every callback, reply and rework
+ * in their name, due or not, and every ticket dispatched to them and not
+ * finished, as "T2026-000001 (callback)" items joined by ", " in list;
+ * *n counts them.  For pm-admin staff leave's warning. */
+int pm_ticket_open_work(struct pm_db *db, const char *name, struct pm_buf *list, long *n,
+			struct pm_err *err);
 int pm_ticket_remind(struct pm_db *db, const struct pm_due_filter *f, int by_dept,
 		     struct pm_buf *msgs, long *count, struct pm_err *err);
 

@@ -156,4 +156,24 @@ is "$(sql "SELECT group_concat(record || ':' || change, ';') FROM audit WHERE ve
 refused 64 "pm-admin: PM_NOW: cannot read 'soon' as a time (write 2026-11-30T09:00:00)" \
 	"a bad PM_NOW" env PM_NOW=soon pm-admin staff add 赵六 --dept service --role clerk
 
+# leaving with open work: a warning listing it, and how to hand it on
+sql "INSERT INTO unit(code, building, entrance, floor, room, type) VALUES ('1-1-101', '1', '1', 1, '101', 'residential')"
+pm-admin staff add 周敏 --dept service --role clerk > /dev/null
+pm-admin staff add 吴刚 --dept engineering --role repair > /dev/null
+PM_USER=周敏 PM_NOW=2026-11-20T10:00:00 pm-ticket new --category leak --unit 1-1-101 卫生间渗水 > /dev/null
+PM_USER=周敏 PM_NOW=2026-11-20T11:00:00 pm-ticket finish T2026-1 --done 补漏
+PM_USER=周敏 PM_NOW=2026-11-21T10:00:00 pm-ticket new --category plumbing --unit 1-1-101 水管 > /dev/null
+PM_USER=周敏 PM_NOW=2026-11-21T10:10:00 pm-ticket dispatch T2026-2 --to 吴刚
+run pm-admin staff leave 周敏
+is_rc 0 "someone with a callback still to make leaves"
+is_err "pm-admin: '周敏' leaves with 1 open: T2026-000001 (callback); hand callbacks and replies over with 'pm-ticket handover TICKET --to NAME' and dispatch work again with 'pm-ticket dispatch TICKET --to NAME'" \
+	"is warned, with the tickets and what to run"
+run pm-admin staff leave 吴刚
+is_err "pm-admin: '吴刚' leaves with 1 open: T2026-000002 (dispatched to them); hand callbacks and replies over with 'pm-ticket handover TICKET --to NAME' and dispatch work again with 'pm-ticket dispatch TICKET --to NAME'" \
+	"work dispatched to them counts too"
+pm-admin staff add 郑洁 --dept service --role clerk > /dev/null
+run pm-admin staff leave 郑洁
+is_rc 0 "someone with nothing open"
+holds "leaves quietly" [ ! -s "$T/err" ]
+
 done_testing
