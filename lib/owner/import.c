@@ -28,7 +28,7 @@ enum stmt {
 	S_PERSON_INSERT, S_PERSON_UPDATE,
 	S_OWNER_INSERT, S_OWNER_CURRENT, S_OWNER_END,
 	S_MOVEIN_INSERT, S_MOVEIN_GET, S_MOVEIN_ANY, S_MOVEIN_UPDATE,
-	S_OWNERS_OF, S_UNSEE, S_ID_SEEN, S_ID_FORGET,
+	S_OWNERS_OF, S_UNSEE, S_ID_GET, S_ID_ADD, S_ID_FORGET,
 	S_COUNT
 };
 
@@ -84,13 +84,10 @@ static const char *const sqls[S_COUNT] = {
 	    " (SELECT o.share, o.since, CASE WHEN ?3 IS NOT NULL THEN p.id_no IS ?3 ELSE p.name = ?2 END AS m"
 	    "  FROM ownership o JOIN person p ON p.id = o.person_id WHERE o.unit_id = ?1 AND o.until IS NULL)",
 	[S_UNSEE] = "DELETE FROM temp.roll_seen WHERE id = ?1",
-	/* the first line of the roll that gave an ID number, and its name:
-	 * returns the line of the row already there when the name differs,
-	 * ?3 itself when this row is the first, nothing when the same */
-	[S_ID_SEEN] =
-	    "INSERT INTO temp.roll_ids(id_no, name, line) VALUES (?1, ?2, ?3)"
-	    " ON CONFLICT(id_no) DO UPDATE SET line = line WHERE name <> excluded.name RETURNING line",
-	[S_ID_FORGET] = "DELETE FROM temp.roll_ids WHERE id_no = ?1 AND line = ?2",
+	/* the first line of the roll that gave an ID number, and its name */
+	[S_ID_GET] = "SELECT name, line FROM temp.roll_ids WHERE id = ?1",
+	[S_ID_ADD] = "INSERT INTO temp.roll_ids(id, name, line) VALUES (?1, ?2, ?3)",
+	[S_ID_FORGET] = "DELETE FROM temp.roll_ids WHERE id = ?1 AND line = ?2",
 };
 
 struct importer {
@@ -205,7 +202,8 @@ check_owners(struct importer *im, struct roll_rec *r, int64_t unit, int repeat, 
 	int64_t held;
 	int rc;
 
-	if (!r->has_person)
+	/* only a share or a since can break them: most rolls have neither */
+	if (!r->has_person || (repeat ? r->share <= 0 : !r->since[0]))
 		return 0;
 	st = S(im, S_OWNERS_OF);
 	sqlite3_bind_int64(st, 1, unit);
@@ -532,6 +530,20 @@ write_movein(struct importer *im, struct roll_rec *r, int64_t unit, int64_t pid,
 	return done(im, st);
 }
 
+/* The key of a normalized ID number (18 characters, the last a check
+ * digit that the first 17 determine): its first 17 digits, a rowid the
+ * temporary table looks up faster than the text. */
+static int64_t
+id_key(const struct roll_rec *r)
+{
+	int64_t k = 0;
+	size_t i;
+
+	for (i = 0; i < 17 && i < r->id_no.len; i++)
+		k = k * 10 + (r->id_no.s[i] - '0');
+	return k;
+}
+
 /* Is the row's ID number on an earlier line of the roll under another
  * name?  1 refused (why), 0 not, -1 error; *first says this row is the
  * first to give the number. */
@@ -545,21 +557,25 @@ check_id(struct importer *im, struct roll_rec *r, long line, int *first, const c
 	*first = 0;
 	if (!r->has_person || !r->id_no.len)
 		return 0;
-	st = S(im, S_ID_SEEN);
-	bind_buf(st, 1, &r->id_no, 1);
+	st = S(im, S_ID_GET);
+	sqlite3_bind_int64(st, 1, id_key(r));
+	if ((rc = row_of(im, st)) < 0)
+		return -1;
+	if (rc) {
+		if (!strcmp(pm_col_text(st, 0), r->name.s))
+			return 0;
+		/* never the number itself: the report goes to screens and files */
+		snprintf(reason, sizeof reason, _("the same ID number is on line %lld under another name"),
+		    (long long)sqlite3_column_int64(st, 1));
+		*why = reason;
+		return 1;
+	}
+	st = S(im, S_ID_ADD);
+	sqlite3_bind_int64(st, 1, id_key(r));
 	bind_buf(st, 2, &r->name, 1);
 	sqlite3_bind_int64(st, 3, line);
-	if ((rc = row_of(im, st)) <= 0)
-		return rc;
-	if (sqlite3_column_int64(st, 0) == line) {
-		*first = 1;
-		return done(im, st);
-	}
-	/* never the number itself: the report goes to screens and files */
-	snprintf(reason, sizeof reason, _("the same ID number is on line %lld under another name"),
-	    (long long)sqlite3_column_int64(st, 0));
-	*why = reason;
-	return done(im, st) < 0 ? -1 : 1;
+	*first = 1;
+	return done(im, st);
 }
 
 /* Write one good row.  0 written, 1 refused (why, field), -1 error. */
@@ -581,7 +597,7 @@ write_row(struct importer *im, struct roll_rec *r, long line, const char **why,
 		/* refused: the number's first line is a later one */
 		sqlite3_stmt *st = S(im, S_ID_FORGET);
 
-		bind_buf(st, 1, &r->id_no, 1);
+		sqlite3_bind_int64(st, 1, id_key(r));
 		sqlite3_bind_int64(st, 2, line);
 		if (done(im, st) < 0)
 			return -1;
@@ -708,8 +724,8 @@ prepare(struct importer *im)
 
 	if (pm_db_exec(im->db, "CREATE TEMP TABLE IF NOT EXISTS roll_seen(id INTEGER PRIMARY KEY);"
 	    "DELETE FROM temp.roll_seen;"
-	    "CREATE TEMP TABLE IF NOT EXISTS roll_ids(id_no TEXT PRIMARY KEY, name TEXT NOT NULL,"
-	    " line INTEGER NOT NULL) WITHOUT ROWID;"
+	    "CREATE TEMP TABLE IF NOT EXISTS roll_ids(id INTEGER PRIMARY KEY, name TEXT NOT NULL,"
+	    " line INTEGER NOT NULL);"
 	    "DELETE FROM temp.roll_ids", im->err) < 0)
 		return -1;
 	if (bulk_begin(im) < 0)
