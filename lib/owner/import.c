@@ -28,7 +28,7 @@ enum stmt {
 	S_PERSON_INSERT, S_PERSON_UPDATE,
 	S_OWNER_INSERT, S_OWNER_CURRENT, S_OWNER_END,
 	S_MOVEIN_INSERT, S_MOVEIN_GET, S_MOVEIN_ANY, S_MOVEIN_UPDATE,
-	S_OWNERS_OF, S_UNSEE, S_ID_GET, S_ID_ADD, S_ID_FORGET,
+	S_OWNERS_OF, S_UNSEE,
 	S_COUNT
 };
 
@@ -84,10 +84,22 @@ static const char *const sqls[S_COUNT] = {
 	    " (SELECT o.share, o.since, CASE WHEN ?3 IS NOT NULL THEN p.id_no IS ?3 ELSE p.name = ?2 END AS m"
 	    "  FROM ownership o JOIN person p ON p.id = o.person_id WHERE o.unit_id = ?1 AND o.until IS NULL)",
 	[S_UNSEE] = "DELETE FROM temp.roll_seen WHERE id = ?1",
-	/* the first line of the roll that gave an ID number, and its name */
-	[S_ID_GET] = "SELECT name, line FROM temp.roll_ids WHERE id = ?1",
-	[S_ID_ADD] = "INSERT INTO temp.roll_ids(id, name, line) VALUES (?1, ?2, ?3)",
-	[S_ID_FORGET] = "DELETE FROM temp.roll_ids WHERE id = ?1 AND line = ?2",
+};
+
+/* The first line of the roll that gave an ID number, and a hash of its
+ * name: an open-addressing table of 16-byte slots, at most 3/4 full, so
+ * 21 to 43 bytes a number (a temporary table cost more, and 25% more
+ * time).  key is the number's first 17 digits plus one (0: an empty
+ * slot); line 0: a row that was refused after all. */
+struct id_slot {
+	int64_t key;
+	uint32_t name;
+	uint32_t line;
+};
+
+struct id_table {
+	struct id_slot *v;
+	size_t cap, n;             /* cap a power of two, n <= 3/4 cap */
 };
 
 struct importer {
@@ -99,6 +111,7 @@ struct importer {
 	char today[PM_DATE_BUFSZ];
 	struct pm_buf change;       /* the unit's changed fields, for the audit */
 	struct pm_buf note;         /* the row's one audit text, "changed ...; owner changed to ..." */
+	struct id_table ids;        /* the roll's ID numbers so far */
 	struct pm_err *err;
 };
 
@@ -531,8 +544,7 @@ write_movein(struct importer *im, struct roll_rec *r, int64_t unit, int64_t pid,
 }
 
 /* The key of a normalized ID number (18 characters, the last a check
- * digit that the first 17 determine): its first 17 digits, a rowid the
- * temporary table looks up faster than the text. */
+ * digit that the first 17 determine): its first 17 digits, plus one. */
 static int64_t
 id_key(const struct roll_rec *r)
 {
@@ -541,7 +553,55 @@ id_key(const struct roll_rec *r)
 
 	for (i = 0; i < 17 && i < r->id_no.len; i++)
 		k = k * 10 + (r->id_no.s[i] - '0');
-	return k;
+	return k + 1;
+}
+
+static uint64_t
+mix(uint64_t x)
+{
+	x ^= x >> 33;
+	x *= 0xff51afd7ed558ccdULL;
+	x ^= x >> 33;
+	return x;
+}
+
+/* FNV-1a: two names of one number hash apart but once in 2^32 */
+static uint32_t
+name_hash(const char *s)
+{
+	uint32_t h = 2166136261u;
+
+	while (*s)
+		h = (h ^ (unsigned char)*s++) * 16777619u;
+	return h;
+}
+
+/* The slot of key, or the empty one where it goes; NULL out of memory. */
+static struct id_slot *
+id_slot(struct id_table *t, int64_t key)
+{
+	size_t i;
+
+	if (4 * (t->n + 1) > 3 * t->cap) {
+		size_t cap = t->cap ? 2 * t->cap : 1024, j;
+		struct id_slot *v = calloc(cap, sizeof *v);
+
+		if (!v)
+			return NULL;
+		for (j = 0; j < t->cap; j++)
+			if (t->v[j].key) {
+				for (i = mix((uint64_t)t->v[j].key) & (cap - 1); v[i].key; i = (i + 1) & (cap - 1))
+					;
+				v[i] = t->v[j];
+			}
+		free(t->v);
+		t->v = v;
+		t->cap = cap;
+	}
+	for (i = mix((uint64_t)key) & (t->cap - 1); t->v[i].key && t->v[i].key != key;
+	     i = (i + 1) & (t->cap - 1))
+		;
+	return &t->v[i];
 }
 
 /* Is the row's ID number on an earlier line of the roll under another
@@ -551,31 +611,33 @@ static int
 check_id(struct importer *im, struct roll_rec *r, long line, int *first, const char **why)
 {
 	static char reason[128];
-	sqlite3_stmt *st;
-	int rc;
+	struct id_slot *e;
+	uint32_t name;
+	int64_t key;
 
 	*first = 0;
 	if (!r->has_person || !r->id_no.len)
 		return 0;
-	st = S(im, S_ID_GET);
-	sqlite3_bind_int64(st, 1, id_key(r));
-	if ((rc = row_of(im, st)) < 0)
-		return -1;
-	if (rc) {
-		if (!strcmp(pm_col_text(st, 0), r->name.s))
+	key = id_key(r);
+	name = name_hash(r->name.s);
+	if (!(e = id_slot(&im->ids, key)))
+		return pm_err_oom(im->err);
+	if (e->key && e->line) {
+		if (e->name == name)
 			return 0;
 		/* never the number itself: the report goes to screens and files */
 		snprintf(reason, sizeof reason, _("the same ID number is on line %lld under another name"),
-		    (long long)sqlite3_column_int64(st, 1));
+		    (long long)e->line);
 		*why = reason;
 		return 1;
 	}
-	st = S(im, S_ID_ADD);
-	sqlite3_bind_int64(st, 1, id_key(r));
-	bind_buf(st, 2, &r->name, 1);
-	sqlite3_bind_int64(st, 3, line);
+	if (!e->key)
+		im->ids.n++;
+	e->key = key;
+	e->name = name;
+	e->line = line > 0 && line <= (long)UINT32_MAX ? (uint32_t)line : UINT32_MAX;
 	*first = 1;
-	return done(im, st);
+	return 0;
 }
 
 /* Write one good row.  0 written, 1 refused (why, field), -1 error. */
@@ -595,12 +657,10 @@ write_row(struct importer *im, struct roll_rec *r, long line, const char **why,
 	rc = write_unit(im, r, &unit, &fresh, &repeat, why, field);
 	if (rc > 0 && first) {
 		/* refused: the number's first line is a later one */
-		sqlite3_stmt *st = S(im, S_ID_FORGET);
+		struct id_slot *e = id_slot(&im->ids, id_key(r));
 
-		sqlite3_bind_int64(st, 1, id_key(r));
-		sqlite3_bind_int64(st, 2, line);
-		if (done(im, st) < 0)
-			return -1;
+		if (e && e->key)
+			e->line = 0;
 	}
 	if (rc)
 		return rc;
@@ -723,10 +783,7 @@ prepare(struct importer *im)
 	int k;
 
 	if (pm_db_exec(im->db, "CREATE TEMP TABLE IF NOT EXISTS roll_seen(id INTEGER PRIMARY KEY);"
-	    "DELETE FROM temp.roll_seen;"
-	    "CREATE TEMP TABLE IF NOT EXISTS roll_ids(id INTEGER PRIMARY KEY, name TEXT NOT NULL,"
-	    " line INTEGER NOT NULL);"
-	    "DELETE FROM temp.roll_ids", im->err) < 0)
+	    "DELETE FROM temp.roll_seen", im->err) < 0)
 		return -1;
 	if (bulk_begin(im) < 0)
 		return -1;
@@ -752,6 +809,9 @@ finish(struct importer *im)
 		sqlite3_finalize(im->st[k]);
 	pm_buf_free(&im->change);
 	pm_buf_free(&im->note);
+	free(im->ids.v);
+	im->ids.v = NULL;
+	im->ids.cap = im->ids.n = 0;
 }
 
 static int
