@@ -60,12 +60,28 @@ is "$(sql "SELECT p.name, o.since, coalesce(o.until, '-') FROM ownership o JOIN 
 	WHERE o.unit_id = (SELECT id FROM unit WHERE code = '5-1-801') ORDER BY o.id")" \
 	"赵六|2026-01-10|2026-11-01
 孙八|2026-11-01|-" "the seller's ownership ends the day the buyer's starts"
+run pm-owner movein 5-1-801 --date 2026-01-20
+is_rc 65 "the buyer's move-in is not dated before the seller's"
+is_err "pm-owner: cannot move in 5-1-801 on 2026-01-20: the last move-in was on 2026-02-01" "saying when that was"
 run pm-owner movein 5-1-801 --date 2026-11-05
 is_rc 0 "the buyer moves in without a move-out for the seller"
 run pm-owner movein 5-1-801 --date 2026-11-06
 is_rc 65 "and it is occupied now"
 is_err "pm-owner: 5-1-801 is already moved into: record the move-out first, or --amend the move-in" \
 	"by the buyer"
+
+# the seller still gets a goods release permit after the sale
+run pm-owner unit add 5-1-802
+run pm-owner transfer 5-1-802 --to 钱七 --phone 13900000003 --date 2026-01-10
+run pm-owner movein 5-1-802 --date 2026-02-01
+run pm-owner transfer 5-1-802 --to 冯九 --phone 13900000004 --date 2026-11-01
+run pm-owner moveout 5-1-802 --date 2026-11-03
+is_rc 0 "the seller moves out after the sale"
+is "$(sql "SELECT count(*) FROM moveout WHERE unit_id = (SELECT id FROM unit WHERE code = '5-1-802')")" 1 \
+	"with a permit"
+run pm-owner moveout 5-1-802 --date 2026-11-04
+is_rc 65 "but only once"
+is_err "pm-owner: 5-1-802: nobody has moved in (it is vacant)" "saying nobody has moved in"
 
 # --- shares --------------------------------------------------------------
 run pm-owner unit add 6-1-101
