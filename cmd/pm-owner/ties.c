@@ -1,4 +1,4 @@
-/* ties.c - pm-owner transfer, lease add|end, resident add|remove, unit add|set */
+/* ties.c - pm-owner transfer, lease add|end|cancel, resident add|remove, unit add|set */
 #include <stdio.h>
 #include <string.h>
 
@@ -9,7 +9,7 @@
 enum {
 	OPT_TO = 0x100, OPT_PHONE, OPT_ID_NO, OPT_DATE, OPT_HOW, OPT_SHARE, OPT_CO_OWNER,
 	OPT_TENANT, OPT_START, OPT_END, OPT_DECORATION, OPT_REMARK, OPT_NAME, OPT_RELATION,
-	OPT_SINCE, OPT_TYPE, OPT_AREA, OPT_USABLE, OPT_LAND, OPT_USE, OPT_FACILITIES, OPT_PARKING,
+	OPT_SINCE, OPT_REASON, OPT_TYPE, OPT_AREA, OPT_USABLE, OPT_LAND, OPT_USE, OPT_FACILITIES, OPT_PARKING,
 };
 
 struct args {
@@ -18,7 +18,7 @@ struct args {
 	struct pm_lease_in l;
 	struct pm_resident_in r;
 	struct pm_unit_in u;
-	const char *date, *name;
+	const char *date, *name, *reason;
 };
 
 #define PERSON_OPTIONS \
@@ -46,6 +46,7 @@ parse(int key, char *arg, struct argp_state *state)
 	case OPT_REMARK: a->l.remark = a->u.remark = arg; break;
 	case OPT_RELATION: a->r.relation = arg; break;
 	case OPT_SINCE: a->r.since = arg; break;
+	case OPT_REASON: a->reason = arg; break;
 	case OPT_TYPE: a->u.type = arg; break;
 	case OPT_AREA: a->u.area[0] = arg; break;
 	case OPT_USABLE: a->u.area[1] = arg; break;
@@ -153,9 +154,35 @@ lease_end(int argc, char **argv)
 	return pm_cli_write(do_lease_end, &a);
 }
 
+static int
+do_lease_cancel(struct pm_db *db, void *arg, struct pm_err *err)
+{
+	struct args *a = arg;
+
+	return pm_lease_cancel(db, a->unit, a->l.tenant.name, a->reason, err);
+}
+
+static int
+lease_cancel(int argc, char **argv)
+{
+	static const struct argp_option options[] = {
+		{"tenant", OPT_TENANT, N_("NAME"), 0, N_("only this tenant's lease"), 0},
+		{"reason", OPT_REASON, N_("TEXT"), 0, N_("why, added to the lease's remark"), 0},
+		{NULL, 0, NULL, 0, NULL, 0}};
+	static const struct argp argp = {options, parse, N_("UNIT"),
+	    N_("Cancel the leases that have not started yet (they start after today): "
+	       "each is ended on its first day and is never in force."),
+	    pm_cli_children, NULL, PM_TEXTDOMAIN};
+	struct args a = {0};
+
+	pm_cli_parse(&argp, argc, argv, &a);
+	return pm_cli_write(do_lease_cancel, &a);
+}
+
 static const struct pm_verb lease_verbs[] = {
 	{"add", lease_add, N_("record a lease")},
 	{"end", lease_end, N_("end a lease early")},
+	{"cancel", lease_cancel, N_("cancel a lease that has not started")},
 	{NULL, NULL, NULL},
 };
 

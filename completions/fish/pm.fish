@@ -564,7 +564,7 @@ complete -c pm-owner -n '__fish_seen_subcommand_from transfer' -l reveal
 complete -c pm-owner -n '__fish_seen_subcommand_from transfer' -l help
 complete -c pm-owner -n '__fish_seen_subcommand_from transfer' -l usage
 complete -c pm-owner -n '__fish_seen_subcommand_from transfer' -a '(pm-owner __complete data UNIT (commandline -ct))'
-complete -c pm-owner -n '__fish_seen_subcommand_from lease; and not __fish_seen_subcommand_from add end' -a 'add end'
+complete -c pm-owner -n '__fish_seen_subcommand_from lease; and not __fish_seen_subcommand_from add end cancel' -a 'add end cancel'
 complete -c pm-owner -n '__fish_seen_subcommand_from lease' -l help
 complete -c pm-owner -n '__fish_seen_subcommand_from lease; and __fish_seen_subcommand_from add' -l tenant -x
 complete -c pm-owner -n '__fish_seen_subcommand_from lease; and __fish_seen_subcommand_from add' -l phone -x
@@ -593,6 +593,17 @@ complete -c pm-owner -n '__fish_seen_subcommand_from lease; and __fish_seen_subc
 complete -c pm-owner -n '__fish_seen_subcommand_from lease; and __fish_seen_subcommand_from end' -l help
 complete -c pm-owner -n '__fish_seen_subcommand_from lease; and __fish_seen_subcommand_from end' -l usage
 complete -c pm-owner -n '__fish_seen_subcommand_from lease; and __fish_seen_subcommand_from end' -a '(pm-owner __complete data UNIT (commandline -ct))'
+complete -c pm-owner -n '__fish_seen_subcommand_from lease; and __fish_seen_subcommand_from cancel' -l tenant -x
+complete -c pm-owner -n '__fish_seen_subcommand_from lease; and __fish_seen_subcommand_from cancel' -l reason -x
+complete -c pm-owner -n '__fish_seen_subcommand_from lease; and __fish_seen_subcommand_from cancel' -l db -r -F
+complete -c pm-owner -n '__fish_seen_subcommand_from lease; and __fish_seen_subcommand_from cancel' -l format -x -a 'csv tsv table json html'
+complete -c pm-owner -n '__fish_seen_subcommand_from lease; and __fish_seen_subcommand_from cancel' -s o -x -a 'csv tsv table json html'
+complete -c pm-owner -n '__fish_seen_subcommand_from lease; and __fish_seen_subcommand_from cancel' -l no-header
+complete -c pm-owner -n '__fish_seen_subcommand_from lease; and __fish_seen_subcommand_from cancel' -l excel
+complete -c pm-owner -n '__fish_seen_subcommand_from lease; and __fish_seen_subcommand_from cancel' -l reveal
+complete -c pm-owner -n '__fish_seen_subcommand_from lease; and __fish_seen_subcommand_from cancel' -l help
+complete -c pm-owner -n '__fish_seen_subcommand_from lease; and __fish_seen_subcommand_from cancel' -l usage
+complete -c pm-owner -n '__fish_seen_subcommand_from lease; and __fish_seen_subcommand_from cancel' -a '(pm-owner __complete data UNIT (commandline -ct))'
 complete -c pm-owner -n '__fish_seen_subcommand_from resident; and not __fish_seen_subcommand_from add remove' -a 'add remove'
 complete -c pm-owner -n '__fish_seen_subcommand_from resident' -l help
 complete -c pm-owner -n '__fish_seen_subcommand_from resident; and __fish_seen_subcommand_from add' -l name -x

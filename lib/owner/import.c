@@ -28,6 +28,7 @@ enum stmt {
 	S_PERSON_INSERT, S_PERSON_UPDATE,
 	S_OWNER_INSERT, S_OWNER_CURRENT, S_OWNER_END,
 	S_MOVEIN_INSERT, S_MOVEIN_GET, S_MOVEIN_ANY, S_MOVEIN_UPDATE,
+	S_OWNERS_OF, S_UNSEE,
 	S_COUNT
 };
 
@@ -63,6 +64,7 @@ static const char *const sqls[S_COUNT] = {
 	    "INSERT INTO ownership(unit_id, person_id, share, how, since) VALUES (?1, ?2, ?3, 'roll', ?4)",
 	[S_OWNER_CURRENT] =
 	    "SELECT person_id FROM ownership WHERE unit_id = ?1 AND until IS NULL",
+	/* ?2: the day the new owners' rows start */
 	[S_OWNER_END] =
 	    "UPDATE ownership SET until = max(?2, coalesce(since, ?2)) WHERE unit_id = ?1 AND until IS NULL",
 	[S_MOVEIN_INSERT] =
@@ -73,6 +75,31 @@ static const char *const sqls[S_COUNT] = {
 	    "SELECT id, date FROM movein WHERE unit_id = ?1 AND source = 'roll' ORDER BY date DESC LIMIT 1",
 	[S_MOVEIN_ANY] = "SELECT 1 FROM movein WHERE unit_id = ?1 LIMIT 1",
 	[S_MOVEIN_UPDATE] = "UPDATE movein SET date = ?2 WHERE id = ?1",
+	/* the unit's current owners other than the roll's person (?2 name,
+	 * ?3 ID number): their stated shares and latest since; and whether
+	 * the roll's person is among them */
+	[S_OWNERS_OF] =
+	    "SELECT coalesce(sum(CASE WHEN m THEN 0 ELSE share END), 0),"
+	    " max(CASE WHEN m THEN NULL ELSE since END), coalesce(max(m), 0), count(*) FROM"
+	    " (SELECT o.share, o.since, CASE WHEN ?3 IS NOT NULL THEN p.id_no IS ?3 ELSE p.name = ?2 END AS m"
+	    "  FROM ownership o JOIN person p ON p.id = o.person_id WHERE o.unit_id = ?1 AND o.until IS NULL)",
+	[S_UNSEE] = "DELETE FROM temp.roll_seen WHERE id = ?1",
+};
+
+/* The first line of the roll that gave an ID number, and a hash of its
+ * name: an open-addressing table of 16-byte slots, at most 3/4 full, so
+ * 21 to 43 bytes a number (a temporary table cost more, and 25% more
+ * time).  key is the number's first 17 digits plus one (0: an empty
+ * slot); line 0: a row that was refused after all. */
+struct id_slot {
+	int64_t key;
+	uint32_t name;
+	uint32_t line;
+};
+
+struct id_table {
+	struct id_slot *v;
+	size_t cap, n;             /* cap a power of two, n <= 3/4 cap */
 };
 
 struct importer {
@@ -84,6 +111,7 @@ struct importer {
 	char today[PM_DATE_BUFSZ];
 	struct pm_buf change;       /* the unit's changed fields, for the audit */
 	struct pm_buf note;         /* the row's one audit text, "changed ...; owner changed to ..." */
+	struct id_table ids;        /* the roll's ID numbers so far */
 	struct pm_err *err;
 };
 
@@ -171,12 +199,61 @@ note(struct importer *im, const char *fmt, const char *what)
 }
 
 /*
+ * Would the row break the rules of one owner set at a time?  Checked
+ * before the row writes anything.  A row that adds a co-owner (repeat)
+ * must keep the stated shares at 100% or below; a row that replaces the
+ * owners of an existing unit must not say they bought it before the
+ * current owners did.  0 fine, 1 refused (*why, *field), -1 error.
+ */
+static int
+check_owners(struct importer *im, struct roll_rec *r, int64_t unit, int repeat, const char **why,
+	     enum roll_field *field)
+{
+	static char reason[256];
+	char pct[PM_DEC_BUFSZ];
+	sqlite3_stmt *st;
+	int64_t held;
+	int rc;
+
+	/* only a share or a since can break them: most rolls have neither */
+	if (!r->has_person || (repeat ? r->share <= 0 : !r->since[0]))
+		return 0;
+	st = S(im, S_OWNERS_OF);
+	sqlite3_bind_int64(st, 1, unit);
+	bind_buf(st, 2, &r->name, 1);
+	bind_buf(st, 3, &r->id_no, 1);
+	if ((rc = row_of(im, st)) <= 0)
+		return rc;
+	/* the roll's person owns it already, or nobody does: nothing to check */
+	if (sqlite3_column_int(st, 2) || sqlite3_column_int64(st, 3) == 0)
+		return 0;
+	held = sqlite3_column_int64(st, 0);
+	if (repeat && r->share > 0 && held + r->share > 10000) {
+		snprintf(reason, sizeof reason, _("%s: shares would add up to %s%%: at most 100%%"),
+		    r->code.s, pm_dec_fmt(held + r->share, 2, pct));
+		*why = reason;
+		*field = RF_SHARE;
+		return 1;
+	}
+	if (!repeat && r->since[0] && sqlite3_column_type(st, 1) != SQLITE_NULL &&
+	    strcmp(r->since, pm_col_text(st, 1)) < 0) {
+		snprintf(reason, sizeof reason,
+		    _("%s: the current owners hold it since after %s: check the date"), r->code.s,
+		    r->since);
+		*why = reason;
+		*field = RF_SINCE;
+		return 1;
+	}
+	return 0;
+}
+
+/*
  * The unit.  *id gets its row; *fresh says this import created it.
  * Returns 0, 1 when the row must be refused (*why set), -1 on error.
  */
 static int
 write_unit(struct importer *im, struct roll_rec *r, int64_t *id, int *fresh, int *repeat,
-	   const char **why)
+	   const char **why, enum roll_field *field)
 {
 	static const char *const names[] = {N_("building area"), N_("usable area"),
 		N_("land share area")};
@@ -264,7 +341,17 @@ exists:
 			*why = reason;
 			return 1;
 		}
-		return 0;
+		return check_owners(im, r, *id, 1, why, field);
+	}
+	if ((rc = check_owners(im, r, *id, 0, why, field)) != 0) {
+		/* refused: a later row of the unit is not a repeat of this one */
+		if (rc > 0) {
+			st = S(im, S_UNSEE);
+			sqlite3_bind_int64(st, 1, *id);
+			if (done(im, st) < 0)
+				return -1;
+		}
+		return rc;
 	}
 	if (!changed) {
 		im->stats->units_unchanged++;
@@ -382,7 +469,8 @@ add_owner(struct importer *im, struct roll_rec *r, int64_t unit, int64_t pid)
 
 /* Make pid an owner of the unit.  A repeat row adds a co-owner; on an
  * existing unit a different owner is a change of ownership, which ends
- * the old rows today. */
+ * the old rows the day the new start: the roll's since, else its
+ * move-in, else today (never before the old rows' own since). */
 static int
 write_ownership(struct importer *im, struct roll_rec *r, int64_t unit, int64_t pid,
 		int fresh, int repeat)
@@ -406,7 +494,8 @@ write_ownership(struct importer *im, struct roll_rec *r, int64_t unit, int64_t p
 	if (any && !repeat) {
 		st = S(im, S_OWNER_END);
 		sqlite3_bind_int64(st, 1, unit);
-		sqlite3_bind_text(st, 2, im->today, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 2, r->since[0] ? r->since : r->move_in[0] ? r->move_in : im->today,
+		    -1, SQLITE_STATIC);
 		if (done(im, st) < 0)
 			return -1;
 		if (note_audit(im, "owner changed to", r->name.s) < 0)
@@ -454,15 +543,125 @@ write_movein(struct importer *im, struct roll_rec *r, int64_t unit, int64_t pid,
 	return done(im, st);
 }
 
-/* Write one good row.  0 written, 1 refused (why), -1 error. */
+/* The key of a normalized ID number (18 characters, the last a check
+ * digit that the first 17 determine): its first 17 digits, plus one. */
+static int64_t
+id_key(const struct roll_rec *r)
+{
+	int64_t k = 0;
+	size_t i;
+
+	for (i = 0; i < 17 && i < r->id_no.len; i++)
+		k = k * 10 + (r->id_no.s[i] - '0');
+	return k + 1;
+}
+
+static uint64_t
+mix(uint64_t x)
+{
+	x ^= x >> 33;
+	x *= 0xff51afd7ed558ccdULL;
+	x ^= x >> 33;
+	return x;
+}
+
+/* FNV-1a: two names of one number hash apart but once in 2^32 */
+static uint32_t
+name_hash(const char *s)
+{
+	uint32_t h = 2166136261u;
+
+	while (*s)
+		h = (h ^ (unsigned char)*s++) * 16777619u;
+	return h;
+}
+
+/* The slot of key, or the empty one where it goes; NULL out of memory. */
+static struct id_slot *
+id_slot(struct id_table *t, int64_t key)
+{
+	size_t i;
+
+	if (4 * (t->n + 1) > 3 * t->cap) {
+		size_t cap = t->cap ? 2 * t->cap : 1024, j;
+		struct id_slot *v = calloc(cap, sizeof *v);
+
+		if (!v)
+			return NULL;
+		for (j = 0; j < t->cap; j++)
+			if (t->v[j].key) {
+				for (i = mix((uint64_t)t->v[j].key) & (cap - 1); v[i].key; i = (i + 1) & (cap - 1))
+					;
+				v[i] = t->v[j];
+			}
+		free(t->v);
+		t->v = v;
+		t->cap = cap;
+	}
+	for (i = mix((uint64_t)key) & (t->cap - 1); t->v[i].key && t->v[i].key != key;
+	     i = (i + 1) & (t->cap - 1))
+		;
+	return &t->v[i];
+}
+
+/* Is the row's ID number on an earlier line of the roll under another
+ * name?  1 refused (why), 0 not, -1 error; *first says this row is the
+ * first to give the number. */
 static int
-write_row(struct importer *im, struct roll_rec *r, const char **why)
+check_id(struct importer *im, struct roll_rec *r, long line, int *first, const char **why)
+{
+	static char reason[128];
+	struct id_slot *e;
+	uint32_t name;
+	int64_t key;
+
+	*first = 0;
+	if (!r->has_person || !r->id_no.len)
+		return 0;
+	key = id_key(r);
+	name = name_hash(r->name.s);
+	if (!(e = id_slot(&im->ids, key)))
+		return pm_err_oom(im->err);
+	if (e->key && e->line) {
+		if (e->name == name)
+			return 0;
+		/* never the number itself: the report goes to screens and files */
+		snprintf(reason, sizeof reason, _("the same ID number is on line %lld under another name"),
+		    (long long)e->line);
+		*why = reason;
+		return 1;
+	}
+	if (!e->key)
+		im->ids.n++;
+	e->key = key;
+	e->name = name;
+	e->line = line > 0 && line <= (long)UINT32_MAX ? (uint32_t)line : UINT32_MAX;
+	*first = 1;
+	return 0;
+}
+
+/* Write one good row.  0 written, 1 refused (why, field), -1 error. */
+static int
+write_row(struct importer *im, struct roll_rec *r, long line, const char **why,
+	  enum roll_field *field)
 {
 	int64_t unit = 0, pid = 0;
-	int fresh, repeat, rc;
+	int fresh, repeat, first, rc;
 
 	pm_buf_reset(&im->note);
-	rc = write_unit(im, r, &unit, &fresh, &repeat, why);
+	*field = RF_UNIT;
+	if ((rc = check_id(im, r, line, &first, why)) != 0) {
+		*field = RF_ID_NO;
+		return rc;
+	}
+	rc = write_unit(im, r, &unit, &fresh, &repeat, why, field);
+	if (rc > 0 && first) {
+		/* refused: the number's first line is a later one */
+		struct id_slot *e = id_slot(&im->ids, id_key(r));
+
+		if (e && e->key)
+			e->line = 0;
+	}
 	if (rc)
 		return rc;
 	if (r->has_person) {
@@ -562,7 +761,7 @@ bulk_end(struct importer *im)
  *              unchanged); roll_parse() refuses negative areas;
  *   ownership  share is refused outside (0, 100%] by roll_parse(); how
  *              is the literal 'roll'; until is NULL on insert, and
- *              S_OWNER_END sets it to max(today, since), never < since;
+ *              S_OWNER_END sets it to max(start, since), never < since;
  *   movein     source is the literal 'roll'; batch, keys_signed and
  *              inspection keep their defaults; an update sets only date;
  *   person, audit, temp.roll_seen have no CHECK.
@@ -610,6 +809,9 @@ finish(struct importer *im)
 		sqlite3_finalize(im->st[k]);
 	pm_buf_free(&im->change);
 	pm_buf_free(&im->note);
+	free(im->ids.v);
+	im->ids.v = NULL;
+	im->ids.cap = im->ids.n = 0;
 }
 
 static int
@@ -683,6 +885,7 @@ pm_roll_import(struct pm_db *db, const struct pm_roll_opts *o, struct pm_roll_st
 	while ((rc = pm_csvin_read(in, &row, err)) > 0) {
 		int np, k;
 		const char *why = NULL;
+		enum roll_field field = RF_UNIT;
 
 		stats->rows++;
 		if (row->n != h.ncols) {
@@ -705,11 +908,11 @@ pm_roll_import(struct pm_db *db, const struct pm_roll_opts *o, struct pm_roll_st
 			stats->rejected++;
 			continue;
 		}
-		rc = write_row(&im, &rec, &why);
+		rc = write_row(&im, &rec, row->line, &why, &field);
 		if (rc < 0)
 			goto out;
 		if (rc > 0) {
-			if (report_row(report, ctx, in, &h, row, RF_UNIT, 1, why) < 0)
+			if (report_row(report, ctx, in, &h, row, field, 1, why) < 0)
 				goto out;
 			stats->rejected++;
 		}

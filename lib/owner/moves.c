@@ -242,6 +242,15 @@ pm_movein(struct pm_db *db, const struct pm_movein_in *m, struct pm_err *err)
 			    code, date, since);
 			goto out;
 		}
+		/* nor before a seller's move-in that a sale closed: the last
+		 * move-in by date is the one that says who lives there */
+		if (last_date(db, last_movein_sql, unit, today, since, err) < 0)
+			goto out;
+		if (*since && strcmp(date, since) < 0) {
+			pm_err_set(err, PM_EXIT_DATA,
+			    _("cannot move in %s on %s: the last move-in was on %s"), code, date, since);
+			goto out;
+		}
 		if (m->rectified && strcmp(rectified, date) < 0) {
 			pm_err_set(err, PM_EXIT_DATA, _("--rectified %s is before the move-in (%s)"),
 			    rectified, date);
@@ -426,6 +435,7 @@ pm_moveout(struct pm_db *db, const struct pm_moveout_in *m, char permit[PM_SEQ_B
 	   struct pm_err *err)
 {
 	char date[PM_DATE_BUFSZ], today[PM_DATE_BUFSZ], since[PM_DATE_BUFSZ], *code = NULL;
+	char out_on[PM_DATE_BUFSZ];
 	const char *status;
 	int64_t unit, w, e, g, hot, staff;
 	int hw, he, hg, hh, rc = -1;
@@ -442,13 +452,20 @@ pm_moveout(struct pm_db *db, const struct pm_moveout_in *m, char permit[PM_SEQ_B
 		return -1;
 	if (staff_id(db, m->by, &staff, err) < 0 || pm_unit_status(db, unit, &status, err) < 0)
 		goto out;
-	if (strcmp(status, "occupied") && strcmp(status, "rented")) {
-		pm_err_set(err, PM_EXIT_DATA, _("%s: nobody has moved in (it is %s)"), code, status);
-		goto out;
-	}
 	/* time order: no later than today, no earlier than the move-in */
 	if (today_text(today, err) < 0)
 		goto out;
+	/* a seller whose occupancy the sale ended still takes the goods
+	 * out: a move-in not yet followed by a move-out is enough */
+	if (strcmp(status, "occupied") && strcmp(status, "rented")) {
+		if (last_date(db, last_movein_sql, unit, today, since, err) < 0 ||
+		    last_date(db, last_moveout_sql, unit, today, out_on, err) < 0)
+			goto out;
+		if (!*since || strcmp(since, out_on) <= 0) {
+			pm_err_set(err, PM_EXIT_DATA, _("%s: nobody has moved in (it is %s)"), code, status);
+			goto out;
+		}
+	}
 	if (strcmp(date, today) > 0) {
 		pm_err_set(err, PM_EXIT_DATA, _("cannot move out %s on %s: that is after today (%s)"),
 		    code, date, today);

@@ -91,7 +91,7 @@ ask_int(struct pm_db *db, const char *sql, int64_t a, int64_t b, const char *c, 
 int
 pm_owner_transfer(struct pm_db *db, const struct pm_transfer *t, struct pm_err *err)
 {
-	char date[PM_DATE_BUFSZ], *code = NULL;
+	char date[PM_DATE_BUFSZ], pct[PM_DEC_BUFSZ], *code = NULL;
 	const char *how = "transfer";
 	int64_t unit, person, share = 0, n;
 	int created, rc = -1;
@@ -122,6 +122,20 @@ pm_owner_transfer(struct pm_db *db, const struct pm_transfer *t, struct pm_err *
 		pm_err_set(err, PM_EXIT_DATA,
 		    _("%s: the current owners hold it since after %s: check the date"), code, date);
 		goto out;
+	}
+	/* the shares stated on any day add up to at most 100%: a co-owner
+	 * joins the current owners, anyone else replaces them */
+	if (t->co_owner && share) {
+		int64_t held;
+
+		if (ask_int(db, "SELECT coalesce(sum(share), 0) FROM ownership WHERE unit_id = ?1"
+		    " AND until IS NULL", unit, 0, NULL, &held, err) < 0)
+			goto out;
+		if (held + share > 10000) {
+			pm_err_set(err, PM_EXIT_DATA, _("%s: shares would add up to %s%%: at most 100%%"),
+			    code, pm_dec_fmt(held + share, 2, pct));
+			goto out;
+		}
 	}
 	if (!t->co_owner && run4(db, "UPDATE ownership SET until = ?3 WHERE unit_id = ?1"
 	    " AND until IS NULL", unit, 0, date, NULL, err) < 0)
@@ -175,6 +189,32 @@ pm_lease_add(struct pm_db *db, const struct pm_lease_in *l, struct pm_err *err)
 		pm_err_set(err, PM_EXIT_DATA, _("%s has no owner to let it"), code);
 		goto out;
 	}
+	/* one lease of a unit at a time: the days a lease is in force run
+	 * from start to end_on (open when NULL), before ended; a cancelled
+	 * lease (ended on its start) has none */
+	if (pm_db_prepare(db, "SELECT start, coalesce(ended, end_on) FROM lease WHERE unit_id = ?1"
+	    " AND (ended IS NULL OR ended > start) AND (?3 IS NULL OR start <= ?3)"
+	    " AND (end_on IS NULL OR end_on >= ?2) AND (ended IS NULL OR ended > ?2)"
+	    " ORDER BY start LIMIT 1", &st, err) < 0)
+		goto out;
+	pm_bind_int(st, 1, unit);
+	pm_bind_text(st, 2, start);
+	pm_bind_text_null(st, 3, l->end ? end : NULL);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		pm_err_set(err, PM_EXIT_DATA,
+		    _("%s already has a lease from %s to %s: the leases of a unit may not overlap"),
+		    code, pm_col_text(st, 0),
+		    sqlite3_column_type(st, 1) == SQLITE_NULL ? _("open") : pm_col_text(st, 1));
+		sqlite3_finalize(st);
+		rc = -1;
+		goto out;
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE) {
+		rc = pm_db_fail(db, rc, err, _("reading leases"));
+		goto out;
+	}
+	rc = -1;
 	if (pm_person_get(db, &l->tenant, &person, &created, err) < 0)
 		goto out;
 	if (pm_db_prepare(db, "INSERT INTO lease(unit_id, person_id, start, end_on, decoration, remark)"
@@ -224,6 +264,44 @@ pm_lease_end(struct pm_db *db, const char *unit_s, const char *tenant, const cha
 		    code, tenant ? tenant : date, tenant ? date : "");
 	if (rc == 0)
 		rc = pm_auditf(db, code, err, "lease ended %s%s%s", date, tenant ? " for " : "",
+		    tenant ? tenant : "");
+	free(code);
+	return rc;
+}
+
+int
+pm_lease_cancel(struct pm_db *db, const char *unit_s, const char *tenant, const char *reason,
+		struct pm_err *err)
+{
+	char today[PM_DATE_BUFSZ], *code = NULL;
+	int64_t unit;
+	sqlite3_stmt *st;
+	int rc;
+
+	if (pm_owner_date(NULL, "--date", today, err) < 0 ||
+	    pm_unit_find(db, unit_s, &unit, &code, err) < 0)
+		return -1;
+	/* ended on its first day: never in force; the reason goes with the remark */
+	rc = pm_db_prepare(db, "UPDATE lease SET ended = start, remark = CASE WHEN ?4 IS NULL THEN remark"
+	    " WHEN remark IS NULL OR remark = '' THEN 'cancelled: ' || ?4"
+	    " ELSE remark || '; cancelled: ' || ?4 END"
+	    " WHERE unit_id = ?1 AND start > ?2 AND (ended IS NULL OR ended > start)"
+	    " AND (?3 IS NULL OR person_id IN (SELECT id FROM person WHERE name = ?3))", &st, err);
+	if (rc == 0) {
+		pm_bind_int(st, 1, unit);
+		pm_bind_text(st, 2, today);
+		pm_bind_text_null(st, 3, tenant);
+		pm_bind_text_null(st, 4, reason && *reason ? reason : NULL);
+		rc = pm_db_step_done(db, st, err);
+		sqlite3_finalize(st);
+	}
+	if (rc == 0 && sqlite3_changes(db->h) == 0)
+		rc = tenant ? pm_err_set(err, PM_EXIT_DATA,
+				  _("%s has no lease to '%s' that starts after today (%s)"), code, tenant, today)
+			    : pm_err_set(err, PM_EXIT_DATA,
+				  _("%s has no lease that starts after today (%s)"), code, today);
+	if (rc == 0)
+		rc = pm_auditf(db, code, err, "lease cancelled%s%s", tenant ? " for " : "",
 		    tenant ? tenant : "");
 	free(code);
 	return rc;

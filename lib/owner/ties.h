@@ -27,8 +27,10 @@ struct pm_transfer {
 	int co_owner;          /* add beside the current owners instead of replacing them */
 };
 
-/* Record a change of ownership.  65 when the date is before the current
- * owners' own, or the new owner already owns the unit. */
+/* Record a change of ownership: the current owners' rows end on the
+ * date the new owner's begins (not with co_owner).  65 when the date is
+ * before the current owners' own, the new owner already owns the unit,
+ * or a co-owner's share would bring the stated shares above 100%. */
 int pm_owner_transfer(struct pm_db *db, const struct pm_transfer *t, struct pm_err *err);
 
 struct pm_lease_in {
@@ -38,7 +40,16 @@ struct pm_lease_in {
 	const char *decoration, *remark;
 };
 
+/* Record a lease.  65 when it would overlap another lease of the unit
+ * (one not ended before the new one starts, nor cancelled). */
 int pm_lease_add(struct pm_db *db, const struct pm_lease_in *l, struct pm_err *err);
+
+/* Cancel the leases of unit (of tenant, when not NULL) that start after
+ * today: each is ended on its start, so it is never in force, and
+ * "cancelled: reason" is added to its remark (reason may be NULL).  65
+ * when there is none. */
+int pm_lease_cancel(struct pm_db *db, const char *unit, const char *tenant, const char *reason,
+		    struct pm_err *err);
 
 /* End the leases in force of unit (of tenant, when not NULL) on date
  * (NULL: today).  65 when there is none. */

@@ -8,7 +8,10 @@
  * Status is derived, never stored:
  *   unsold    no current owner
  *   rented    a lease in force today
- *   occupied  moved in (the last move-in is later than any move-out)
+ *   occupied  moved in: the last move-in is later than any move-out, and
+ *             whoever moved in still owns the unit that day (a sale, or
+ *             a roll's new owner, ends the seller's occupancy on its
+ *             date: no move-out is needed for the buyer to move in)
  *   vacant    owned, not moved in, not let
  */
 #ifndef PM_UNIT_H
@@ -32,8 +35,12 @@ extern const struct pm_keyword pm_unit_statuses[];
 	" WHEN EXISTS (SELECT 1 FROM lease l WHERE l.unit_id = u.id AND l.start <= :today" \
 	"   AND (l.end_on IS NULL OR l.end_on >= :today) AND (l.ended IS NULL OR l.ended > :today))" \
 	"   THEN 'rented'" \
-	" WHEN coalesce((SELECT max(date) FROM movein m WHERE m.unit_id = u.id AND m.date <= :today), '')" \
-	"    > coalesce((SELECT max(date) FROM moveout x WHERE x.unit_id = u.id AND x.date <= :today), '')" \
+	" WHEN EXISTS (SELECT 1 FROM (SELECT m.date, m.person_id FROM movein m" \
+	"     WHERE m.unit_id = u.id AND m.date <= :today ORDER BY m.date DESC, m.id DESC LIMIT 1) m" \
+	"   WHERE m.date > coalesce((SELECT max(date) FROM moveout x WHERE x.unit_id = u.id" \
+	"     AND x.date <= :today), '')" \
+	"   AND (m.person_id IS NULL OR EXISTS (SELECT 1 FROM ownership o WHERE o.unit_id = u.id" \
+	"     AND o.person_id = m.person_id AND (o.until IS NULL OR o.until > :today))))" \
 	"   THEN 'occupied'" \
 	" ELSE 'vacant' END)"
 

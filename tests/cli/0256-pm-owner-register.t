@@ -49,13 +49,14 @@ INSERT INTO lease(unit_id, person_id, start, end_on, ended, decoration)
 	JOIN unit u ON u.code = l.code JOIN person p ON p.name = l.name;"
 is "$(sql 'SELECT count(*) FROM lease')" 5 "seed: five leases"
 
+# 1-1-102: the seller moved in, the buyer has not: vacant after the sale
 export PM_NOW=2026-12-03T09:00:00
 
 run pm-owner register ownership --month 2026-11 -o csv
 is_rc 0 "register ownership --month 2026-11"
 is_out "unit,type,usable_area,building_area,land_area,status,facilities,parking,owners,since
 1-1-101,storage,52.42,63.14,10.50,occupied,,,房强雨,2018-09-01
-1-1-102,residential,38.62,48.01,8.02,occupied,\"阳台,露台\",车位B2-233,丁杰,2026-11-15
+1-1-102,residential,38.62,48.01,8.02,vacant,\"阳台,露台\",车位B2-233,丁杰,2026-11-15
 1-1-202,residential,119.80,154.80,25.75,rented,入户花园,,顾强栋,
 1-1-403,shop,40.86,53.67,,rented,,,曲轩玉,
 1-1-801,residential,116.72,141.31,,rented,,车库自用,施雪萍,
