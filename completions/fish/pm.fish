@@ -596,8 +596,8 @@ complete -c pm-owner -n '__fish_seen_subcommand_from lease; and __fish_seen_subc
 complete -c pm-owner -n '__fish_seen_subcommand_from lease; and __fish_seen_subcommand_from cancel' -l tenant -x
 complete -c pm-owner -n '__fish_seen_subcommand_from lease; and __fish_seen_subcommand_from cancel' -l reason -x
 complete -c pm-owner -n '__fish_seen_subcommand_from lease; and __fish_seen_subcommand_from cancel' -l db -r -F
-complete -c pm-owner -n '__fish_seen_subcommand_from lease; and __fish_seen_subcommand_from cancel' -l format -x -a 'csv tsv table json html'
-complete -c pm-owner -n '__fish_seen_subcommand_from lease; and __fish_seen_subcommand_from cancel' -s o -x -a 'csv tsv table json html'
+complete -c pm-owner -n '__fish_seen_subcommand_from lease; and __fish_seen_subcommand_from cancel' -l format -x -a 'csv tsv table json html xlsx'
+complete -c pm-owner -n '__fish_seen_subcommand_from lease; and __fish_seen_subcommand_from cancel' -s o -x -a 'csv tsv table json html xlsx'
 complete -c pm-owner -n '__fish_seen_subcommand_from lease; and __fish_seen_subcommand_from cancel' -l no-header
 complete -c pm-owner -n '__fish_seen_subcommand_from lease; and __fish_seen_subcommand_from cancel' -l excel
 complete -c pm-owner -n '__fish_seen_subcommand_from lease; and __fish_seen_subcommand_from cancel' -l reveal
