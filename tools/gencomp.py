@@ -176,15 +176,17 @@ _pm() {
 }
 
 _pm() {
-	local prog=${words[1]:t} path= w i
+	# the verbs typed so far; never name a local path, fpath, status, ...:
+	# zsh ties path to PATH, and a local path= would hide every program
+	local prog=${words[1]:t} vpath= w i
 	local -a verbs opts
 	local arg
 	for (( i = 2; i < CURRENT; i++ )); do
 		w=${words[i]}
-		_pm_level $prog "$path"
-		if (( ${verbs[(Ie)$w]} )); then path=${path:+$path }$w; fi
+		_pm_level $prog "$vpath"
+		if (( ${verbs[(Ie)$w]} )); then vpath=${vpath:+$vpath }$w; fi
 	done
-	_pm_level $prog "$path"
+	_pm_level $prog "$vpath"
 	local cur=${words[CURRENT]}
 	if [[ $cur == --*=* ]]; then
 		local o=${cur%%=*} spec kind=TEXT

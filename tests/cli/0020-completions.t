@@ -71,9 +71,25 @@ PM_DB=$T/none.db pm-owner __complete data UNIT 3 > "$T/out" 2>&1
 is "$(cat "$T/out")" "" "completion against a missing database prints nothing"
 holds "and creates no database" test ! -e "$T/none.db"
 
+# zsh completion, run for real: an interactive zsh under zpty, compinit,
+# the lines typed and <TAB> pressed (tests/cli/comptest.zsh)
 if command -v zsh > /dev/null; then
-	run zsh -n "$PM_TOP/completions/zsh/_pm"
-	is_rc 0 "zsh: the file parses"
+	run timeout 120 zsh "$PM_TOP/tests/cli/comptest.zsh" "$PM_TOP/completions/zsh" \
+		'pm-admin sta' 'pm-admin staff ' 'pm-owner show 3-2-15' 'pm-owner show 3-2-1501' \
+		'pm-owner movein --by=王' 'pm-owner import --dry'
+	is_rc 0 "zsh: the completion harness runs"
+	is_out "line: pm-admin staff 
+line: pm-admin staff 
+match: add
+match: leave
+match: list
+match: set
+line: pm-owner show 3-2-150
+match: 3-2-1501
+match: 3-2-1502
+line: pm-owner show 3-2-1501 
+line: pm-owner movein --by=王芳 
+line: pm-owner import --dry-run" "zsh: verbs, unit codes from the database, staff names, options"
 else
 	ok "# SKIP zsh is not installed"
 fi
