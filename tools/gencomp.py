@@ -10,6 +10,7 @@ files never list data and never drift from the code: `make completions`
 regenerates them and a test checks they are current.
 """
 import os
+import re
 import subprocess
 import sys
 
@@ -55,7 +56,10 @@ def opt_table(opts):
 
 
 def first_arg(args):
+    """The kind of the first argument: "UNIT" of "UNIT TEXT", "[PERMIT]"."""
     word = args.split(" ")[0] if args else ""
+    if word.startswith("["):  # an optional argument: [PERMIT], [UNIT...|-]
+        word = re.match(r"\[([A-Z_]*)", word).group(1)
     return word.rstrip(".").split("|")[0] if word and word[0].isupper() else ""
 
 

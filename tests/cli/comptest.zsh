@@ -16,7 +16,6 @@ send "PS1='' PS2='' RPS1=''; TERM=dumb; LISTMAX=100000"
 send "unsetopt zle_bracketed_paste beep list_ambiguous"
 send "fpath=(${(q)compdir} \$fpath); autoload -Uz compinit; compinit -u -D"
 send "zstyle ':completion:*:default' list-colors 'no=<NO>' 'lc=<LC>' 'rc=' 'ec=<EC>'"
-send "zstyle ':completion:*' list-prompt ''"
 send "zle-finish() { local m=LINE; print -r -- \"<\$m>\$BUFFER</\$m>\"; BUFFER=; zle accept-line }"
 send "zle -N zle-finish; bindkey '^Z' zle-finish; print '<RE''ADY>'"
 zpty -r z out '*<READY>*' || exit 72
