@@ -162,6 +162,11 @@ if command -v fish > /dev/null; then
 	run fish -c "source '$PM_TOP/completions/fish/pm.fish'; complete -C 'pm-owner show 3-2-150'"
 	is_out "3-2-1501
 3-2-1502" "fish: unit codes from the database"
+	run fish -c "source '$PM_TOP/completions/fish/pm.fish'; complete -C 'pm-ticket show T'"
+	is_out "T2026-000001
+T2026-000002" "fish: ticket numbers (fish sorts them)"
+	run fish -c "source '$PM_TOP/completions/fish/pm.fish'; complete -C 'pm-owner permit '"
+	is_out "F2026-000001" "fish: move-out permits"
 else
 	ok "# SKIP fish is not installed"
 fi
