@@ -207,6 +207,20 @@ _pm() {
 		compadd -S '' -a names
 		return
 	fi
+	# the value of an option written apart from it: --by 王芳, -o csv
+	local prev=${words[CURRENT-1]}
+	if [[ $prev == -o ]]; then
+		_pm_values $prog FORMAT "$cur"
+		return
+	fi
+	if [[ $prev == --?* && $prev != *=* ]]; then
+		for spec in $opts; do
+			if [[ $spec == $prev=* ]]; then
+				_pm_values $prog ${spec#*=} "$cur"
+				return
+			fi
+		done
+	fi
 	if (( ${#verbs} )); then
 		compadd -a verbs
 	elif [[ -n $arg ]]; then

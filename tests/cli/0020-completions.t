@@ -130,7 +130,8 @@ if command -v zsh > /dev/null; then
 	run timeout 120 zsh "$PM_TOP/tests/cli/comptest.zsh" "$PM_TOP/completions/zsh" \
 		'pm-admin sta' 'pm-admin staff ' 'pm-owner show 3-2-15' 'pm-owner show 3-2-1501' \
 		'pm-owner movein --by=王' 'pm-owner import --dry' 'pm-ticket show T' \
-		'pm-fee void R' 'pm-owner permit ' 'pm-reno log '
+		'pm-fee void R' 'pm-owner permit ' 'pm-reno log ' 'pm-owner list -o j' \
+		'pm-owner movein 1-1-101 --by 王' 'pm-ticket close T2026-000002 --notes '
 	is_rc 0 "zsh: the completion harness runs"
 	is_out "line: pm-admin staff 
 line: pm-admin staff 
@@ -149,7 +150,10 @@ match: T2026-000001
 match: T2026-000002
 line: pm-fee void R2026-000001 
 line: pm-owner permit F2026-000001 
-line: pm-reno log Z2026-000001 " "zsh: verbs, unit codes, staff names, options, ticket, receipt and permit numbers"
+line: pm-reno log Z2026-000001 
+line: pm-owner list -o json 
+line: pm-owner movein 1-1-101 --by 王芳 
+line: pm-ticket close T2026-000002 --notes " "zsh: verbs, unit codes, staff names, options and their values, ticket, receipt and permit numbers"
 	run timeout 120 zsh "$PM_TOP/tests/cli/comptest.zsh" "$PM_TOP/completions/zsh" 'pm-owner show 3-'
 	is "$(grep -c '^match: ' "$T/out")" 302 "zsh: all 302 units starting 3- are listed"
 	out_has "match: 3-6-2005" "zsh: the last of them too"
