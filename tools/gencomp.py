@@ -10,6 +10,7 @@ files never list data and never drift from the code: `make completions`
 regenerates them and a test checks they are current.
 """
 import os
+import re
 import subprocess
 import sys
 
@@ -55,7 +56,10 @@ def opt_table(opts):
 
 
 def first_arg(args):
+    """The kind of the first argument: "UNIT" of "UNIT TEXT", "[PERMIT]"."""
     word = args.split(" ")[0] if args else ""
+    if word.startswith("["):  # an optional argument: [PERMIT], [UNIT...|-]
+        word = re.match(r"\[([A-Z_]*)", word).group(1)
     return word.rstrip(".").split("|")[0] if word and word[0].isupper() else ""
 
 
@@ -176,15 +180,17 @@ _pm() {
 }
 
 _pm() {
-	local prog=${words[1]:t} path= w i
+	# the verbs typed so far; never name a local path, fpath, status, ...:
+	# zsh ties path to PATH, and a local path= would hide every program
+	local prog=${words[1]:t} vpath= w i
 	local -a verbs opts
 	local arg
 	for (( i = 2; i < CURRENT; i++ )); do
 		w=${words[i]}
-		_pm_level $prog "$path"
-		if (( ${verbs[(Ie)$w]} )); then path=${path:+$path }$w; fi
+		_pm_level $prog "$vpath"
+		if (( ${verbs[(Ie)$w]} )); then vpath=${vpath:+$vpath }$w; fi
 	done
-	_pm_level $prog "$path"
+	_pm_level $prog "$vpath"
 	local cur=${words[CURRENT]}
 	if [[ $cur == --*=* ]]; then
 		local o=${cur%%=*} spec kind=TEXT
@@ -200,6 +206,20 @@ _pm() {
 		done
 		compadd -S '' -a names
 		return
+	fi
+	# the value of an option written apart from it: --by 王芳, -o csv
+	local prev=${words[CURRENT-1]}
+	if [[ $prev == -o ]]; then
+		_pm_values $prog FORMAT "$cur"
+		return
+	fi
+	if [[ $prev == --?* && $prev != *=* ]]; then
+		for spec in $opts; do
+			if [[ $spec == $prev=* ]]; then
+				_pm_values $prog ${spec#*=} "$cur"
+				return
+			fi
+		done
 	fi
 	if (( ${#verbs} )); then
 		compadd -a verbs

@@ -8,7 +8,7 @@
  *                                        staff names, ticket numbers, ...
  *
  * The completion files in completions/ are generated from the first two
- * (tools/gencomp.sh), so they cannot drift from the code; the third
+ * (tools/gencomp.py), so they cannot drift from the code; the third
  * runs at <TAB> time, reading the database.
  */
 #include <stdio.h>
@@ -19,17 +19,32 @@
 #include "cli.h"
 #include "complete.h"
 #include "core/i18n.h"
+#include "fee/pay.h"
+#include "owner/moves.h"
 #include "owner/unit.h"
+#include "reno/reno.h"
 #include "survey/survey.h"
+#include "ticket/ticket.h"
 
-/* Data kinds: the option argument names of HACKING.md that name records. */
+/* Data kinds: the argument names of HACKING.md that name records, as
+ * verbs' args_doc and options' arg write them (gencomp.py turns those
+ * into "prog __complete data KIND PREFIX").  A PERMIT is a renovation's
+ * in pm-reno and a move-out's goods release permit in pm-owner, so a kind
+ * may belong to one program (prog NULL: any).  Every record starting with
+ * PREFIX is offered: the SQL does the prefix match, nothing is capped
+ * (ROUND keeps its own 200, for a handful of rows). */
 static const struct {
 	const char *kind;
+	const char *prog;
 	int (*fn)(struct pm_db *db, const char *prefix, struct pm_out *out, struct pm_err *err);
 } kinds[] = {
-	{"UNIT", pm_unit_complete},
-	{"STAFF", pm_staff_complete},
-	{"ROUND", pm_survey_round_complete},
+	{"UNIT", NULL, pm_unit_complete},
+	{"STAFF", NULL, pm_staff_complete},
+	{"ROUND", NULL, pm_survey_round_complete},
+	{"TICKET", NULL, pm_ticket_complete},
+	{"RECEIPT", NULL, pm_fee_receipt_complete},
+	{"PERMIT", "pm-reno", pm_reno_complete},
+	{"PERMIT", "pm-owner", pm_moveout_permit_complete},
 };
 
 static void
@@ -84,7 +99,8 @@ complete_data(const char *kind, const char *prefix)
 	int rc;
 
 	for (i = 0; i < sizeof kinds / sizeof kinds[0]; i++)
-		if (!strcmp(kinds[i].kind, kind))
+		if (!strcmp(kinds[i].kind, kind) &&
+		    (!kinds[i].prog || (pm_cli.prog && !strcmp(kinds[i].prog, pm_cli.prog))))
 			break;
 	if (i == sizeof kinds / sizeof kinds[0])
 		return 0;  /* a kind with nothing to offer */

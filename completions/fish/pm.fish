@@ -240,6 +240,7 @@ complete -c pm-fee -n '__fish_seen_subcommand_from reading; and __fish_seen_subc
 complete -c pm-fee -n '__fish_seen_subcommand_from reading; and __fish_seen_subcommand_from list' -l reveal
 complete -c pm-fee -n '__fish_seen_subcommand_from reading; and __fish_seen_subcommand_from list' -l help
 complete -c pm-fee -n '__fish_seen_subcommand_from reading; and __fish_seen_subcommand_from list' -l usage
+complete -c pm-fee -n '__fish_seen_subcommand_from reading; and __fish_seen_subcommand_from list' -a '(pm-fee __complete data UNIT (commandline -ct))'
 complete -c pm-fee -n '__fish_seen_subcommand_from bill' -l period -x
 complete -c pm-fee -n '__fish_seen_subcommand_from bill' -l item -x -a '(pm-fee __complete data ITEM (commandline -ct | string replace -r "^--[^=]*=" ""))'
 complete -c pm-fee -n '__fish_seen_subcommand_from bill' -l unit -x -a '(pm-fee __complete data UNIT (commandline -ct | string replace -r "^--[^=]*=" ""))'
@@ -263,6 +264,7 @@ complete -c pm-fee -n '__fish_seen_subcommand_from bills' -l excel
 complete -c pm-fee -n '__fish_seen_subcommand_from bills' -l reveal
 complete -c pm-fee -n '__fish_seen_subcommand_from bills' -l help
 complete -c pm-fee -n '__fish_seen_subcommand_from bills' -l usage
+complete -c pm-fee -n '__fish_seen_subcommand_from bills' -a '(pm-fee __complete data UNIT (commandline -ct))'
 complete -c pm-fee -n '__fish_seen_subcommand_from charge' -l qty -x
 complete -c pm-fee -n '__fish_seen_subcommand_from charge' -l amount -x
 complete -c pm-fee -n '__fish_seen_subcommand_from charge' -l note -x
@@ -330,6 +332,7 @@ complete -c pm-fee -n '__fish_seen_subcommand_from payments' -l excel
 complete -c pm-fee -n '__fish_seen_subcommand_from payments' -l reveal
 complete -c pm-fee -n '__fish_seen_subcommand_from payments' -l help
 complete -c pm-fee -n '__fish_seen_subcommand_from payments' -l usage
+complete -c pm-fee -n '__fish_seen_subcommand_from payments' -a '(pm-fee __complete data UNIT (commandline -ct))'
 complete -c pm-fee -n '__fish_seen_subcommand_from arrears' -l min -x
 complete -c pm-fee -n '__fish_seen_subcommand_from arrears' -l older-than -x
 complete -c pm-fee -n '__fish_seen_subcommand_from arrears' -l by -x
@@ -342,6 +345,7 @@ complete -c pm-fee -n '__fish_seen_subcommand_from arrears' -l excel
 complete -c pm-fee -n '__fish_seen_subcommand_from arrears' -l reveal
 complete -c pm-fee -n '__fish_seen_subcommand_from arrears' -l help
 complete -c pm-fee -n '__fish_seen_subcommand_from arrears' -l usage
+complete -c pm-fee -n '__fish_seen_subcommand_from arrears' -a '(pm-fee __complete data UNIT (commandline -ct))'
 complete -c pm-fee -n '__fish_seen_subcommand_from statement' -l since -x
 complete -c pm-fee -n '__fish_seen_subcommand_from statement' -l until -x
 complete -c pm-fee -n '__fish_seen_subcommand_from statement' -l db -r -F
@@ -451,6 +455,7 @@ complete -c pm-fee -n '__fish_seen_subcommand_from deposit; and __fish_seen_subc
 complete -c pm-fee -n '__fish_seen_subcommand_from deposit; and __fish_seen_subcommand_from list' -l reveal
 complete -c pm-fee -n '__fish_seen_subcommand_from deposit; and __fish_seen_subcommand_from list' -l help
 complete -c pm-fee -n '__fish_seen_subcommand_from deposit; and __fish_seen_subcommand_from list' -l usage
+complete -c pm-fee -n '__fish_seen_subcommand_from deposit; and __fish_seen_subcommand_from list' -a '(pm-fee __complete data UNIT (commandline -ct))'
 complete -c pm-fee -n '__fish_seen_subcommand_from deposit; and __fish_seen_subcommand_from deductions' -l db -r -F
 complete -c pm-fee -n '__fish_seen_subcommand_from deposit; and __fish_seen_subcommand_from deductions' -l format -x -a 'csv tsv table json html xlsx'
 complete -c pm-fee -n '__fish_seen_subcommand_from deposit; and __fish_seen_subcommand_from deductions' -s o -x -a 'csv tsv table json html xlsx'
@@ -1011,6 +1016,7 @@ complete -c pm-reno -n '__fish_seen_subcommand_from passes' -l excel
 complete -c pm-reno -n '__fish_seen_subcommand_from passes' -l reveal
 complete -c pm-reno -n '__fish_seen_subcommand_from passes' -l help
 complete -c pm-reno -n '__fish_seen_subcommand_from passes' -l usage
+complete -c pm-reno -n '__fish_seen_subcommand_from passes' -a '(pm-reno __complete data PERMIT (commandline -ct))'
 complete -c pm-reno -n '__fish_seen_subcommand_from start' -l db -r -F
 complete -c pm-reno -n '__fish_seen_subcommand_from start' -l format -x -a 'csv tsv table json html xlsx'
 complete -c pm-reno -n '__fish_seen_subcommand_from start' -s o -x -a 'csv tsv table json html xlsx'
@@ -1098,6 +1104,7 @@ complete -c pm-reno -n '__fish_seen_subcommand_from list' -l excel
 complete -c pm-reno -n '__fish_seen_subcommand_from list' -l reveal
 complete -c pm-reno -n '__fish_seen_subcommand_from list' -l help
 complete -c pm-reno -n '__fish_seen_subcommand_from list' -l usage
+complete -c pm-reno -n '__fish_seen_subcommand_from list' -a '(pm-reno __complete data UNIT (commandline -ct))'
 complete -c pm-reno -n '__fish_seen_subcommand_from due' -l date -x
 complete -c pm-reno -n '__fish_seen_subcommand_from due' -l check
 complete -c pm-reno -n '__fish_seen_subcommand_from due' -l db -r -F

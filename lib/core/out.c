@@ -781,6 +781,38 @@ pm_out_stmt_all(struct pm_out *out, sqlite3_stmt *st, struct pm_err *err)
 	return 0;
 }
 
+int
+pm_out_complete(struct pm_out *out, struct pm_db *db, const char *sql, const char *key,
+		const char *prefix, struct pm_err *err)
+{
+	const struct pm_col cols[] = {{key, N_("Value"), PM_COL_CODE, 0}};
+	struct pm_buf end = {0};
+	sqlite3_stmt *st;
+	int rc;
+
+	if (pm_buf_adds(&end, prefix) < 0 || pm_buf_addc(&end, '\xff') < 0) {
+		pm_buf_free(&end);
+		return pm_err_oom(err);
+	}
+	if (pm_db_prepare(db, sql, &st, err) < 0) {
+		pm_buf_free(&end);
+		return -1;
+	}
+	if ((rc = pm_bind_text(st, 1, prefix)) != SQLITE_OK ||
+	    (rc = pm_bind_text(st, 2, pm_buf_str(&end))) != SQLITE_OK) {
+		sqlite3_finalize(st);
+		pm_buf_free(&end);
+		return pm_db_fail(db, rc, err, _("reading the database"));
+	}
+	pm_buf_free(&end);
+	if ((rc = pm_out_begin(out, NULL, cols, 1, 0)) == 0)
+		rc = pm_out_stmt_all(out, st, err);
+	sqlite3_finalize(st);
+	if (rc == 0)
+		rc = pm_out_end(out);
+	return rc;
+}
+
 /* Appending to a line of a table: out of memory fails the output. */
 static void
 lput(struct pm_out *out, struct pm_buf *b, const char *s, size_t n)

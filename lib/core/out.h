@@ -80,6 +80,7 @@ struct pm_outopts {
 };
 
 struct pm_out;
+struct pm_db;
 
 /* A writer on fp (not closed by it).  PM_FMT_DEFAULT becomes table on a
  * terminal and csv otherwise. */
@@ -116,6 +117,14 @@ int pm_out_stmt(struct pm_out *out, sqlite3_stmt *st);
 /* Write every row of st (stepping it to the end); SQLite errors go to
  * err as pm_db_fail would (74 for a full disk, 75 busy...). */
 int pm_out_stmt_all(struct pm_out *out, sqlite3_stmt *st, struct pm_err *err);
+
+/* Shell completion: write the one column sql selects, a table keyed key.
+ * sql gets the word typed so far as ?1 and the end of its prefix range as
+ * ?2, so "WHERE code >= ?1 AND code < ?2" finds exactly the values
+ * starting with it on the column's index (?2 is ?1 and a 0xff byte,
+ * above every byte of UTF-8).  Every match is written: no cap. */
+int pm_out_complete(struct pm_out *out, struct pm_db *db, const char *sql, const char *key,
+		    const char *prefix, struct pm_err *err);
 
 /* End the current table (the table format prints it now). */
 int pm_out_end(struct pm_out *out);

@@ -675,3 +675,12 @@ pm_fee_capital(int64_t fen, struct pm_buf *b)
 	}
 	return rc ? -1 : 0;
 }
+
+int
+pm_fee_receipt_complete(struct pm_db *db, const char *prefix, struct pm_out *out,
+			struct pm_err *err)
+{
+	return pm_out_complete(out, db, "SELECT receipt FROM payment"
+	    " WHERE receipt >= ?1 AND receipt < ?2"
+	    " ORDER BY voided IS NOT NULL, date DESC, receipt DESC", "receipt", prefix, err);
+}

@@ -74,4 +74,9 @@ int pm_fee_payments(struct pm_db *db, const struct pm_fee_pay_filter *f, struct 
  * amounts (人民币大写), appended to b.  Negative amounts get "负". */
 int pm_fee_capital(int64_t fen, struct pm_buf *b);
 
+/* Receipt numbers starting with prefix, for shell completion: the ones
+ * not voided first, then the latest. */
+int pm_fee_receipt_complete(struct pm_db *db, const char *prefix, struct pm_out *out,
+			    struct pm_err *err);
+
 #endif

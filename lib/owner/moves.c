@@ -636,3 +636,12 @@ pm_movein_sheet(struct pm_db *db, const char *unit_s, struct pm_out *out, struct
 	pm_buf_free(&doc);
 	return pm_out_signatures(out, sign, 3);
 }
+
+int
+pm_moveout_permit_complete(struct pm_db *db, const char *prefix, struct pm_out *out,
+			   struct pm_err *err)
+{
+	return pm_out_complete(out, db, "SELECT permit FROM moveout"
+	    " WHERE permit >= ?1 AND permit < ?2 ORDER BY date DESC, permit DESC", "permit",
+	    prefix, err);
+}

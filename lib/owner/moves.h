@@ -77,4 +77,9 @@ int pm_moveout_permit(struct pm_db *db, const char *permit, struct pm_out *out,
  * move-in: what was handed over and signed for, document by document. */
 int pm_movein_sheet(struct pm_db *db, const char *unit, struct pm_out *out, struct pm_err *err);
 
+/* Goods release permit numbers (放行条) of move-outs starting with
+ * prefix, for shell completion: the latest first. */
+int pm_moveout_permit_complete(struct pm_db *db, const char *prefix, struct pm_out *out,
+			       struct pm_err *err);
+
 #endif

@@ -66,7 +66,7 @@ int pm_unit_owners(struct pm_db *db, int64_t id, char **names, char **phone,
 int pm_unit_party(struct pm_db *db, int64_t unit_id, int64_t person_id, int *party,
 		  struct pm_err *err);
 
-/* Unit codes starting with prefix (at most 200), one a row: completion. */
+/* Every unit code starting with prefix, one a row: completion. */
 int pm_unit_complete(struct pm_db *db, const char *prefix, struct pm_out *out,
 		     struct pm_err *err);
 

@@ -580,3 +580,11 @@ out:
 	pm_buf_free(&detail);
 	return rc;
 }
+
+int
+pm_reno_complete(struct pm_db *db, const char *prefix, struct pm_out *out, struct pm_err *err)
+{
+	return pm_out_complete(out, db, "SELECT no FROM reno WHERE no >= ?1 AND no < ?2"
+	    " ORDER BY status IN ('rejected', 'refunded'), applied DESC, no DESC", "permit",
+	    prefix, err);
+}

@@ -176,4 +176,9 @@ int pm_reno_summary(struct pm_db *db, const char *month, struct pm_out *out, str
 /* The household archive's section (lib/owner/archive.c). */
 int pm_reno_archive(struct pm_db *db, int64_t unit_id, struct pm_out *out, struct pm_err *err);
 
+/* Renovation permit numbers starting with prefix, for shell completion:
+ * the ones still open first, then the latest applied for. */
+int pm_reno_complete(struct pm_db *db, const char *prefix, struct pm_out *out,
+		     struct pm_err *err);
+
 #endif

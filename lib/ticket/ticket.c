@@ -551,3 +551,10 @@ pm_ticket_archive(struct pm_db *db, int64_t unit_id, struct pm_out *out, struct 
 
 	return section(db, unit_id, out, "tickets", cols, N(cols), 0, sql, err);
 }
+
+int
+pm_ticket_complete(struct pm_db *db, const char *prefix, struct pm_out *out, struct pm_err *err)
+{
+	return pm_out_complete(out, db, "SELECT no FROM ticket WHERE no >= ?1 AND no < ?2"
+	    " ORDER BY status = 'closed', received DESC, no DESC", "ticket", prefix, err);
+}

@@ -209,4 +209,9 @@ int pm_patrol_missing(struct pm_db *db, const char *day, struct pm_out *out, lon
 int pm_patrol_counts(struct pm_db *db, const struct pm_period *month, struct pm_out *out,
 		     struct pm_err *err);
 
+/* Ticket numbers starting with prefix, for shell completion: the ones
+ * not closed first, then the latest received. */
+int pm_ticket_complete(struct pm_db *db, const char *prefix, struct pm_out *out,
+		       struct pm_err *err);
+
 #endif

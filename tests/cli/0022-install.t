@@ -24,7 +24,7 @@ for m in "$PM_TOP"/man/*/*.[1-8]; do
 		grep -qx "./usr/share/man/$l/man${n##*.}/$n" "$T/files"
 done
 holds "the zh_CN pm(7) is installed" grep -qx "./usr/share/man/zh_CN/man7/pm.7" "$T/files"
-holds "zsh completion is installed" grep -qx "./usr/share/zsh/site-functions/_pm" "$T/files"
+holds "zsh completion is installed" grep -qx "./usr/share/zsh/vendor-completions/_pm" "$T/files"
 for po in "$PM_TOP"/po/*.po; do
 	[ -f "$po" ] || continue
 	l=$(basename "$po" .po)
