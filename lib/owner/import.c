@@ -455,15 +455,15 @@ insert:
 }
 
 static int
-add_owner(struct importer *im, struct roll_rec *r, int64_t unit, int64_t pid)
+add_owner(struct importer *im, struct roll_rec *r, int64_t unit, int64_t pid, const char *since)
 {
 	sqlite3_stmt *st = S(im, S_OWNER_INSERT);
 
 	sqlite3_bind_int64(st, 1, unit);
 	sqlite3_bind_int64(st, 2, pid);
 	bind_opt_int(st, 3, r->share, r->share > 0);
-	if (r->since[0])
-		sqlite3_bind_text(st, 4, r->since, -1, SQLITE_STATIC);
+	if (since && since[0])
+		sqlite3_bind_text(st, 4, since, -1, SQLITE_STATIC);
 	return done(im, st);
 }
 
@@ -479,7 +479,7 @@ write_ownership(struct importer *im, struct roll_rec *r, int64_t unit, int64_t p
 	int rc, found = 0, any = 0;
 
 	if (fresh && !repeat)
-		return add_owner(im, r, unit, pid);
+		return add_owner(im, r, unit, pid, r->since);
 	st = S(im, S_OWNER_CURRENT);
 	sqlite3_bind_int64(st, 1, unit);
 	while ((rc = row_of(im, st)) > 0) {
@@ -492,16 +492,20 @@ write_ownership(struct importer *im, struct roll_rec *r, int64_t unit, int64_t p
 	if (found)
 		return 0;
 	if (any && !repeat) {
+		/* the new owners start the day the old ones end: an undated
+		 * new owner would read as owner all along, beside the old */
+		const char *day = r->since[0] ? r->since : r->move_in[0] ? r->move_in : im->today;
+
 		st = S(im, S_OWNER_END);
 		sqlite3_bind_int64(st, 1, unit);
-		sqlite3_bind_text(st, 2, r->since[0] ? r->since : r->move_in[0] ? r->move_in : im->today,
-		    -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 2, day, -1, SQLITE_STATIC);
 		if (done(im, st) < 0)
 			return -1;
 		if (note_audit(im, "owner changed to", r->name.s) < 0)
 			return -1;
+		return add_owner(im, r, unit, pid, day);
 	}
-	return add_owner(im, r, unit, pid);
+	return add_owner(im, r, unit, pid, r->since);
 }
 
 static int
