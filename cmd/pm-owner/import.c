@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "owner.h"
@@ -11,6 +12,7 @@
 #include "owner/roll.h"
 
 enum { OPT_DRY_RUN = 0x100, OPT_ENCODING, OPT_SKIP_BAD, OPT_ERRORS, OPT_MAP, OPT_TSV };
+enum { OPT_QUIET = 'q' };
 
 static const struct argp_option options[] = {
 	{"dry-run", OPT_DRY_RUN, NULL, 0, N_("check every row and report what would change; write nothing"), 0},
@@ -19,6 +21,7 @@ static const struct argp_option options[] = {
 	{"errors", OPT_ERRORS, N_("FILE"), 0, N_("write the refused rows, with line and reason, as CSV for Excel"), 0},
 	{"map", OPT_MAP, N_("HEADER=FIELD"), 0, N_("read the column HEADER as FIELD (or 'ignore' it); repeatable"), 0},
 	{"tsv", OPT_TSV, NULL, 0, N_("the file is tab-separated (detected from the header otherwise)"), 0},
+	{"quiet", OPT_QUIET, NULL, 0, N_("no summary and no progress, for cron: only what is wrong"), 0},
 	{NULL, 0, NULL, 0, NULL, 0},
 };
 
@@ -26,7 +29,9 @@ struct args {
 	struct pm_roll_opts o;
 	struct pm_strv maps;
 	const char *errors;
+	int quiet;
 };
+
 
 static error_t
 parse(int key, char *arg, struct argp_state *state)
@@ -39,6 +44,7 @@ parse(int key, char *arg, struct argp_state *state)
 	case OPT_SKIP_BAD: a->o.skip_bad = 1; break;
 	case OPT_ERRORS: a->errors = arg; break;
 	case OPT_TSV: a->o.delim = '\t'; break;
+	case OPT_QUIET: a->quiet = 1; break;
 	case OPT_MAP:
 		if (!strchr(arg, '='))
 			argp_error(state, _("--map '%s': write it as 'header=field'"), arg);
@@ -60,6 +66,38 @@ parse(int key, char *arg, struct argp_state *state)
 	return 0;
 }
 
+/* Rows, rate and time on a terminal's stderr, from the 4096th row and
+ * then at most twice a second, so that a long import is not a blank
+ * screen; cleared for the summary; never in a pipe or a log. */
+struct progress {
+	const char *name;
+	struct timespec start, last;
+	int shown;
+};
+
+static double
+since(const struct timespec *a, const struct timespec *b)
+{
+	return (double)(b->tv_sec - a->tv_sec) + (double)(b->tv_nsec - a->tv_nsec) / 1e9;
+}
+
+static void
+show_progress(void *ctx, long rows)
+{
+	struct progress *p = ctx;
+	struct timespec now;
+	double t;
+
+	/* the first report at once (4096 rows in), then twice a second */
+	if (clock_gettime(CLOCK_MONOTONIC, &now) != 0 || (p->shown && since(&p->last, &now) < 0.5))
+		return;
+	p->last = now;
+	t = since(&p->start, &now);
+	fprintf(stderr, _("\r%s: %ld rows, %.0f rows/s, %.0f s"), p->name, rows,
+	    t > 0 ? (double)rows / t : 0.0, t);
+	p->shown = 1;
+}
+
 /* The --errors file: the refused rows as the clerk wrote them, with the
  * line and every reason in front, written beside the target and renamed
  * into place at the end. */
@@ -73,6 +111,7 @@ struct report {
 	struct pm_strv cells;
 	int header_done;
 	int failed;
+	struct progress *prog;    /* a progress line to clear before a message */
 };
 
 static void
@@ -120,6 +159,10 @@ on_problem(void *ctx, const struct pm_roll_problem *p)
 	struct report *r = ctx;
 	size_t i;
 
+	if (r->prog && r->prog->shown) {
+		fputs("\r\033[K", stderr);
+		r->prog->shown = 0;
+	}
 	if (p->warning)
 		pm_cli_warn(_("%s:%ld: %s: warning: %s"), p->file, p->line, p->column, p->reason);
 	else if (p->column)
@@ -198,12 +241,20 @@ owner_import(int argc, char **argv)
 	struct args a = {0};
 	struct report rep = {0};
 	struct pm_roll_stats st;
+	struct progress prog = {0};
 	struct pm_err err = {0};
 	struct pm_db *db;
 	int rc, erc;
 
 	pm_cli_parse(&argp, argc, argv, &a);
 	a.o.maps = &a.maps;
+	if (!a.quiet && isatty(STDERR_FILENO) && clock_gettime(CLOCK_MONOTONIC, &prog.start) == 0) {
+		prog.name = a.o.path;
+		prog.last = prog.start;
+		a.o.progress = show_progress;
+		a.o.progress_ctx = &prog;
+		rep.prog = &prog;
+	}
 	if ((rc = pm_cli_open(&db))) {
 		pm_strv_free(&a.maps);
 		return rc;
@@ -215,12 +266,16 @@ owner_import(int argc, char **argv)
 		return rc;
 	}
 	rc = pm_roll_import(db, &a.o, &st, on_problem, &rep, &err);
+	if (prog.shown)
+		fputs("\r\033[K", stderr);  /* the summary takes its place */
 	pm_db_close(db);
 	pm_strv_free(&a.maps);
 	erc = close_errors(&rep, rc > 0 ? st.rejected : 0);
 	if (rc < 0)
 		return pm_cli_fail(&err);
 	pm_cli.saved = !a.o.dry_run && (rc == 0 || a.o.skip_bad);
+	if (a.quiet && rc == 0)
+		return erc;
 	printf(_("%s: %ld rows"), a.o.path, st.rows);
 	if (st.blank)
 		printf(_(", %ld blank rows skipped"), st.blank);

@@ -475,6 +475,8 @@ complete -c pm-owner -n '__fish_seen_subcommand_from import' -l skip-bad
 complete -c pm-owner -n '__fish_seen_subcommand_from import' -l errors -r -F
 complete -c pm-owner -n '__fish_seen_subcommand_from import' -l map -x
 complete -c pm-owner -n '__fish_seen_subcommand_from import' -l tsv
+complete -c pm-owner -n '__fish_seen_subcommand_from import' -l quiet
+complete -c pm-owner -n '__fish_seen_subcommand_from import' -s q
 complete -c pm-owner -n '__fish_seen_subcommand_from import' -l db -r -F
 complete -c pm-owner -n '__fish_seen_subcommand_from import' -l format -x -a 'csv tsv table json html xlsx'
 complete -c pm-owner -n '__fish_seen_subcommand_from import' -s o -x -a 'csv tsv table json html xlsx'

@@ -892,6 +892,8 @@ pm_roll_import(struct pm_db *db, const struct pm_roll_opts *o, struct pm_roll_st
 		enum roll_field field = RF_UNIT;
 
 		stats->rows++;
+		if (o->progress && !(stats->rows & 4095))
+			o->progress(o->progress_ctx, stats->rows);
 		if (row->n != h.ncols) {
 			snprintf(ratio, sizeof ratio, _("row has %zu fields, the header %zu"), row->n, h.ncols);
 			if (report_row(report, ctx, in, &h, row, RF_UNIT, 0, ratio) < 0)

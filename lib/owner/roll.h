@@ -78,6 +78,9 @@ struct pm_roll_opts {
 	int dry_run;                  /* check and count, write nothing */
 	int skip_bad;                 /* commit the good rows */
 	const struct pm_strv *maps;   /* "header=field" */
+	/* called with the rows read so far every 4096 rows, or NULL */
+	void (*progress)(void *ctx, long rows);
+	void *progress_ctx;
 };
 
 struct pm_roll_stats {
