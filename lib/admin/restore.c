@@ -190,26 +190,6 @@ live_wal(struct pm_db *db, struct pm_err *err)
 	return wal ? 0 : pm_db_fail(db, SQLITE_BUSY, err, _("restore"));
 }
 
-static int
-live_int(struct pm_db *db, const char *sql, int *v, struct pm_err *err)
-{
-	sqlite3_stmt *st;
-	int rc;
-
-	if (pm_db_prepare(db, sql, &st, err) < 0)
-		return -1;
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		*v = sqlite3_column_int(st, 0);
-	else if (rc != SQLITE_DONE) {
-		pm_db_fail(db, rc, err, _("restore"));
-		sqlite3_finalize(st);
-		return -1;
-	}
-	sqlite3_finalize(st);
-	return 0;
-}
-
 /* Keep the database as it is now in r->aside: read through a second
  * connection, while the first holds the write lock, so that it is the
  * last state before the restore. */
@@ -322,7 +302,7 @@ pm_db_restore(const char *path, const char *file, struct pm_restore *r, struct p
 		pm_err_prefix(err, _("nothing restored"));
 		goto out;
 	}
-	if (live_wal(live, err) < 0 || live_int(live, "PRAGMA page_size", &size_live, err) < 0)
+	if (live_wal(live, err) < 0 || pm_db_int(live, "PRAGMA page_size", &size_live, err) < 0)
 		goto out;
 	/* SQLite copies into a WAL database only page for page */
 	if (size_src != size_live) {

@@ -252,8 +252,8 @@ pm_db_blob(struct pm_db *db, sqlite3_stmt *st, char **data, size_t *len, struct 
 	return *data ? 0 : pm_err_oom(err);
 }
 
-static int
-pragma_int(struct pm_db *db, const char *sql, int *v, struct pm_err *err)
+int
+pm_db_int(struct pm_db *db, const char *sql, int *v, struct pm_err *err)
 {
 	sqlite3_stmt *st;
 	int rc;
@@ -278,7 +278,7 @@ pm_db_schema_latest(void)
 int
 pm_db_schema_version(struct pm_db *db, int *version, struct pm_err *err)
 {
-	return pragma_int(db, "PRAGMA user_version", version, err);
+	return pm_db_int(db, "PRAGMA user_version", version, err);
 }
 
 int
@@ -321,10 +321,10 @@ check_identity(struct pm_db *db, unsigned flags, int *fresh, struct pm_err *err)
 {
 	int appid = 0, version = 0, tables = 0;
 
-	if (pragma_int(db, "PRAGMA application_id", &appid, err) < 0 ||
-	    pragma_int(db, "PRAGMA user_version", &version, err) < 0)
+	if (pm_db_int(db, "PRAGMA application_id", &appid, err) < 0 ||
+	    pm_db_int(db, "PRAGMA user_version", &version, err) < 0)
 		return -1;
-	if (pragma_int(db, "SELECT count(*) FROM sqlite_schema", &tables, err) < 0) {
+	if (pm_db_int(db, "SELECT count(*) FROM sqlite_schema", &tables, err) < 0) {
 		/* ours, with a schema too damaged to read: restore replaces it */
 		if (!(flags & PM_DB_DAMAGED_OK) || err->code != PM_EXIT_CONFIG ||
 		    (uint32_t)appid != PM_APPLICATION_ID)

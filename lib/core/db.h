@@ -90,6 +90,8 @@ int pm_db_prepare(struct pm_db *db, const char *sql, sqlite3_stmt **st, struct p
 
 /* Run SQL without results (schema, pragmas). */
 int pm_db_exec(struct pm_db *db, const char *sql, struct pm_err *err);
+/* The first column of sql's one row as an int (unchanged when no row). */
+int pm_db_int(struct pm_db *db, const char *sql, int *v, struct pm_err *err);
 
 /* Bind helpers: text that may be empty binds NULL with _null variants. */
 int pm_bind_text(sqlite3_stmt *st, int i, const char *s);

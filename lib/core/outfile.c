@@ -20,6 +20,20 @@
  * the folder cannot be resolved (then it holds no database either) or
  * memory runs out; *oom tells which.
  */
+/* The folder part of path ("." or "/" when it has none); NULL when out
+ * of memory. */
+static char *
+dir_of(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+
+	if (!slash)
+		return strdup(".");
+	if (slash == path)
+		return strdup("/");
+	return strndup(path, (size_t)(slash - path));
+}
+
 static char *
 canonical(const char *path, int *oom)
 {
@@ -27,13 +41,7 @@ canonical(const char *path, int *oom)
 	char *dir, *real, *out = NULL;
 
 	*oom = 0;
-	if (!slash)
-		dir = strdup(".");
-	else if (slash == path)
-		dir = strdup("/");
-	else
-		dir = strndup(path, (size_t)(slash - path));
-	if (!dir) {
+	if (!(dir = dir_of(path))) {
 		*oom = 1;
 		return NULL;
 	}
@@ -251,13 +259,7 @@ pm_outfile_sweep(const char *path, int any_middle)
 
 	if (!*base || clock_gettime(CLOCK_REALTIME, &now) != 0)
 		return 0;
-	if (!slash)
-		dir = strdup(".");
-	else if (slash == path)
-		dir = strdup("/");
-	else
-		dir = strndup(path, (size_t)(slash - path));
-	if (!dir)
+	if (!(dir = dir_of(path)))
 		return 0;
 	if (!(d = opendir(dir))) {
 		free(dir);

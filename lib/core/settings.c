@@ -64,19 +64,6 @@ pm_setting_find(const char *name)
 	return NULL;
 }
 
-static size_t
-chars(const char *s)
-{
-	const char *end = s + strlen(s);
-	size_t n = 0;
-
-	while (s < end) {
-		pm_utf8_next(&s, end);
-		n++;
-	}
-	return n;
-}
-
 const char *
 pm_setting_check(const struct pm_setting *s, const char *value)
 {
@@ -118,7 +105,7 @@ pm_setting_check(const struct pm_setting *s, const char *value)
 			return _("not valid UTF-8");
 		if (pm_text_has_control(value, strlen(value), 0))
 			return _("holds a line break or a control character");
-		if (chars(value) > PM_SETTING_TEXT_MAX)
+		if (pm_utf8_chars(value, strlen(value)) > PM_SETTING_TEXT_MAX)
 			return _("longer than 2000 characters");
 		return NULL;
 	case PM_SET_MAIL_LOCAL:

@@ -318,6 +318,17 @@ pm_text_clean(struct pm_buf *out, const char *s, size_t n)
 	return 0;
 }
 
+size_t
+pm_utf8_chars(const char *s, size_t n)
+{
+	size_t k = 0, i;
+
+	for (i = 0; i < n; i++)
+		if (((unsigned char)s[i] & 0xC0) != 0x80)
+			k++;
+	return k;
+}
+
 int
 pm_text_has_control(const char *s, size_t n, int allow_newline)
 {

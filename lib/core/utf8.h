@@ -59,6 +59,8 @@ long pm_text_clean_to(char *dst, size_t cap, const char *s, size_t n);
 /* 1 when s has a character no name or free text should hold: a C0 or C1
  * control other than tab and line breaks (allow_newline), DEL, or a
  * bidirectional override (U+202A..U+202E, U+2066..U+2069). */
+/* Characters (not bytes, not columns) in the valid UTF-8 s[0..n). */
+size_t pm_utf8_chars(const char *s, size_t n);
 int pm_text_has_control(const char *s, size_t n, int allow_newline);
 
 #endif

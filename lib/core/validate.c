@@ -384,17 +384,6 @@ pm_idno_normalize(const char *s, size_t n, struct pm_buf *out)
 	return NULL;
 }
 
-static size_t
-chars(const char *s, size_t n)
-{
-	size_t k = 0, i;
-
-	for (i = 0; i < n; i++)
-		if (((unsigned char)s[i] & 0xC0) != 0x80)
-			k++;
-	return k;
-}
-
 const char *
 pm_name_normalize(const char *s, size_t n, struct pm_buf *out)
 {
@@ -406,7 +395,7 @@ pm_name_normalize(const char *s, size_t n, struct pm_buf *out)
 		return _("name is not valid UTF-8 (was the file saved in another encoding?)");
 	if (pm_text_has_control(s, n, 0))
 		return _("name holds a control character");
-	if (chars(s, n) > PM_NAME_MAX)
+	if (pm_utf8_chars(s, n) > PM_NAME_MAX)
 		return _("name too long");
 	if (pm_buf_add(out, s, n) < 0)
 		return _("out of memory");
@@ -422,7 +411,7 @@ pm_text_normalize(const char *s, size_t n, struct pm_buf *out)
 		return _("text is not valid UTF-8 (was the file saved in another encoding?)");
 	if (pm_text_has_control(s, n, 1))
 		return _("text holds a control character");
-	if (chars(s, n) > PM_TEXT_MAX)
+	if (pm_utf8_chars(s, n) > PM_TEXT_MAX)
 		return _("text too long");
 	if (pm_buf_add(out, s, n) < 0)
 		return _("out of memory");
