@@ -69,7 +69,7 @@ admin_init(int argc, char **argv)
 		return pm_cli_fail(&err);
 	}
 	printf(existed ? _("%s: up to date (schema version %d)\n")
-		       : _("%s: created (schema version %d)\n"), db->path, version);
+		       : _("%s: created (schema version %d)\n"), pm_db_name(db), version);
 	pm_db_close(db);
 	return 0;
 }

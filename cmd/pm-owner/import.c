@@ -198,7 +198,7 @@ open_errors(struct report *r, const char *path, const struct pm_db *db, const ch
 {
 	struct pm_err err = {0};
 
-	if (!(r->db_path = strdup(db->path)))
+	if (!(r->db_path = strdup(pm_db_name(db))))
 		return PM_EXIT_OSERR;
 	r->guard.option = "--errors";
 	r->guard.db = r->db_path;

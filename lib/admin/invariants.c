@@ -247,46 +247,46 @@ run_sql(struct pm_db *db, const struct pm_invariant *inv, const char *now, struc
 	struct pm_err *err)
 {
 	struct pm_buf msg = PM_BUF_INIT;
-	sqlite3_stmt *st;
+	struct pm_stmt *st;
 	int rc;
 
 	if (pm_db_prepare(db, inv->sql, &st, err) < 0)
 		return -1;
 	pm_bind_text(st, 1, now);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while ((rc = pm_step(st)) == PM_ROW) {
 		const char *args[PM_INVARIANT_ARGS] = {NULL};
-		int nc = sqlite3_column_count(st), k;
-		int64_t which = sqlite3_column_int64(st, 1);
+		int nc = pm_col_count(st), k;
+		int64_t which = pm_col_int64(st, 1);
 
 		for (k = 2; k < nc && k - 2 < PM_INVARIANT_ARGS; k++)
-			if (sqlite3_column_type(st, k) != SQLITE_NULL)
+			if (!pm_col_null(st, k))
 				args[k - 2] = pm_col_text(st, k);
 		pm_buf_reset(&msg);
 		if (which < 0 || which >= PM_INVARIANT_MSGS || !inv->msg[which] ||
 		    pm_invariant_format(&msg, _(inv->msg[which]), args, PM_INVARIANT_ARGS) < 0) {
-			sqlite3_finalize(st);
+			pm_stmt_free(st);
 			pm_buf_free(&msg);
 			return pm_err_set(err, PM_EXIT_SOFTWARE, "invariant %s: no message %lld",
 			    inv->name, (long long)which);
 		}
 		if (report(r, pm_col_text(st, 0), pm_buf_str(&msg)) < 0) {
-			sqlite3_finalize(st);
+			pm_stmt_free(st);
 			pm_buf_free(&msg);
 			return -1;
 		}
 	}
 	pm_buf_free(&msg);
-	if (rc != SQLITE_DONE && pm_db_is_overflow(db, rc)) {
+	if (rc != PM_DONE && (pm_db_error(db) == PM_DBE_OVERFLOW)) {
 		const char *v[2] = {inv->name, "not checked: a total overflows"};
 
-		sqlite3_finalize(st);
+		pm_stmt_free(st);
 		pm_out_row(r->out, v);
 		r->found++;
 		return 0;
 	}
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE)
-		return pm_db_fail(db, rc, err, _("checking the invariants"));
+	pm_stmt_free(st);
+	if (rc != PM_DONE)
+		return pm_db_fail(db, err, _("checking the invariants"));
 	return 0;
 }
 

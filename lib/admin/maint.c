@@ -13,33 +13,17 @@
 #include "invariants.h"
 #include "maint.h"
 
-static int
-writable_schema(sqlite3 *h)
-{
-	sqlite3_stmt *st;
-	int on = 0;
-
-	if (sqlite3_prepare_v2(h, "PRAGMA writable_schema", -1, &st, NULL) != SQLITE_OK)
-		return 0;
-	if (sqlite3_step(st) == SQLITE_ROW)
-		on = sqlite3_column_int(st, 0);
-	sqlite3_finalize(st);
-	return on;
-}
-
 int
 pm_db_backup(struct pm_db *db, const char *dest, int overwrite, struct pm_err *err)
 {
-	struct pm_db to = {0};
-	sqlite3_backup *bk;
 	char *tmp = NULL;
-	int fd, rc, ret = -1;
+	int fd, ret = -1;
 	struct stat st, self;
 
 	if (stat(dest, &st) == 0) {
 		/* --force onto the live file would rename a copy over it: a
 		 * rollback-journal file with other writers' -wal beside it */
-		if (stat(db->path, &self) == 0 && st.st_dev == self.st_dev &&
+		if (stat(pm_db_name(db), &self) == 0 && st.st_dev == self.st_dev &&
 		    st.st_ino == self.st_ino)
 			return pm_err_set(err, PM_EXIT_CANTCREAT,
 			    _("'%s' is the database itself: back it up to another file"), dest);
@@ -49,7 +33,7 @@ pm_db_backup(struct pm_db *db, const char *dest, int overwrite, struct pm_err *e
 	}
 	{
 		/* a device, a folder, the -wal: never renamed over */
-		struct pm_outfile_guard g = {"backup", db->path, NULL};
+		struct pm_outfile_guard g = {"backup", pm_db_name(db), NULL};
 
 		if (pm_outfile_check(dest, &g, err) < 0)
 			return -1;
@@ -65,43 +49,8 @@ pm_db_backup(struct pm_db *db, const char *dest, int overwrite, struct pm_err *e
 		return -1;
 	}
 	close(fd);
-	to.path = tmp;
-	rc = sqlite3_open_v2(tmp, &to.h, SQLITE_OPEN_READWRITE, NULL);
-	if (rc != SQLITE_OK) {
-		pm_db_fail(&to, rc, err, _("backup"));
+	if (pm_db_copy_to(db, tmp, err) < 0)
 		goto out;
-	}
-	bk = sqlite3_backup_init(to.h, "main", db->h, "main");
-	if (!bk) {
-		pm_db_fail(&to, sqlite3_errcode(to.h), err, _("backup"));
-		goto out;
-	}
-	/* one step: the whole file from one read snapshot; writers go on */
-	do
-		rc = sqlite3_backup_step(bk, -1);
-	while (rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
-	sqlite3_backup_finish(bk);
-	if (rc != SQLITE_DONE) {
-		pm_db_fail(&to, rc, err, _("backup"));
-		goto out;
-	}
-	/* a damaged database kept aside before a restore (opened with
-	 * PM_DB_DAMAGED_OK) is copied as it is: the pragma below must not
-	 * stop at its schema */
-	rc = SQLITE_OK;
-	if (writable_schema(db->h))
-		rc = sqlite3_exec(to.h, "PRAGMA writable_schema = ON", NULL, NULL, NULL);
-	/* leave a single self-contained file: no -wal beside it */
-	if (rc == SQLITE_OK)
-		rc = sqlite3_exec(to.h, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL);
-	/* closed whatever the pragma said: the handle must not leak */
-	if (sqlite3_close(to.h) != SQLITE_OK && rc == SQLITE_OK)
-		rc = SQLITE_ERROR;
-	to.h = NULL;
-	if (rc != SQLITE_OK) {
-		pm_err_set(err, PM_EXIT_IO, _("backup to '%s' failed while closing"), dest);
-		goto out;
-	}
 	fd = open(tmp, O_RDONLY);
 	if (fd < 0 || fsync(fd) != 0) {
 		pm_err_set(err, PM_EXIT_IO, _("cannot sync '%s': %s"), tmp, strerror(errno));
@@ -116,8 +65,6 @@ pm_db_backup(struct pm_db *db, const char *dest, int overwrite, struct pm_err *e
 	}
 	ret = 0;
 out:
-	if (to.h)
-		sqlite3_close(to.h);
 	if (ret < 0)
 		unlink(tmp);
 	free(tmp);
@@ -134,11 +81,11 @@ check_mode(struct pm_db *db, struct pm_out *out, long *problems, struct pm_err *
 	struct stat st;
 	char *msg = NULL;
 
-	if (stat(db->path, &st) != 0)
+	if (stat(pm_db_name(db), &st) != 0)
 		return 0;
 	if (st.st_mode & (S_IROTH | S_IWOTH)) {
 		if (asprintf(&msg, _("%04o: other users can read it; chmod 600 '%s' (660 for a desk group)"),
-		    (unsigned)(st.st_mode & 07777), db->path) < 0)
+		    (unsigned)(st.st_mode & 07777), pm_db_name(db)) < 0)
 			return pm_err_oom(err);
 		v[1] = msg;
 		(*problems)++;
@@ -215,7 +162,7 @@ pm_db_check_invariants(struct pm_db *db, struct pm_out *out, long *problems, str
 int
 pm_db_check(struct pm_db *db, struct pm_out *out, long *problems, struct pm_err *err)
 {
-	sqlite3_stmt *st;
+	struct pm_stmt *st;
 	int rc;
 	long found;
 	char *msg;
@@ -226,7 +173,7 @@ pm_db_check(struct pm_db *db, struct pm_out *out, long *problems, struct pm_err 
 	if (pm_db_prepare(db, "PRAGMA integrity_check", &st, err) < 0)
 		return -1;
 	found = 0;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while ((rc = pm_step(st)) == PM_ROW) {
 		const char *v[2] = {"integrity", pm_col_text(st, 0)};
 
 		if (strcmp(v[1], "ok"))
@@ -235,16 +182,16 @@ pm_db_check(struct pm_db *db, struct pm_out *out, long *problems, struct pm_err 
 	}
 	/* damage bad enough to stop the check is one of its findings, so
 	 * the check reports (exit 1) instead of failing (78) half-way */
-	if (rc == SQLITE_CORRUPT || rc == SQLITE_NOTADB) {
-		const char *v[2] = {"integrity", sqlite3_errstr(rc)};
+	if (rc < 0 && (pm_db_error(db) == PM_DBE_CORRUPT || pm_db_error(db) == PM_DBE_NOTADB)) {
+		const char *v[2] = {"integrity", pm_db_errmsg(db)};
 
 		pm_out_row(out, v);
 		found++;
-	} else if (rc != SQLITE_DONE) {
-		sqlite3_finalize(st);
-		return pm_db_fail(db, rc, err, _("integrity check"));
+	} else if (rc != PM_DONE) {
+		pm_stmt_free(st);
+		return pm_db_fail(db, err, _("integrity check"));
 	}
-	sqlite3_finalize(st);
+	pm_stmt_free(st);
 	*problems += found;
 
 	if (pm_db_prepare(db, "PRAGMA foreign_key_check", &st, err) < 0) {
@@ -260,12 +207,12 @@ pm_db_check(struct pm_db *db, struct pm_out *out, long *problems, struct pm_err 
 		return 0;
 	}
 	found = 0;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while ((rc = pm_step(st)) == PM_ROW) {
 		const char *v[2] = {"foreign_keys", NULL};
 
 		if (asprintf(&msg, "%s row %lld refers to a missing %s", pm_col_text(st, 0),
-		    (long long)sqlite3_column_int64(st, 1), pm_col_text(st, 2)) < 0) {
-			sqlite3_finalize(st);
+		    (long long)pm_col_int64(st, 1), pm_col_text(st, 2)) < 0) {
+			pm_stmt_free(st);
 			return pm_err_oom(err);
 		}
 		v[1] = msg;
@@ -273,16 +220,16 @@ pm_db_check(struct pm_db *db, struct pm_out *out, long *problems, struct pm_err 
 		free(msg);
 		found++;
 	}
-	if (rc == SQLITE_CORRUPT || rc == SQLITE_NOTADB) {
+	if (rc < 0 && (pm_db_error(db) == PM_DBE_CORRUPT || pm_db_error(db) == PM_DBE_NOTADB)) {
 		const char *v[2] = {"foreign_keys", "not checked: the file is damaged"};
 
 		pm_out_row(out, v);
 		found++;
-	} else if (rc != SQLITE_DONE) {
-		sqlite3_finalize(st);
-		return pm_db_fail(db, rc, err, _("foreign key check"));
+	} else if (rc != PM_DONE) {
+		pm_stmt_free(st);
+		return pm_db_fail(db, err, _("foreign key check"));
 	}
-	sqlite3_finalize(st);
+	pm_stmt_free(st);
 	if (!found) {
 		const char *v[2] = {"foreign_keys", "ok"};
 

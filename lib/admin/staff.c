@@ -123,7 +123,7 @@ pm_staff_add(struct pm_db *db, const struct pm_staff *s, int64_t *id, struct pm_
 	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
 	struct pm_buf name = PM_BUF_INIT, phone = PM_BUF_INIT, joined = PM_BUF_INIT;
 	const char *dept, *role;
-	sqlite3_stmt *st = NULL;
+	struct pm_stmt *st = NULL;
 	int64_t other;
 	int rc = -1;
 
@@ -152,12 +152,12 @@ pm_staff_add(struct pm_db *db, const struct pm_staff *s, int64_t *id, struct pm_
 	pm_bind_text(st, 6, joined.s);
 	if (pm_db_step_done(db, st, err) < 0)
 		goto out;
-	*id = sqlite3_last_insert_rowid(db->h);
+	*id = pm_db_last_id(db);
 	if (audit_staff(db, name.s, err, "staff added: %s, %s, from %s", dept, role, joined.s) < 0)
 		goto out;
 	rc = 0;
 out:
-	sqlite3_finalize(st);
+	pm_stmt_free(st);
 	pm_buf_free(&name);
 	pm_buf_free(&phone);
 	pm_buf_free(&joined);
@@ -175,7 +175,7 @@ pm_staff_set(struct pm_db *db, const char *name, const struct pm_staff *s, struc
 	struct pm_buf nname = PM_BUF_INIT, phone = PM_BUF_INIT, joined = PM_BUF_INIT;
 	struct pm_buf change = PM_BUF_INIT;
 	const char *dept, *role;
-	sqlite3_stmt *st = NULL;
+	struct pm_stmt *st = NULL;
 	int64_t id, other;
 	int rc = -1;
 
@@ -219,7 +219,7 @@ pm_staff_set(struct pm_db *db, const char *name, const struct pm_staff *s, struc
 		goto out;
 	rc = 0;
 out:
-	sqlite3_finalize(st);
+	pm_stmt_free(st);
 	pm_buf_free(&nname);
 	pm_buf_free(&phone);
 	pm_buf_free(&joined);
@@ -231,7 +231,7 @@ int
 pm_staff_leave(struct pm_db *db, const char *name, const char *date, struct pm_err *err)
 {
 	struct pm_buf day = PM_BUF_INIT;
-	sqlite3_stmt *st = NULL;
+	struct pm_stmt *st = NULL;
 	int64_t id;
 	int rc = -1;
 
@@ -257,7 +257,7 @@ pm_staff_leave(struct pm_db *db, const char *name, const char *date, struct pm_e
 	pm_bind_text(st, 2, pm_buf_str(&day));
 	if (pm_db_step_done(db, st, err) < 0)
 		goto out;
-	if (sqlite3_changes(db->h) == 0) {
+	if (pm_db_changes(db) == 0) {
 		pm_err_set(err, PM_EXIT_DATA, _("'%s' cannot leave on %s, before joining"), name,
 		    pm_buf_str(&day));
 		goto out;
@@ -266,7 +266,7 @@ pm_staff_leave(struct pm_db *db, const char *name, const char *date, struct pm_e
 		goto out;
 	rc = 0;
 out:
-	sqlite3_finalize(st);
+	pm_stmt_free(st);
 	pm_buf_free(&day);
 	return rc;
 }
@@ -290,7 +290,7 @@ pm_staff_list(struct pm_db *db, int all, const char *role, const char *dept,
 	    "   AND (?3 IS NULL OR dept = ?3)"
 	    " ORDER BY dept, role, name";
 	const char *rk = NULL, *dk = NULL;
-	sqlite3_stmt *st;
+	struct pm_stmt *st;
 	int rc;
 
 	if (role && !(rk = pm_keyword_key(pm_staff_roles, role)))
@@ -306,7 +306,7 @@ pm_staff_list(struct pm_db *db, int all, const char *role, const char *dept,
 	pm_bind_text_null(st, 3, dk);
 	pm_out_begin(out, NULL, cols, sizeof cols / sizeof cols[0], 0);
 	rc = pm_out_stmt_all(out, st, err);
-	sqlite3_finalize(st);
+	pm_stmt_free(st);
 	if (rc == 0)
 		pm_out_end(out);
 	return rc;
@@ -316,7 +316,7 @@ int
 pm_staff_find(struct pm_db *db, const char *name, int64_t *id, const char **role,
 	      struct pm_err *err)
 {
-	sqlite3_stmt *st;
+	struct pm_stmt *st;
 	int rc;
 	size_t n = strlen(name);
 
@@ -324,21 +324,21 @@ pm_staff_find(struct pm_db *db, const char *name, int64_t *id, const char **role
 	if (pm_db_prepare(db, "SELECT id, role FROM staff WHERE name = ?1 AND left_on IS NULL",
 	    &st, err) < 0)
 		return -1;
-	sqlite3_bind_text(st, 1, name, (int)n, SQLITE_TRANSIENT);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
-		*id = sqlite3_column_int64(st, 0);
+	pm_bind_textn(st, 1, name, n);
+	rc = pm_step(st);
+	if (rc == PM_ROW) {
+		*id = pm_col_int64(st, 0);
 		if (role) {
 			const struct pm_keyword *k = pm_keyword_find(pm_staff_roles, pm_col_text(st, 1));
 
 			*role = k ? k->key : "";
 		}
 	}
-	sqlite3_finalize(st);
-	if (rc == SQLITE_ROW)
+	pm_stmt_free(st);
+	if (rc == PM_ROW)
 		return 0;
-	if (rc != SQLITE_DONE)
-		return pm_db_fail(db, rc, err, _("reading staff"));
+	if (rc != PM_DONE)
+		return pm_db_fail(db, err, _("reading staff"));
 	return pm_err_set(err, PM_EXIT_DATA,
 	    _("no current staff member '%.*s' (see pm-admin staff list)"), (int)n, name);
 }
@@ -367,7 +367,7 @@ int
 pm_staff_complete(struct pm_db *db, const char *prefix, struct pm_out *out, struct pm_err *err)
 {
 	static const struct pm_col cols[] = {{"name", N_("Name"), PM_COL_CODE, 0}};
-	sqlite3_stmt *st;
+	struct pm_stmt *st;
 	int rc;
 
 	if (pm_db_prepare(db, "SELECT name FROM staff WHERE left_on IS NULL"
@@ -376,7 +376,7 @@ pm_staff_complete(struct pm_db *db, const char *prefix, struct pm_out *out, stru
 	pm_bind_text(st, 1, prefix);
 	pm_out_begin(out, NULL, cols, 1, 0);
 	rc = pm_out_stmt_all(out, st, err);
-	sqlite3_finalize(st);
+	pm_stmt_free(st);
 	if (rc == 0)
 		pm_out_end(out);
 	return rc;

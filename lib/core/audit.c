@@ -65,7 +65,7 @@ pm_audit(struct pm_db *db, const char *record, const char *change, struct pm_err
 	static const char sql[] =
 	    "INSERT INTO audit(at, login, clerk, prog, verb, record, change)"
 	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)";
-	sqlite3_stmt *st;
+	struct pm_stmt *st;
 	pm_time now;
 	char at[PM_TIME_BUFSZ];
 	int rc;
@@ -76,25 +76,22 @@ pm_audit(struct pm_db *db, const char *record, const char *change, struct pm_err
 		return -1;
 	/* prepared once per connection: an import writes an audit row per
 	 * changed unit, and parsing this each time was a third of it */
-	if (!db->audit && pm_db_prepare(db, sql, &db->audit, err) < 0)
+	if (pm_db_prepare_kept(db, sql, &st, err) < 0)
 		return -1;
-	st = db->audit;
-	sqlite3_reset(st);
-	sqlite3_clear_bindings(st);
 	/* a bind that runs out of memory leaves NULL behind, which the
 	 * NOT NULL columns would report as bad data (65): check them */
-	if (pm_bind_text(st, 1, pm_time_fmt(now, at)) != SQLITE_OK ||
-	    pm_bind_text(st, 2, pm_audit_login()) != SQLITE_OK ||
-	    pm_bind_text_null(st, 3, actor.clerk) != SQLITE_OK ||
-	    pm_bind_text(st, 4, actor.prog ? actor.prog : "?") != SQLITE_OK ||
-	    pm_bind_text(st, 5, actor.verb ? actor.verb : "") != SQLITE_OK ||
-	    pm_bind_text_null(st, 6, record) != SQLITE_OK ||
-	    pm_bind_text_null(st, 7, change) != SQLITE_OK)
+	if (pm_bind_text(st, 1, pm_time_fmt(now, at)) < 0 ||
+	    pm_bind_text(st, 2, pm_audit_login()) < 0 ||
+	    pm_bind_text_null(st, 3, actor.clerk) < 0 ||
+	    pm_bind_text(st, 4, actor.prog ? actor.prog : "?") < 0 ||
+	    pm_bind_text(st, 5, actor.verb ? actor.verb : "") < 0 ||
+	    pm_bind_text_null(st, 6, record) < 0 ||
+	    pm_bind_text_null(st, 7, change) < 0)
 		rc = pm_err_oom(err);
 	else
 		rc = pm_db_step_done(db, st, err);
-	sqlite3_reset(st);
-	sqlite3_clear_bindings(st);
+	pm_stmt_reset(st);
+	pm_stmt_clear(st);
 	return rc;
 }
 
@@ -139,7 +136,7 @@ pm_audit_list(struct pm_db *db, const struct pm_audit_filter *f, struct pm_out *
 	    "   AND (?5 IS NULL OR instr(record, ?5) > 0)"
 	    " ORDER BY id"
 	    " LIMIT CASE WHEN ?6 > 0 THEN ?6 ELSE -1 END";
-	sqlite3_stmt *st;
+	struct pm_stmt *st;
 	int rc;
 
 	if (pm_db_prepare(db, sql, &st, err) < 0)
@@ -152,7 +149,7 @@ pm_audit_list(struct pm_db *db, const struct pm_audit_filter *f, struct pm_out *
 	pm_bind_int(st, 6, f->limit);
 	pm_out_begin(out, NULL, cols, sizeof cols / sizeof cols[0], 0);
 	rc = pm_out_stmt_all(out, st, err);
-	sqlite3_finalize(st);
+	pm_stmt_free(st);
 	if (rc == 0)
 		pm_out_end(out);
 	return rc;

@@ -1,20 +1,17 @@
-/* db.c - locating, opening, migrating and writing the estate database */
-#include <errno.h>
-#include <fcntl.h>
+/*
+ * db.c - the engine-neutral part of the database: finding it, opening
+ * it through its driver, migrations in order, transactions, errors as
+ * exit statuses, and the statement helpers every lib area uses
+ */
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <sys/statvfs.h>
-#include <sys/vfs.h>
-#include <unistd.h>
 
-#include "buf.h"
 #include "db.h"
+#include "driver.h"
 #include "i18n.h"
 #include "money.h"
-#include "schema.h"
 #include "settings.h"
 #include "time.h"
 
@@ -52,88 +49,100 @@ pm_db_path(const char *opt, char **out, struct pm_err *err)
 	return 0;
 }
 
-/* mkdir -p of the folder holding path: private (0700), since the
- * database in it holds ID and phone numbers. */
-static int
-make_parent(const char *path, struct pm_err *err)
+/* The driver for a database name: every name is an SQLite file today. */
+static const struct pm_driver *
+driver_for(const char *path)
 {
-	char *dir = strdup(path), *p;
+	(void)path;
+	return &pm_driver_sqlite;
+}
 
-	if (!dir)
-		return pm_err_oom(err);
-	p = strrchr(dir, '/');
-	if (!p || p == dir) {
-		free(dir);
-		return 0;
-	}
-	*p = '\0';
-	for (p = dir + 1; ; p++) {
-		if (*p == '/' || *p == '\0') {
-			char c = *p;
+void
+pm_db_set_error(struct pm_db *db, enum pm_db_error e, const char *msg)
+{
+	free(db->errmsg);
+	db->errmsg = msg ? strdup(msg) : NULL;
+	db->error = e;
+}
 
-			*p = '\0';
-			if (mkdir(dir, 0700) != 0 && errno != EEXIST) {
-				pm_err_set(err, PM_EXIT_CANTCREAT, _("cannot create folder '%s': %s"),
-				    dir, strerror(errno));
-				free(dir);
-				return -1;
-			}
-			*p = c;
-			if (!c)
-				break;
-		}
+void
+pm_db_clear_error(struct pm_db *db)
+{
+	if (db->error != PM_DBE_NONE) {
+		free(db->errmsg);
+		db->errmsg = NULL;
+		db->error = PM_DBE_NONE;
 	}
-	free(dir);
-	return 0;
+}
+
+enum pm_db_error
+pm_db_error(const struct pm_db *db)
+{
+	return db ? db->error : PM_DBE_NONE;
+}
+
+const char *
+pm_db_errmsg(const struct pm_db *db)
+{
+	return db && db->errmsg ? db->errmsg : "";
+}
+
+const char *
+pm_db_name(const struct pm_db *db)
+{
+	return db && db->path ? db->path : "";
 }
 
 int
-pm_db_is_overflow(struct pm_db *db, int rc)
+pm_db_in_tx(const struct pm_db *db)
 {
-	/* SQLite's sum() of integers refuses to wrap: "integer overflow" */
-	return (rc & 0xFF) == SQLITE_ERROR && db && db->h &&
-	    !strcmp(sqlite3_errmsg(db->h), "integer overflow");
+	return db->in_tx;
 }
 
 int
-pm_db_fail(struct pm_db *db, int rc, struct pm_err *err, const char *what)
+pm_db_fail_busy(struct pm_db *db, struct pm_err *err)
 {
-	const char *msg = db && db->h ? sqlite3_errmsg(db->h) : sqlite3_errstr(rc);
-	const char *path = db && db->path ? db->path : "";
+	return pm_err_set(err, PM_EXIT_BUSY,
+	    _("database '%s' is busy (another writer holds it): try again"), pm_db_name(db));
+}
 
-	switch (rc & 0xFF) {
-	case SQLITE_BUSY:
-	case SQLITE_LOCKED:
-		return pm_err_set(err, PM_EXIT_BUSY,
-		    _("database '%s' is busy (another writer holds it): try again"), path);
-	case SQLITE_FULL:
+int
+pm_db_fail(struct pm_db *db, struct pm_err *err, const char *what)
+{
+	const char *path = pm_db_name(db);
+	const char *msg = db && db->errmsg ? db->errmsg : _("no row where one was expected");
+
+	switch (pm_db_error(db)) {
+	case PM_DBE_BUSY:
+		return pm_db_fail_busy(db, err);
+	case PM_DBE_FULL:
 		return pm_err_set(err, PM_EXIT_IO, _("%s: disk full, nothing written ('%s')"), what, path);
-	case SQLITE_IOERR:
+	case PM_DBE_IO:
 		return pm_err_set(err, PM_EXIT_IO, _("%s: I/O error on '%s': %s"), what, path, msg);
-	case SQLITE_READONLY:
-		if (db && db->readonly_fs)
+	case PM_DBE_READONLY:
+		if (db->readonly_fs)
 			return pm_err_set(err, PM_EXIT_IO,
 			    _("database '%s' is on a read-only file system: it can be read, not changed"), path);
 		return pm_err_set(err, PM_EXIT_IO,
 		    _("database '%s' is read-only (check the file's and its folder's permissions)"), path);
-	case SQLITE_CANTOPEN:
-	case SQLITE_PERM:
+	case PM_DBE_CANTOPEN:
 		return pm_err_set(err, PM_EXIT_NOINPUT, _("cannot open database '%s': %s"), path, msg);
-	case SQLITE_NOTADB:
+	case PM_DBE_NOTADB:
 		return pm_err_set(err, PM_EXIT_CONFIG, _("'%s' is not a database"), path);
-	case SQLITE_CORRUPT:
+	case PM_DBE_CORRUPT:
 		return pm_err_set(err, PM_EXIT_CONFIG,
 		    _("database '%s' is damaged (%s): restore it from a backup; see pm-admin check"), path, msg);
-	case SQLITE_NOMEM:
+	case PM_DBE_NOMEM:
 		return pm_err_oom(err);
-	case SQLITE_CONSTRAINT:
+	case PM_DBE_CONSTRAINT:
+	case PM_DBE_NOTNULL:
 		return pm_err_set(err, PM_EXIT_DATA, _("%s: %s"), what, msg);
-	case SQLITE_ERROR:
-		if (pm_db_is_overflow(db, rc))
-			return pm_err_set(err, PM_EXIT_DATA,
-			    _("%s: a total overflows: the database holds amounts far above the limit of %s"
-			      " (see pm-fee check)"), what, PM_MONEY_MAX_TEXT);
-		return pm_err_set(err, PM_EXIT_SOFTWARE, _("%s: %s"), what, msg);
+	case PM_DBE_OVERFLOW:
+		return pm_err_set(err, PM_EXIT_DATA,
+		    _("%s: a total overflows: the database holds amounts far above the limit of %s"
+		      " (see pm-fee check)"), what, PM_MONEY_MAX_TEXT);
+	case PM_DBE_NONE:
+	case PM_DBE_OTHER:
 	default:
 		return pm_err_set(err, PM_EXIT_SOFTWARE, _("%s: %s"), what, msg);
 	}
@@ -142,43 +151,153 @@ pm_db_fail(struct pm_db *db, int rc, struct pm_err *err, const char *what)
 int
 pm_db_exec(struct pm_db *db, const char *sql, struct pm_err *err)
 {
-	int rc = sqlite3_exec(db->h, sql, NULL, NULL, NULL);
-
-	return rc == SQLITE_OK ? 0 : pm_db_fail(db, rc, err, _("database"));
+	return db->drv->exec(db, sql) == 0 ? 0 : pm_db_fail(db, err, _("database"));
 }
 
 int
-pm_db_prepare(struct pm_db *db, const char *sql, sqlite3_stmt **st, struct pm_err *err)
+pm_db_prepare(struct pm_db *db, const char *sql, struct pm_stmt **st, struct pm_err *err)
 {
-	int rc = sqlite3_prepare_v2(db->h, sql, -1, st, NULL);
-
-	return rc == SQLITE_OK ? 0 : pm_db_fail(db, rc, err, _("database"));
+	*st = NULL;
+	return db->drv->prepare(db, sql, st) == 0 ? 0 : pm_db_fail(db, err, _("database"));
 }
 
+/* The statements a connection keeps, by the address of their SQL. */
+struct pm_kept {
+	struct pm_kept *next;
+	const char *sql;
+	struct pm_stmt *st;
+};
+
 int
-pm_bind_text(sqlite3_stmt *st, int i, const char *s)
+pm_db_prepare_kept(struct pm_db *db, const char *sql, struct pm_stmt **st, struct pm_err *err)
 {
-	return sqlite3_bind_text(st, i, s ? s : "", -1, SQLITE_TRANSIENT);
+	struct pm_kept *k;
+
+	for (k = db->kept; k; k = k->next)
+		if (k->sql == sql) {
+			pm_stmt_reset(k->st);
+			pm_stmt_clear(k->st);
+			*st = k->st;
+			return 0;
+		}
+	if (!(k = calloc(1, sizeof *k)))
+		return pm_err_oom(err);
+	if (pm_db_prepare(db, sql, &k->st, err) < 0) {
+		free(k);
+		return -1;
+	}
+	k->sql = sql;
+	k->next = db->kept;
+	db->kept = k;
+	*st = k->st;
+	return 0;
+}
+
+void
+pm_stmt_free(struct pm_stmt *st)
+{
+	if (st)
+		st->db->drv->free(st);
+}
+
+void
+pm_stmt_reset(struct pm_stmt *st)
+{
+	st->db->drv->reset(st);
+}
+
+void
+pm_stmt_clear(struct pm_stmt *st)
+{
+	st->bind_failed = 0;
+	st->db->drv->clear(st);
+}
+
+struct pm_db *
+pm_stmt_db(struct pm_stmt *st)
+{
+	return st->db;
 }
 
 int
-pm_bind_text_null(sqlite3_stmt *st, int i, const char *s)
+pm_step(struct pm_stmt *st)
+{
+	int rc;
+
+	if (st->bind_failed) {
+		pm_db_set_error(st->db, PM_DBE_NOMEM, NULL);
+		return -1;
+	}
+	rc = st->db->drv->step(st);
+	if (rc >= 0)
+		pm_db_clear_error(st->db);
+	return rc;
+}
+
+int
+pm_param_index(struct pm_stmt *st, const char *name)
+{
+	return st->db->drv->param_index(st, name);
+}
+
+/* A bind's result, remembered for the step when it failed. */
+static int
+bound(struct pm_stmt *st, int rc)
+{
+	if (rc < 0)
+		st->bind_failed = 1;
+	return rc;
+}
+
+int
+pm_bind_text(struct pm_stmt *st, int i, const char *s)
+{
+	s = s ? s : "";
+	return bound(st, st->db->drv->bind_text(st, i, s, strlen(s), 0));
+}
+
+int
+pm_bind_text_null(struct pm_stmt *st, int i, const char *s)
 {
 	if (!s || !*s)
-		return sqlite3_bind_null(st, i);
-	return sqlite3_bind_text(st, i, s, -1, SQLITE_TRANSIENT);
+		return pm_bind_null(st, i);
+	return bound(st, st->db->drv->bind_text(st, i, s, strlen(s), 0));
 }
 
 int
-pm_bind_int(sqlite3_stmt *st, int i, int64_t v)
+pm_bind_textn(struct pm_stmt *st, int i, const char *s, size_t n)
 {
-	return sqlite3_bind_int64(st, i, v);
+	return bound(st, st->db->drv->bind_text(st, i, s ? s : "", s ? n : 0, 0));
 }
 
 int
-pm_bind_today(sqlite3_stmt *st, struct pm_err *err)
+pm_bind_text_ref(struct pm_stmt *st, int i, const char *s, size_t n)
 {
-	int i = sqlite3_bind_parameter_index(st, ":today");
+	return bound(st, st->db->drv->bind_text(st, i, s ? s : "", s ? n : 0, 1));
+}
+
+int
+pm_bind_int(struct pm_stmt *st, int i, int64_t v)
+{
+	return bound(st, st->db->drv->bind_int(st, i, v));
+}
+
+int
+pm_bind_null(struct pm_stmt *st, int i)
+{
+	return bound(st, st->db->drv->bind_null(st, i));
+}
+
+int
+pm_bind_blob(struct pm_stmt *st, int i, const void *p, size_t n)
+{
+	return bound(st, st->db->drv->bind_blob(st, i, p ? p : "", p ? n : 0));
+}
+
+int
+pm_bind_today(struct pm_stmt *st, struct pm_err *err)
+{
+	int i = pm_param_index(st, ":today");
 	struct pm_date d;
 	char buf[PM_DATE_BUFSZ];
 
@@ -186,86 +305,136 @@ pm_bind_today(sqlite3_stmt *st, struct pm_err *err)
 		return 0;
 	if (pm_today(&d, err) < 0)
 		return -1;
-	return sqlite3_bind_text(st, i, pm_date_fmt(d, buf), -1, SQLITE_TRANSIENT) == SQLITE_OK
-	    ? 0 : pm_err_oom(err);
+	return pm_bind_text(st, i, pm_date_fmt(d, buf)) == 0 ? 0 : pm_err_oom(err);
 }
 
 int
-pm_db_step_done(struct pm_db *db, sqlite3_stmt *st, struct pm_err *err)
+pm_col_count(struct pm_stmt *st)
 {
-	int rc;
+	return st->db->drv->col_count(st);
+}
 
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
-		;
-	if (rc != SQLITE_DONE)
-		return pm_db_fail(db, rc, err, _("database"));
-	return 0;
+enum pm_col_type
+pm_col_type(struct pm_stmt *st, int i)
+{
+	return st->db->drv->col_type(st, i);
+}
+
+int
+pm_col_null(struct pm_stmt *st, int i)
+{
+	return st->db->drv->col_type(st, i) == PM_TYPE_NULL;
+}
+
+int64_t
+pm_col_int64(struct pm_stmt *st, int i)
+{
+	return st->db->drv->col_int(st, i);
+}
+
+int
+pm_col_int(struct pm_stmt *st, int i)
+{
+	return (int)st->db->drv->col_int(st, i);
 }
 
 const char *
-pm_col_text(sqlite3_stmt *st, int i)
+pm_col_text(struct pm_stmt *st, int i)
 {
-	const unsigned char *s = sqlite3_column_text(st, i);
+	const char *s = st->db->drv->col_text(st, i);
 
-	return s ? (const char *)s : "";
+	return s ? s : "";
+}
+
+const void *
+pm_col_blob(struct pm_stmt *st, int i, size_t *n)
+{
+	return st->db->drv->col_blob(st, i, n);
+}
+
+int64_t
+pm_db_changes(struct pm_db *db)
+{
+	return db->drv->changes(db);
+}
+
+int64_t
+pm_db_last_id(struct pm_db *db)
+{
+	return db->drv->last_id(db);
 }
 
 int
-pm_db_text(struct pm_db *db, sqlite3_stmt *st, char **text, const char *what,
+pm_db_step_done(struct pm_db *db, struct pm_stmt *st, struct pm_err *err)
+{
+	int rc;
+
+	while ((rc = pm_step(st)) == PM_ROW)
+		;
+	if (rc != PM_DONE)
+		return pm_db_fail(db, err, _("database"));
+	return 0;
+}
+
+int
+pm_db_text(struct pm_db *db, struct pm_stmt *st, char **text, const char *what,
 	   struct pm_err *err)
 {
-	int rc = sqlite3_step(st);
+	int rc = pm_step(st);
 
 	*text = NULL;
-	if (rc == SQLITE_ROW)
+	if (rc == PM_ROW)
 		*text = strdup(pm_col_text(st, 0));
-	sqlite3_finalize(st);
-	if (rc == SQLITE_DONE)
+	pm_stmt_free(st);
+	if (rc == PM_DONE)
 		return 1;
-	if (rc != SQLITE_ROW)
-		return pm_db_fail(db, rc, err, what);
+	if (rc != PM_ROW)
+		return pm_db_fail(db, err, what);
 	return *text ? 0 : pm_err_oom(err);
 }
 
 int
-pm_db_blob(struct pm_db *db, sqlite3_stmt *st, char **data, size_t *len, struct pm_err *err)
+pm_db_blob(struct pm_db *db, struct pm_stmt *st, char **data, size_t *len, struct pm_err *err)
 {
-	int rc = sqlite3_step(st);
+	int rc = pm_step(st);
 
 	*data = NULL;
 	*len = 0;
-	if (rc == SQLITE_ROW) {
-		int n = sqlite3_column_bytes(st, 0);
-		const void *p = sqlite3_column_blob(st, 0);
+	if (rc == PM_ROW) {
+		size_t n;
+		const void *p = pm_col_blob(st, 0, &n);
 
-		if ((*data = malloc(n > 0 ? (size_t)n : 1))) {
+		if ((*data = malloc(n > 0 ? n : 1))) {
 			if (n > 0)
-				memcpy(*data, p, (size_t)n);
-			*len = (size_t)n;
+				memcpy(*data, p, n);
+			*len = n;
 		}
 	}
-	sqlite3_finalize(st);
-	if (rc == SQLITE_DONE)
+	pm_stmt_free(st);
+	if (rc == PM_DONE)
 		return 1;
-	if (rc != SQLITE_ROW)
-		return pm_db_fail(db, rc, err, _("reading an attachment"));
+	if (rc != PM_ROW)
+		return pm_db_fail(db, err, _("reading an attachment"));
 	return *data ? 0 : pm_err_oom(err);
 }
 
 int
 pm_db_int(struct pm_db *db, const char *sql, int *v, struct pm_err *err)
 {
-	sqlite3_stmt *st;
+	struct pm_stmt *st;
 	int rc;
 
 	if (pm_db_prepare(db, sql, &st, err) < 0)
 		return -1;
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		*v = sqlite3_column_int(st, 0);
-	sqlite3_finalize(st);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return pm_db_fail(db, rc, err, _("reading the database header"));
+	rc = pm_step(st);
+	if (rc == PM_ROW)
+		*v = pm_col_int(st, 0);
+	if (rc != PM_ROW && rc != PM_DONE) {
+		pm_db_fail(db, err, _("reading the database header"));
+		pm_stmt_free(st);
+		return -1;
+	}
+	pm_stmt_free(st);
 	return 0;
 }
 
@@ -278,16 +447,14 @@ pm_db_schema_latest(void)
 int
 pm_db_schema_version(struct pm_db *db, int *version, struct pm_err *err)
 {
-	return pm_db_int(db, "PRAGMA user_version", version, err);
+	return db->drv->schema_version(db, version, err);
 }
 
 int
 pm_db_begin(struct pm_db *db, struct pm_err *err)
 {
-	int rc = sqlite3_exec(db->h, "BEGIN IMMEDIATE", NULL, NULL, NULL);
-
-	if (rc != SQLITE_OK)
-		return pm_db_fail(db, rc, err, _("starting a transaction"));
+	if (db->drv->begin(db) != 0)
+		return pm_db_fail(db, err, _("starting a transaction"));
 	db->in_tx = 1;
 	return 0;
 }
@@ -295,10 +462,8 @@ pm_db_begin(struct pm_db *db, struct pm_err *err)
 int
 pm_db_commit(struct pm_db *db, struct pm_err *err)
 {
-	int rc = sqlite3_exec(db->h, "COMMIT", NULL, NULL, NULL);
-
-	if (rc != SQLITE_OK) {
-		pm_db_fail(db, rc, err, _("committing"));
+	if (db->drv->commit(db) != 0) {
+		pm_db_fail(db, err, _("committing"));
 		pm_db_rollback(db);
 		return -1;
 	}
@@ -309,58 +474,19 @@ pm_db_commit(struct pm_db *db, struct pm_err *err)
 void
 pm_db_rollback(struct pm_db *db)
 {
-	if (db && db->h && !sqlite3_get_autocommit(db->h))
-		sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
-	if (db)
-		db->in_tx = 0;
-}
-
-/* Is this file one of ours, a fresh one, or something else? */
-static int
-check_identity(struct pm_db *db, unsigned flags, int *fresh, struct pm_err *err)
-{
-	int appid = 0, version = 0, tables = 0;
-
-	if (pm_db_int(db, "PRAGMA application_id", &appid, err) < 0 ||
-	    pm_db_int(db, "PRAGMA user_version", &version, err) < 0)
-		return -1;
-	if (pm_db_int(db, "SELECT count(*) FROM sqlite_schema", &tables, err) < 0) {
-		/* ours, with a schema too damaged to read: restore replaces it */
-		if (!(flags & PM_DB_DAMAGED_OK) || err->code != PM_EXIT_CONFIG ||
-		    (uint32_t)appid != PM_APPLICATION_ID)
-			return -1;
-		pm_err_clear(err);
-		tables = -1;
-	}
-	*fresh = 0;
-	if (appid == 0 && version == 0 && tables == 0) {
-		*fresh = 1;
-		return 0;
-	}
-	if ((uint32_t)appid != PM_APPLICATION_ID)
-		return pm_err_set(err, PM_EXIT_CONFIG,
-		    _("'%s' is an SQLite database, but not a pm-tools one"), db->path);
-	/* ours, with tables, yet claiming no migration applied: migrating
-	 * would run 001 over the tables it made; the header was damaged */
-	if (version <= 0 && tables > 0 && !(flags & PM_DB_DAMAGED_OK))
-		return pm_err_set(err, PM_EXIT_CONFIG,
-		    _("database '%s' has tables but schema version %d: its header is damaged; "
-		      "restore it from a backup (pm-admin restore)"), db->path, version);
-	if (version > pm_migration_count)
-		return pm_err_set(err, PM_EXIT_CONFIG,
-		    _("database '%s' has schema version %d, newer than this program knows (%d): upgrade pm-tools"),
-		    db->path, version, pm_migration_count);
-	return 0;
+	if (!db)
+		return;
+	db->drv->rollback(db);
+	db->in_tx = 0;
 }
 
 int
 pm_db_migrate(struct pm_db *db, int *applied, struct pm_err *err)
 {
-	int i, version;
-	char sql[64];
+	int i, version, count = *db->drv->migration_count;
 
 	*applied = 0;
-	for (i = 0; i < pm_migration_count; i++) {
+	for (i = 0; i < count; i++) {
 		if (pm_db_schema_version(db, &version, err) < 0)
 			return -1;
 		if (version > i)
@@ -374,12 +500,7 @@ pm_db_migrate(struct pm_db *db, int *applied, struct pm_err *err)
 			pm_db_rollback(db);
 			continue;
 		}
-		if (sqlite3_exec(db->h, pm_migrations[i].sql, NULL, NULL, NULL) != SQLITE_OK) {
-			pm_db_fail(db, sqlite3_errcode(db->h), err, pm_migrations[i].name);
-			goto fail;
-		}
-		snprintf(sql, sizeof sql, "PRAGMA user_version = %d", i + 1);
-		if (pm_db_exec(db, sql, err) < 0)
+		if (db->drv->migrate(db, db->drv->migrations[i].sql, i + 1, err) < 0)
 			goto fail;
 		if (pm_db_commit(db, err) < 0)
 			return -1;
@@ -391,168 +512,23 @@ fail:
 	return -1;
 }
 
-/* WAL keeps its index in shared memory, which network file systems do
- * not share between hosts: refuse them rather than corrupt the file. */
-static int
-check_filesystem(const char *path, struct pm_err *err)
-{
-	struct statfs fs;
-	char *dir = strdup(path), *slash;
-
-	if (!dir)
-		return pm_err_oom(err);
-	slash = strrchr(dir, '/');
-	if (slash)
-		*(slash == dir ? slash + 1 : slash) = '\0';
-	if (statfs(slash ? dir : ".", &fs) == 0) {
-		unsigned long t = (unsigned long)fs.f_type;
-
-		if (t == 0x6969 || t == 0x517B || t == 0xFF534D42 || t == 0xFE534D42) {
-			free(dir);
-			return pm_err_set(err, PM_EXIT_CONFIG,
-			    _("database '%s' is on a network file system: keep it on a local disk"), path);
-		}
-	}
-	free(dir);
-	return 0;
-}
-
-/* The folder holding path ("." for a bare name); malloc'ed. */
-static char *
-folder_of(const char *path)
-{
-	const char *slash = strrchr(path, '/');
-
-	if (!slash)
-		return strdup(".");
-	if (slash == path)
-		return strdup("/");
-	return strndup(path, (size_t)(slash - path));
-}
-
-/*
- * The database is created here rather than by SQLite so that its mode
- * is decided here, whatever the shell's umask: 0600, or 0660 in a
- * setgid folder (the desk group an admin set up with
- * `install -d -m 2770 -g desk DIR`).  The file holds ID and phone
- * numbers (PIPL art. 28).  SQLite gives the -wal and -shm it creates
- * the database's mode.  A file that is there already is left as it is;
- * one that cannot be created is SQLite's to report.
- */
-static int
-create_private(const char *path, struct pm_err *err)
-{
-	struct stat st;
-	char *dir;
-	mode_t mode = 0600;
-	int fd;
-
-	if (lstat(path, &st) == 0 || errno != ENOENT)
-		return 0;
-	if (!(dir = folder_of(path)))
-		return pm_err_oom(err);
-	if (stat(dir, &st) == 0 && (st.st_mode & S_ISGID))
-		mode = 0660;
-	free(dir);
-	fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, mode);
-	if (fd < 0)
-		return 0;
-	if (fchmod(fd, mode) != 0) {
-		int e = errno;
-
-		close(fd);
-		unlink(path);
-		return pm_err_set(err, PM_EXIT_CANTCREAT, _("cannot create database '%s': %s"),
-		    path, strerror(e));
-	}
-	if (close(fd) != 0)
-		return pm_err_set(err, PM_EXIT_IO, _("cannot create database '%s': %s"),
-		    path, strerror(errno));
-	return 0;
-}
-
-/* Is the file system holding path mounted read-only?  Then the file is
- * opened for reading only: SQLite can read a WAL database there without
- * creating its -shm, and a write says why it cannot be done. */
-static int
-on_readonly_mount(const char *path)
-{
-	struct statvfs fs;
-	char *dir = folder_of(path);
-	int ro = 0;
-
-	if (dir && statvfs(dir, &fs) == 0)
-		ro = (fs.f_flag & ST_RDONLY) != 0;
-	free(dir);
-	return ro;
-}
-
-/*
- * How SQLite is to open the file.  On a read-only mount a WAL database
- * can be read only if its -wal and -shm are there already; otherwise
- * (the usual case: a clean copy, a snapshot, a backup disc) it is
- * opened immutable, since nothing can change a file nobody can write.
- * *uri is what to hand sqlite3_open_v2: path itself, or a malloc'ed
- * file: URI with the path percent-encoded.
- */
-static int
-open_mode(struct pm_db *db, const char *path, int *oflags, char **uri, struct pm_err *err)
-{
-	struct pm_buf b = PM_BUF_INIT;
-	char *wal;
-	int have_wal;
-	const char *p;
-
-	*uri = NULL;
-	*oflags = SQLITE_OPEN_NOFOLLOW | SQLITE_OPEN_NOMUTEX;
-	if (!db->readonly_fs) {
-		*oflags |= SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
-		return 0;
-	}
-	*oflags |= SQLITE_OPEN_READONLY;
-	if (asprintf(&wal, "%s-wal", path) < 0)
-		return pm_err_oom(err);
-	have_wal = access(wal, F_OK) == 0;
-	free(wal);
-	if (have_wal)
-		return 0;
-	if (pm_buf_adds(&b, "file:") < 0)
-		goto oom;
-	for (p = path; *p; p++) {
-		unsigned char c = (unsigned char)*p;
-
-		if (c == '%' || c == '?' || c == '#' || c < 0x20 || c == 0x7f) {
-			if (pm_buf_addf(&b, "%%%02X", c) < 0)
-				goto oom;
-		} else if (pm_buf_addc(&b, (char)c) < 0)
-			goto oom;
-	}
-	if (pm_buf_adds(&b, "?immutable=1") < 0)
-		goto oom;
-	*oflags |= SQLITE_OPEN_URI;
-	*uri = pm_buf_detach(&b);
-	return *uri ? 0 : pm_err_oom(err);
-oom:
-	pm_buf_free(&b);
-	return pm_err_oom(err);
-}
-
 int
 pm_db_open(const char *path, unsigned flags, struct pm_db **out, struct pm_err *err)
 {
-	char *uri = NULL;
-	int oflags;
-	struct pm_db *db;
+	const struct pm_driver *drv = driver_for(path);
 	const char *env = getenv("PM_BUSY_TIMEOUT");
-	int rc, fresh, applied, timeout = 5000;
+	struct pm_db *db;
+	int applied;
 	char *tz = NULL;
 
 	*out = NULL;
-	db = calloc(1, sizeof *db);
+	db = calloc(1, drv->db_size);
 	if (!db || !(db->path = strdup(path))) {
 		free(db);
 		return pm_err_oom(err);
 	}
+	db->drv = drv;
+	db->timeout = 5000;
 	if (env && *env) {
 		char *end;
 		long v = strtol(env, &end, 10);
@@ -561,59 +537,12 @@ pm_db_open(const char *path, unsigned flags, struct pm_db **out, struct pm_err *
 			pm_err_set(err, PM_EXIT_USAGE, _("PM_BUSY_TIMEOUT: '%s' is not a number of milliseconds"), env);
 			goto fail;
 		}
-		timeout = (int)v;
+		db->timeout = (int)v;
 	}
-	/* ":memory:" is for the fuzz harnesses and tests only (the
-	 * commands refuse it in pm_db_path): no file, no folder */
-	if (strcmp(path, ":memory:") != 0) {
-		if (make_parent(path, err) < 0 || check_filesystem(path, err) < 0)
-			goto fail;
-		db->readonly_fs = on_readonly_mount(path);
-		if (!db->readonly_fs && create_private(path, err) < 0)
-			goto fail;
-	}
-	/*
-	 * The programs are single-threaded and never share a connection,
-	 * so SQLite's locking of every call (a mutex per API call and per
-	 * allocation, for the memory statistics nobody reads) is pure cost:
-	 * 10% of the instructions of a roll import.  The connection goes
-	 * without its mutex and the allocator without statistics; the
-	 * latter can only be set before SQLite initializes, and is left as
-	 * it is (SQLITE_MISUSE, ignored) when something opened it before.
-	 */
-	sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
-	if (open_mode(db, path, &oflags, &uri, err) < 0)
-		goto fail;
-	rc = sqlite3_open_v2(uri ? uri : path, &db->h, oflags, NULL);
-	free(uri);
-	if (rc != SQLITE_OK) {
-		pm_db_fail(db, rc, err, _("opening"));
-		goto fail;
-	}
-	sqlite3_extended_result_codes(db->h, 0);
-	sqlite3_busy_timeout(db->h, timeout);
-	/* a file cut short says in its header it has more pages than it
-	 * has, and SQLite then reads nothing at all, not even the header;
-	 * this lets restore read it (to keep it aside) and write over it.
-	 * Such a connection runs no SQL of ours that writes. */
-	if ((flags & PM_DB_DAMAGED_OK) && pm_db_exec(db, "PRAGMA writable_schema = ON", err) < 0)
+	if (drv->open(db, flags, err) < 0)
 		goto fail;
 	if (flags & PM_DB_DAMAGED_OK)
 		flags |= PM_DB_NOMIGRATE;
-	if (check_identity(db, flags, &fresh, err) < 0)
-		goto fail;
-	if (pm_db_exec(db, "PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL", err) < 0)
-		goto fail;
-	if (fresh) {
-		char sql[64];
-
-		/* the first writer marks the file; WAL is a property of the file */
-		if (pm_db_exec(db, "PRAGMA journal_mode = WAL", err) < 0)
-			goto fail;
-		snprintf(sql, sizeof sql, "PRAGMA application_id = %d", (int)PM_APPLICATION_ID);
-		if (pm_db_exec(db, sql, err) < 0)
-			goto fail;
-	}
 	if (!(flags & PM_DB_NOMIGRATE) && pm_db_migrate(db, &applied, err) < 0)
 		goto fail;
 	*out = db;
@@ -643,13 +572,46 @@ fail:
 void
 pm_db_close(struct pm_db *db)
 {
+	struct pm_kept *k, *next;
+
 	if (!db)
 		return;
-	if (db->h) {
-		pm_db_rollback(db);
-		sqlite3_finalize(db->audit);
-		sqlite3_close_v2(db->h);
+	pm_db_rollback(db);
+	for (k = db->kept; k; k = next) {
+		next = k->next;
+		pm_stmt_free(k->st);
+		free(k);
 	}
+	db->drv->close(db);
+	free(db->errmsg);
 	free(db->path);
 	free(db);
+}
+
+int
+pm_db_copy_to(struct pm_db *db, const char *path, struct pm_err *err)
+{
+	return db->drv->copy_to(db, path, err);
+}
+
+int
+pm_db_source_open(const char *live_path, const char *file, int force,
+    struct pm_db_source **src, int *version, struct pm_err *err)
+{
+	*src = NULL;
+	return driver_for(live_path)->source_open(file, force, src, version, err);
+}
+
+void
+pm_db_source_close(struct pm_db_source *src)
+{
+	if (src)
+		src->drv->source_close(src);
+}
+
+int
+pm_db_copy_from(struct pm_db *live, struct pm_db_source *src,
+    int (*locked)(void *arg, struct pm_err *err), void *arg, struct pm_err *err)
+{
+	return live->drv->copy_from(live, src, locked, arg, err);
 }

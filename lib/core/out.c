@@ -725,7 +725,7 @@ pm_out_row(struct pm_out *out, const char *const *values)
 }
 
 int
-pm_out_stmt(struct pm_out *out, sqlite3_stmt *st)
+pm_out_stmt(struct pm_out *out, struct pm_stmt *st)
 {
 	size_t i, n = out->ncols;
 	const char **v;
@@ -748,35 +748,32 @@ pm_out_stmt(struct pm_out *out, sqlite3_stmt *st)
 	v = out->vals;
 	num = out->nums;
 	for (i = 0; i < n; i++) {
-		int t = sqlite3_column_type(st, (int)i);
+		enum pm_col_type t = pm_col_type(st, (int)i);
 
-		if (t == SQLITE_NULL) {
+		if (t == PM_TYPE_NULL) {
 			v[i] = NULL;
-		} else if (t == SQLITE_INTEGER) {
-			snprintf(num[i], sizeof num[i], "%lld", (long long)sqlite3_column_int64(st, (int)i));
+		} else if (t == PM_TYPE_INT) {
+			snprintf(num[i], sizeof num[i], "%lld", (long long)pm_col_int64(st, (int)i));
 			v[i] = num[i];
 		} else {
-			v[i] = (const char *)sqlite3_column_text(st, (int)i);
+			v[i] = pm_col_text(st, (int)i);
 		}
 	}
 	return pm_out_row(out, v);
 }
 
 int
-pm_out_stmt_all(struct pm_out *out, sqlite3_stmt *st, struct pm_err *err)
+pm_out_stmt_all(struct pm_out *out, struct pm_stmt *st, struct pm_err *err)
 {
 	int rc;
 
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+	while ((rc = pm_step(st)) == PM_ROW)
 		if (pm_out_stmt(out, st) < 0)
 			break;
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+	if (rc != PM_ROW && rc != PM_DONE) {
 		/* as out.h promises, the codes of pm_db_fail: a damaged file
 		 * is 78, a full disk 74, busy 75, not all a bug (70) */
-		sqlite3 *h = sqlite3_db_handle(st);
-		struct pm_db db = {.h = h, .path = (char *)sqlite3_db_filename(h, "main")};
-
-		return pm_db_fail(&db, rc, err, _("reading the database"));
+		return pm_db_fail(pm_stmt_db(st), err, _("reading the database"));
 	}
 	return 0;
 }
@@ -787,7 +784,7 @@ pm_out_complete(struct pm_out *out, struct pm_db *db, const char *sql, const cha
 {
 	const struct pm_col cols[] = {{key, N_("Value"), PM_COL_CODE, 0}};
 	struct pm_buf end = {0};
-	sqlite3_stmt *st;
+	struct pm_stmt *st;
 	int rc;
 
 	if (pm_buf_adds(&end, prefix) < 0 || pm_buf_addc(&end, '\xff') < 0) {
@@ -798,16 +795,16 @@ pm_out_complete(struct pm_out *out, struct pm_db *db, const char *sql, const cha
 		pm_buf_free(&end);
 		return -1;
 	}
-	if ((rc = pm_bind_text(st, 1, prefix)) != SQLITE_OK ||
-	    (rc = pm_bind_text(st, 2, pm_buf_str(&end))) != SQLITE_OK) {
-		sqlite3_finalize(st);
+	if ((rc = pm_bind_text(st, 1, prefix)) < 0 ||
+	    (rc = pm_bind_text(st, 2, pm_buf_str(&end))) < 0) {
+		pm_stmt_free(st);
 		pm_buf_free(&end);
-		return pm_db_fail(db, rc, err, _("reading the database"));
+		return pm_db_fail(db, err, _("reading the database"));
 	}
 	pm_buf_free(&end);
 	if ((rc = pm_out_begin(out, NULL, cols, 1, 0)) == 0)
 		rc = pm_out_stmt_all(out, st, err);
-	sqlite3_finalize(st);
+	pm_stmt_free(st);
 	if (rc == 0)
 		rc = pm_out_end(out);
 	return rc;

@@ -44,11 +44,13 @@
 #ifndef PM_OUT_H
 #define PM_OUT_H
 
-#include <sqlite3.h>
 #include <stddef.h>
 #include <stdio.h>
 
 #include "err.h"
+
+struct pm_db;
+struct pm_stmt;
 
 enum pm_format { PM_FMT_DEFAULT, PM_FMT_CSV, PM_FMT_TSV, PM_FMT_TABLE, PM_FMT_JSON,
 		 PM_FMT_HTML, PM_FMT_XLSX };
@@ -112,11 +114,11 @@ int pm_out_row(struct pm_out *out, const char *const *values);
 
 /* One row from the current row of st: column i of the table from column
  * i of the statement (integers for MONEY and DEC columns). */
-int pm_out_stmt(struct pm_out *out, sqlite3_stmt *st);
+int pm_out_stmt(struct pm_out *out, struct pm_stmt *st);
 
-/* Write every row of st (stepping it to the end); SQLite errors go to
+/* Write every row of st (stepping it to the end); database errors go to
  * err as pm_db_fail would (74 for a full disk, 75 busy...). */
-int pm_out_stmt_all(struct pm_out *out, sqlite3_stmt *st, struct pm_err *err);
+int pm_out_stmt_all(struct pm_out *out, struct pm_stmt *st, struct pm_err *err);
 
 /* Shell completion: write the one column sql selects, a table keyed key.
  * sql gets the word typed so far as ?1 and the end of its prefix range as

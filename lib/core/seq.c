@@ -12,7 +12,7 @@ pm_seq_next(struct pm_db *db, const char *prefix, int year, char buf[PM_SEQ_BUFS
 	    "INSERT INTO counter(prefix, year, last) VALUES (?1, ?2, 1)"
 	    " ON CONFLICT(prefix, year) DO UPDATE SET last = last + 1"
 	    " RETURNING last";
-	sqlite3_stmt *st;
+	struct pm_stmt *st;
 	long long n = 0;
 	int rc;
 
@@ -20,12 +20,12 @@ pm_seq_next(struct pm_db *db, const char *prefix, int year, char buf[PM_SEQ_BUFS
 		return -1;
 	pm_bind_text(st, 1, prefix);
 	pm_bind_int(st, 2, year);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		n = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
-	if (rc != SQLITE_ROW)
-		return pm_db_fail(db, rc, err, _("numbering"));
+	rc = pm_step(st);
+	if (rc == PM_ROW)
+		n = pm_col_int64(st, 0);
+	pm_stmt_free(st);
+	if (rc != PM_ROW)
+		return pm_db_fail(db, err, _("numbering"));
 	snprintf(buf, PM_SEQ_BUFSZ, "%.3s%04d-%06lld", prefix, year % 10000, n % 10000000);
 	return 0;
 }

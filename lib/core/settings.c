@@ -119,17 +119,17 @@ pm_setting_check(const struct pm_setting *s, const char *value)
 int
 pm_setting_is_set(struct pm_db *db, const char *name, int *set, struct pm_err *err)
 {
-	sqlite3_stmt *st;
+	struct pm_stmt *st;
 	int rc;
 
 	if (pm_db_prepare(db, "SELECT 1 FROM setting WHERE key = ?1", &st, err) < 0)
 		return -1;
 	pm_bind_text(st, 1, name);
-	rc = sqlite3_step(st);
-	sqlite3_finalize(st);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return pm_db_fail(db, rc, err, _("reading settings"));
-	*set = rc == SQLITE_ROW;
+	rc = pm_step(st);
+	pm_stmt_free(st);
+	if (rc != PM_ROW && rc != PM_DONE)
+		return pm_db_fail(db, err, _("reading settings"));
+	*set = rc == PM_ROW;
 	return 0;
 }
 
@@ -137,7 +137,7 @@ int
 pm_setting_get(struct pm_db *db, const char *name, char **value, struct pm_err *err)
 {
 	const struct pm_setting *s = pm_setting_find(name);
-	sqlite3_stmt *st;
+	struct pm_stmt *st;
 	int rc;
 
 	*value = NULL;
@@ -146,14 +146,14 @@ pm_setting_get(struct pm_db *db, const char *name, char **value, struct pm_err *
 	if (pm_db_prepare(db, "SELECT value FROM setting WHERE key = ?1", &st, err) < 0)
 		return -1;
 	pm_bind_text(st, 1, name);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
+	rc = pm_step(st);
+	if (rc == PM_ROW)
 		*value = strdup(pm_col_text(st, 0));
-	else if (rc == SQLITE_DONE)
+	else if (rc == PM_DONE)
 		*value = strdup(s->def);
-	sqlite3_finalize(st);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return pm_db_fail(db, rc, err, _("reading settings"));
+	pm_stmt_free(st);
+	if (rc != PM_ROW && rc != PM_DONE)
+		return pm_db_fail(db, err, _("reading settings"));
 	if (!*value)
 		return pm_err_oom(err);
 	return 0;
@@ -177,7 +177,7 @@ pm_setting_set(struct pm_db *db, const char *name, const char *value, char **old
 {
 	const struct pm_setting *s = pm_setting_find(name);
 	const char *why;
-	sqlite3_stmt *st;
+	struct pm_stmt *st;
 	int is_default;
 	char canon[24];
 
@@ -211,10 +211,10 @@ pm_setting_set(struct pm_db *db, const char *name, const char *value, char **old
 	if (!is_default)
 		pm_bind_text(st, 2, value);
 	if (pm_db_step_done(db, st, err) < 0) {
-		sqlite3_finalize(st);
+		pm_stmt_free(st);
 		return -1;
 	}
-	sqlite3_finalize(st);
+	pm_stmt_free(st);
 	return 0;
 }
 
@@ -222,12 +222,12 @@ int
 pm_settings_verify(struct pm_db *db, int (*bad)(void *arg, const char *name, const char *why),
 		   void *arg, struct pm_err *err)
 {
-	sqlite3_stmt *st;
+	struct pm_stmt *st;
 	int rc;
 
 	if (pm_db_prepare(db, "SELECT key, value FROM setting ORDER BY key", &st, err) < 0)
 		return -1;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while ((rc = pm_step(st)) == PM_ROW) {
 		const struct pm_setting *s = pm_setting_find(pm_col_text(st, 0));
 		const char *why;
 
@@ -235,12 +235,12 @@ pm_settings_verify(struct pm_db *db, int (*bad)(void *arg, const char *name, con
 		if (!s || !(why = pm_setting_check(s, pm_col_text(st, 1))))
 			continue;
 		if (bad(arg, s->name, why) < 0) {
-			sqlite3_finalize(st);
+			pm_stmt_free(st);
 			return -1;
 		}
 	}
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE)
-		return pm_db_fail(db, rc, err, _("reading settings"));
+	pm_stmt_free(st);
+	if (rc != PM_DONE)
+		return pm_db_fail(db, err, _("reading settings"));
 	return 0;
 }

@@ -20,34 +20,34 @@ open_lines(struct pm_db *db, int64_t unit_id, struct open_line **lines, size_t *
 	    " WHERE b.unit_id = ?1 AND owed > 0 ORDER BY b.starts, b.item_id, b.id";
 	struct open_line *v = NULL;
 	size_t cap = 0;
-	sqlite3_stmt *st;
+	struct pm_stmt *st;
 	int rc;
 
 	*n = 0;
 	if (pm_db_prepare(db, sql, &st, err) < 0)
 		return -1;
 	pm_bind_int(st, 1, unit_id);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while ((rc = pm_step(st)) == PM_ROW) {
 		if (*n == cap) {
 			struct open_line *nv;
 
 			cap = cap ? cap * 2 : 16;
 			if (!(nv = realloc(v, cap * sizeof *v))) {
-				sqlite3_finalize(st);
+				pm_stmt_free(st);
 				free(v);
 				return pm_err_oom(err);
 			}
 			v = nv;
 		}
-		v[*n].id = sqlite3_column_int64(st, 0);
-		v[*n].item = sqlite3_column_int64(st, 1);
-		v[*n].owed = sqlite3_column_int64(st, 2);
+		v[*n].id = pm_col_int64(st, 0);
+		v[*n].item = pm_col_int64(st, 1);
+		v[*n].owed = pm_col_int64(st, 2);
 		(*n)++;
 	}
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE) {
+	pm_stmt_free(st);
+	if (rc != PM_DONE) {
 		free(v);
-		return pm_db_fail(db, rc, err, _("reading open bills"));
+		return pm_db_fail(db, err, _("reading open bills"));
 	}
 	*lines = v;
 	return 0;
@@ -72,7 +72,7 @@ pm_fee_allocate(struct pm_db *db, int64_t payment_id, int64_t unit_id, int64_t a
 		struct pm_err *err)
 {
 	struct open_line *lines = NULL;
-	sqlite3_stmt *st = NULL;
+	struct pm_stmt *st = NULL;
 	size_t n, i;
 	int rc = -1;
 
@@ -90,7 +90,7 @@ pm_fee_allocate(struct pm_db *db, int64_t payment_id, int64_t unit_id, int64_t a
 		if (!wanted(lines[i].item, items, nitems))
 			continue;
 		take = amount - *used < lines[i].owed ? amount - *used : lines[i].owed;
-		sqlite3_reset(st);
+		pm_stmt_reset(st);
 		pm_bind_int(st, 1, payment_id);
 		pm_bind_int(st, 2, lines[i].id);
 		pm_bind_int(st, 3, take);
@@ -101,7 +101,7 @@ pm_fee_allocate(struct pm_db *db, int64_t payment_id, int64_t unit_id, int64_t a
 	}
 	rc = 0;
 out:
-	sqlite3_finalize(st);
+	pm_stmt_free(st);
 	free(lines);
 	return rc;
 }
@@ -117,33 +117,33 @@ pm_fee_apply_credit(struct pm_db *db, int64_t unit_id, const char *date, int64_t
 	    " ORDER BY p.id";
 	struct { int64_t id, left; } *v = NULL;
 	size_t n = 0, cap = 0, i;
-	sqlite3_stmt *st;
+	struct pm_stmt *st;
 	int rc;
 
 	*applied = 0;
 	if (pm_db_prepare(db, sql, &st, err) < 0)
 		return -1;
 	pm_bind_int(st, 1, unit_id);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while ((rc = pm_step(st)) == PM_ROW) {
 		if (n == cap) {
 			void *nv;
 
 			cap = cap ? cap * 2 : 4;
 			if (!(nv = realloc(v, cap * sizeof *v))) {
-				sqlite3_finalize(st);
+				pm_stmt_free(st);
 				free(v);
 				return pm_err_oom(err);
 			}
 			v = nv;
 		}
-		v[n].id = sqlite3_column_int64(st, 0);
-		v[n].left = sqlite3_column_int64(st, 1);
+		v[n].id = pm_col_int64(st, 0);
+		v[n].left = pm_col_int64(st, 1);
 		n++;
 	}
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE) {
+	pm_stmt_free(st);
+	if (rc != PM_DONE) {
 		free(v);
-		return pm_db_fail(db, rc, err, _("reading credit"));
+		return pm_db_fail(db, err, _("reading credit"));
 	}
 	for (i = 0; i < n; i++) {
 		int64_t used;

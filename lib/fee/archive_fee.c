@@ -8,7 +8,7 @@ static int
 section(struct pm_db *db, int64_t unit_id, struct pm_out *out, const char *name,
 	const struct pm_col *cols, size_t ncols, const char *sql, struct pm_err *err)
 {
-	sqlite3_stmt *st;
+	struct pm_stmt *st;
 	int rc;
 
 	if (pm_db_prepare(db, sql, &st, err) < 0)
@@ -16,7 +16,7 @@ section(struct pm_db *db, int64_t unit_id, struct pm_out *out, const char *name,
 	pm_bind_int(st, 1, unit_id);
 	pm_out_begin(out, name, cols, ncols, 0);
 	rc = pm_out_stmt_all(out, st, err);
-	sqlite3_finalize(st);
+	pm_stmt_free(st);
 	pm_out_end(out);
 	return rc;
 }

@@ -116,18 +116,18 @@ struct run {
 };
 
 static void
-bind_named_text(sqlite3_stmt *st, const char *name, const char *v)
+bind_named_text(struct pm_stmt *st, const char *name, const char *v)
 {
-	int i = sqlite3_bind_parameter_index(st, name);
+	int i = pm_param_index(st, name);
 
 	if (i)
 		pm_bind_text(st, i, v);
 }
 
 static void
-bind_named_int(sqlite3_stmt *st, const char *name, int64_t v)
+bind_named_int(struct pm_stmt *st, const char *name, int64_t v)
 {
-	int i = sqlite3_bind_parameter_index(st, name);
+	int i = pm_param_index(st, name);
 
 	if (i)
 		pm_bind_int(st, i, v);
@@ -135,7 +135,7 @@ bind_named_int(sqlite3_stmt *st, const char *name, int64_t v)
 
 /* Bind what the shared statements name. */
 static void
-bind_common(sqlite3_stmt *st, struct run *r, const struct pm_fee_itemrec *it,
+bind_common(struct pm_stmt *st, struct run *r, const struct pm_fee_itemrec *it,
 	    const struct pm_fee_period *p, int64_t unit, int64_t rate)
 {
 	char first[PM_DATE_BUFSZ], last[PM_DATE_BUFSZ];
@@ -159,15 +159,15 @@ bind_common(sqlite3_stmt *st, struct run *r, const struct pm_fee_itemrec *it,
 }
 
 static int
-step_int(struct pm_db *db, sqlite3_stmt *st, int64_t *v, struct pm_err *err)
+step_int(struct pm_db *db, struct pm_stmt *st, int64_t *v, struct pm_err *err)
 {
-	int rc = sqlite3_step(st);
+	int rc = pm_step(st);
 
 	*v = 0;
-	if (rc == SQLITE_ROW)
-		*v = sqlite3_column_int64(st, 0);
-	else if (rc != SQLITE_DONE)
-		return pm_db_fail(db, rc, err, _("billing"));
+	if (rc == PM_ROW)
+		*v = pm_col_int64(st, 0);
+	else if (rc != PM_DONE)
+		return pm_db_fail(db, err, _("billing"));
 	return 0;
 }
 
@@ -177,26 +177,26 @@ too_large(struct run *r, const struct pm_fee_itemrec *it, const struct pm_fee_pe
 	  int64_t unit, int64_t rate, struct pm_err *err)
 {
 	char q[PM_DEC_BUFSZ], x[PM_DEC_BUFSZ];
-	sqlite3_stmt *st;
+	struct pm_stmt *st;
 	int rc;
 
 	if (pm_db_prepare(r->db, !strcmp(it->basis, "area") ? area_over_sql
 	    : !strcmp(it->basis, "unit") ? unit_over_sql : space_over_sql, &st, err) < 0)
 		return -1;
 	bind_common(st, r, it, p, unit, rate);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
+	rc = pm_step(st);
+	if (rc == PM_ROW)
 		pm_err_set(err, PM_EXIT_DATA,
 		    _("'%s' for %s: unit '%s': %s × %s is above the limit of %s for one line"),
 		    it->code, p->label, pm_col_text(st, 0),
-		    pm_dec_fmt_short(sqlite3_column_int64(st, 1), 2, q), pm_dec_fmt_short(rate, 4, x),
+		    pm_dec_fmt_short(pm_col_int64(st, 1), 2, q), pm_dec_fmt_short(rate, 4, x),
 		    PM_MONEY_MAX_TEXT);
-	else if (rc == SQLITE_DONE)
+	else if (rc == PM_DONE)
 		pm_err_set(err, PM_EXIT_DATA,
 		    _("'%s' for %s: quantity × rate is too large to bill"), it->code, p->label);
 	else
-		pm_db_fail(r->db, rc, err, _("billing"));
-	sqlite3_finalize(st);
+		pm_db_fail(r->db, err, _("billing"));
+	pm_stmt_free(st);
 	return -1;
 }
 
@@ -205,7 +205,7 @@ static int
 bill_area(struct run *r, const struct pm_fee_itemrec *it, const struct pm_fee_period *p,
 	  int64_t unit, int64_t rate, int64_t *bills, int64_t *amount, struct pm_err *err)
 {
-	sqlite3_stmt *st;
+	struct pm_stmt *st;
 	int64_t before;
 	int rc;
 
@@ -214,42 +214,42 @@ bill_area(struct run *r, const struct pm_fee_itemrec *it, const struct pm_fee_pe
 	if (pm_db_prepare(r->db, "SELECT coalesce(max(id), 0) FROM bill", &st, err) < 0)
 		return -1;
 	rc = step_int(r->db, st, &before, err);
-	sqlite3_finalize(st);
+	pm_stmt_free(st);
 	if (rc < 0)
 		return -1;
 	if (pm_db_prepare(r->db, !strcmp(it->basis, "area") ? area_sql
 	    : !strcmp(it->basis, "unit") ? unit_sql : space_sql, &st, err) < 0)
 		return -1;
 	bind_common(st, r, it, p, unit, rate);
-	rc = sqlite3_step(st);
-	if (rc != SQLITE_DONE && sqlite3_extended_errcode(r->db->h) == SQLITE_CONSTRAINT_NOTNULL) {
-		sqlite3_finalize(st);
+	rc = pm_step(st);
+	if (rc != PM_DONE && pm_db_error(r->db) == PM_DBE_NOTNULL) {
+		pm_stmt_free(st);
 		return too_large(r, it, p, unit, rate, err);
 	}
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE)
-		return pm_db_fail(r->db, rc, err, _("billing"));
+	pm_stmt_free(st);
+	if (rc != PM_DONE)
+		return pm_db_fail(r->db, err, _("billing"));
 	if (pm_db_prepare(r->db, "SELECT count(*), coalesce(sum(amount), 0) FROM bill WHERE id > ?1",
 	    &st, err) < 0)
 		return -1;
 	pm_bind_int(st, 1, before);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
-		*bills += sqlite3_column_int64(st, 0);
-		if (pm_money_add(amount, sqlite3_column_int64(st, 1), _("the bills raised"), err) < 0) {
-			sqlite3_finalize(st);
+	rc = pm_step(st);
+	if (rc == PM_ROW) {
+		*bills += pm_col_int64(st, 0);
+		if (pm_money_add(amount, pm_col_int64(st, 1), _("the bills raised"), err) < 0) {
+			pm_stmt_free(st);
 			return -1;
 		}
 	}
-	sqlite3_finalize(st);
-	return rc == SQLITE_ROW ? 0 : pm_db_fail(r->db, rc, err, _("billing"));
+	pm_stmt_free(st);
+	return rc == PM_ROW ? 0 : pm_db_fail(r->db, err, _("billing"));
 }
 
 static int
 bill_meter(struct run *r, const struct pm_fee_itemrec *it, const struct pm_fee_period *p,
 	   int64_t unit, int64_t rate, int64_t *bills, int64_t *total, struct pm_err *err)
 {
-	sqlite3_stmt *units = NULL, *prev = NULL, *ins = NULL;
+	struct pm_stmt *units = NULL, *prev = NULL, *ins = NULL;
 	char first[PM_DATE_BUFSZ], last[PM_DATE_BUFSZ];
 	int rc = -1, src;
 
@@ -265,7 +265,7 @@ bill_meter(struct run *r, const struct pm_fee_itemrec *it, const struct pm_fee_p
 		int64_t *ids = NULL, id;
 		size_t n = 0, cap = 0, i;
 
-		while ((src = sqlite3_step(units)) == SQLITE_ROW) {
+		while ((src = pm_step(units)) == PM_ROW) {
 			if (n == cap) {
 				int64_t *nv;
 
@@ -277,11 +277,11 @@ bill_meter(struct run *r, const struct pm_fee_itemrec *it, const struct pm_fee_p
 				}
 				ids = nv;
 			}
-			ids[n++] = sqlite3_column_int64(units, 0);
+			ids[n++] = pm_col_int64(units, 0);
 		}
-		if (src != SQLITE_DONE) {
+		if (src != PM_DONE) {
 			free(ids);
-			pm_db_fail(r->db, src, err, _("billing"));
+			pm_db_fail(r->db, err, _("billing"));
 			goto out;
 		}
 		for (i = 0; i < n; i++) {
@@ -289,7 +289,7 @@ bill_meter(struct run *r, const struct pm_fee_itemrec *it, const struct pm_fee_p
 			int64_t after = 0, amount;
 
 			id = ids[i];
-			sqlite3_reset(prev);
+			pm_stmt_reset(prev);
 			pm_bind_int(prev, 1, id);
 			pm_bind_int(prev, 2, it->id);
 			pm_bind_text(prev, 3, first);
@@ -313,7 +313,7 @@ bill_meter(struct run *r, const struct pm_fee_itemrec *it, const struct pm_fee_p
 				free(code);
 				goto out;
 			}
-			sqlite3_reset(ins);
+			pm_stmt_reset(ins);
 			pm_bind_int(ins, 1, id);
 			pm_bind_int(ins, 2, it->id);
 			pm_bind_text(ins, 3, p->label);
@@ -340,9 +340,9 @@ bill_meter(struct run *r, const struct pm_fee_itemrec *it, const struct pm_fee_p
 	}
 	rc = 0;
 out:
-	sqlite3_finalize(units);
-	sqlite3_finalize(prev);
-	sqlite3_finalize(ins);
+	pm_stmt_free(units);
+	pm_stmt_free(prev);
+	pm_stmt_free(ins);
 	return rc;
 }
 
@@ -354,7 +354,7 @@ bill_period(struct run *r, const struct pm_fee_itemrec *it, const struct pm_fee_
 {
 	char first[PM_DATE_BUFSZ], amount_s[24], bills_s[24], skipped_s[24];
 	int64_t rate, bills = 0, amount = 0, skipped = 0, one;
-	sqlite3_stmt *st;
+	struct pm_stmt *st;
 	const char *row[5];
 	size_t i;
 	int found;
@@ -381,7 +381,7 @@ bill_period(struct run *r, const struct pm_fee_itemrec *it, const struct pm_fee_
 			return -1;
 		bind_common(st, r, it, p, unit, rate);
 		rc = step_int(r->db, st, &one, err);
-		sqlite3_finalize(st);
+		pm_stmt_free(st);
 		if (rc < 0)
 			return -1;
 		skipped += one;
@@ -403,31 +403,31 @@ bill_period(struct run *r, const struct pm_fee_itemrec *it, const struct pm_fee_
 static int
 apply_all_credit(struct run *r, struct pm_err *err)
 {
-	sqlite3_stmt *st;
+	struct pm_stmt *st;
 	int64_t *ids = NULL;
 	size_t n = 0, cap = 0, i;
 	int rc;
 
 	if (pm_db_prepare(r->db, credit_units_sql, &st, err) < 0)
 		return -1;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while ((rc = pm_step(st)) == PM_ROW) {
 		if (n == cap) {
 			int64_t *nv;
 
 			cap = cap ? cap * 2 : 16;
 			if (!(nv = realloc(ids, cap * sizeof *ids))) {
-				sqlite3_finalize(st);
+				pm_stmt_free(st);
 				free(ids);
 				return pm_err_oom(err);
 			}
 			ids = nv;
 		}
-		ids[n++] = sqlite3_column_int64(st, 0);
+		ids[n++] = pm_col_int64(st, 0);
 	}
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE) {
+	pm_stmt_free(st);
+	if (rc != PM_DONE) {
 		free(ids);
-		return pm_db_fail(r->db, rc, err, _("reading credit"));
+		return pm_db_fail(r->db, err, _("reading credit"));
 	}
 	for (i = 0; i < n; i++) {
 		int64_t applied;
@@ -472,7 +472,7 @@ pm_fee_bill(struct pm_db *db, const struct pm_fee_bill_run *o, struct pm_out *ou
 		{"skipped", N_("Not billed"), PM_COL_INT, 0},
 	};
 	struct run r;
-	sqlite3_stmt *st = NULL;
+	struct pm_stmt *st = NULL;
 	int64_t only = 0;
 	int rc = -1, src;
 
@@ -485,13 +485,13 @@ pm_fee_bill(struct pm_db *db, const struct pm_fee_bill_run *o, struct pm_out *ou
 		goto out;
 	pm_bind_int(st, 1, only);
 	pm_out_begin(out, NULL, cols, sizeof cols / sizeof cols[0], 0);
-	while ((src = sqlite3_step(st)) == SQLITE_ROW) {
+	while ((src = pm_step(st)) == PM_ROW) {
 		struct pm_fee_itemrec it;
 		struct pm_fee_period *v;
 		size_t n, i;
 		int bad = 0;
 
-		if (pm_fee_item_load(db, sqlite3_column_int64(st, 0), &it, err) < 0)
+		if (pm_fee_item_load(db, pm_col_int64(st, 0), &it, err) < 0)
 			goto out;
 		pm_buf_reset(&r.types);
 		if (pm_buf_addf(&r.types, ",%s,", it.types) < 0) {
@@ -510,8 +510,8 @@ pm_fee_bill(struct pm_db *db, const struct pm_fee_bill_run *o, struct pm_out *ou
 		if (bad)
 			goto out;
 	}
-	if (src != SQLITE_DONE) {
-		pm_db_fail(db, src, err, _("reading fee items"));
+	if (src != PM_DONE) {
+		pm_db_fail(db, err, _("reading fee items"));
 		goto out;
 	}
 	if (apply_all_credit(&r, err) < 0)
@@ -519,7 +519,7 @@ pm_fee_bill(struct pm_db *db, const struct pm_fee_bill_run *o, struct pm_out *ou
 	pm_out_end(out);
 	rc = 0;
 out:
-	sqlite3_finalize(st);
+	pm_stmt_free(st);
 	pm_buf_free(&r.types);
 	return rc;
 }
@@ -535,7 +535,7 @@ pm_fee_charge(struct pm_db *db, int64_t unit_id, const char *item, const char *q
 	char today[PM_DATE_BUFSZ], now[PM_TIME_BUFSZ], a[PM_DEC_BUFSZ];
 	int64_t id, rate = 0, qty = 100, amount, applied;
 	struct pm_buf text = PM_BUF_INIT;
-	sqlite3_stmt *st;
+	struct pm_stmt *st;
 	char *code = NULL;
 	int found, rc;
 
@@ -596,11 +596,11 @@ pm_fee_charge(struct pm_db *db, int64_t unit_id, const char *item, const char *q
 	pm_bind_text_null(st, 7, pm_buf_str(&text));
 	pm_bind_text(st, 8, now);
 	rc = pm_db_step_done(db, st, err);
-	sqlite3_finalize(st);
+	pm_stmt_free(st);
 	pm_buf_free(&text);
 	if (rc < 0)
 		return -1;
-	*bill_id = sqlite3_last_insert_rowid(db->h);
+	*bill_id = pm_db_last_id(db);
 	if (pm_unit_code(db, unit_id, &code, err) < 0)
 		return -1;
 	rc = pm_auditf(db, code, err, "charged %s %s", item, pm_money_fmt(amount, a));
@@ -622,7 +622,7 @@ pm_fee_adjust(struct pm_db *db, int64_t unit_id, const char *item, const char *p
 	char today[PM_DATE_BUFSZ], now[PM_TIME_BUFSZ], a[PM_DEC_BUFSZ], b[PM_DEC_BUFSZ];
 	int64_t item_id, bill_id = 0, due = 0, owed = 0, amount, applied;
 	enum pm_num nrc;
-	sqlite3_stmt *st;
+	struct pm_stmt *st;
 	char *code = NULL;
 	int rc;
 
@@ -644,18 +644,18 @@ pm_fee_adjust(struct pm_db *db, int64_t unit_id, const char *item, const char *p
 	pm_bind_int(st, 1, unit_id);
 	pm_bind_int(st, 2, item_id);
 	pm_bind_text(st, 3, period);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
-		bill_id = sqlite3_column_int64(st, 0);
-		due = sqlite3_column_int64(st, 1);
-		owed = sqlite3_column_int64(st, 2);
+	rc = pm_step(st);
+	if (rc == PM_ROW) {
+		bill_id = pm_col_int64(st, 0);
+		due = pm_col_int64(st, 1);
+		owed = pm_col_int64(st, 2);
 	}
-	sqlite3_finalize(st);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
-		pm_db_fail(db, rc, err, _("reading bills"));
+	pm_stmt_free(st);
+	if (rc != PM_ROW && rc != PM_DONE) {
+		pm_db_fail(db, err, _("reading bills"));
 		goto fail;
 	}
-	if (rc == SQLITE_DONE) {
+	if (rc == PM_DONE) {
 		pm_err_set(err, PM_EXIT_DATA, _("no '%s' line for %s to adjust"), item, period);
 		goto fail;
 	}
@@ -675,7 +675,7 @@ pm_fee_adjust(struct pm_db *db, int64_t unit_id, const char *item, const char *p
 	pm_bind_text(st, 5, now);
 	pm_bind_text(st, 6, pm_audit_who());
 	rc = pm_db_step_done(db, st, err);
-	sqlite3_finalize(st);
+	pm_stmt_free(st);
 	if (rc < 0 || pm_unit_code(db, unit_id, &code, err) < 0)
 		goto fail;
 	rc = pm_auditf(db, code, err, "adjusted %s %s by %s (was %s): %s", item, period,
@@ -716,7 +716,7 @@ pm_fee_bills(struct pm_db *db, const struct pm_fee_bill_filter *f, struct pm_out
 	    " ORDER BY u.code, b.starts, i.id, b.id";
 	struct pm_buf how = PM_BUF_INIT;
 	int64_t item_id = 0;
-	sqlite3_stmt *st;
+	struct pm_stmt *st;
 	int rc;
 
 	if (f->item && pm_fee_item_find(db, f->item, &item_id, err) < 0)
@@ -729,7 +729,7 @@ pm_fee_bills(struct pm_db *db, const struct pm_fee_bill_filter *f, struct pm_out
 	pm_bind_text_null(st, 4, f->last);
 	pm_bind_int(st, 5, f->open);
 	pm_out_begin(out, NULL, cols, sizeof cols / sizeof cols[0], 0);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while ((rc = pm_step(st)) == PM_ROW) {
 		struct pm_fee_line l;
 		char num[4][24];
 		const char *v[8];
@@ -737,37 +737,37 @@ pm_fee_bills(struct pm_db *db, const struct pm_fee_bill_filter *f, struct pm_out
 
 		l.basis = pm_col_text(st, 7);
 		l.meter = pm_col_text(st, 8);
-		l.qty = sqlite3_column_int64(st, 9);
-		l.rate = sqlite3_column_int64(st, 10);
-		l.base = sqlite3_column_int64(st, 11);
-		l.amount = sqlite3_column_int64(st, 3);
-		l.prev = sqlite3_column_int64(st, 12);
-		l.cur = sqlite3_column_int64(st, 13);
-		l.days = sqlite3_column_int64(st, 14);
-		l.of_days = sqlite3_column_int64(st, 15);
-		l.discount = sqlite3_column_int64(st, 16);
+		l.qty = pm_col_int64(st, 9);
+		l.rate = pm_col_int64(st, 10);
+		l.base = pm_col_int64(st, 11);
+		l.amount = pm_col_int64(st, 3);
+		l.prev = pm_col_int64(st, 12);
+		l.cur = pm_col_int64(st, 13);
+		l.days = pm_col_int64(st, 14);
+		l.of_days = pm_col_int64(st, 15);
+		l.discount = pm_col_int64(st, 16);
 		pm_buf_reset(&how);
 		if (pm_fee_how(&l, &how) < 0 ||
-		    (sqlite3_column_type(st, 17) != SQLITE_NULL &&
+		    (!pm_col_null(st, 17) &&
 		     pm_buf_addf(&how, " (%s)", pm_col_text(st, 17)) < 0)) {
-			rc = SQLITE_NOMEM;
+			rc = PM_STEP_OOM;
 			break;
 		}
 		v[0] = pm_col_text(st, 0);
 		v[1] = pm_col_text(st, 1);
 		v[2] = pm_col_text(st, 2);
 		for (k = 0; k < 4; k++) {
-			snprintf(num[k], sizeof num[k], "%lld", (long long)sqlite3_column_int64(st, 3 + k));
+			snprintf(num[k], sizeof num[k], "%lld", (long long)pm_col_int64(st, 3 + k));
 			v[3 + k] = num[k];
 		}
 		v[7] = pm_buf_str(&how);
 		if (pm_out_row(out, v) < 0)
 			break;
 	}
-	sqlite3_finalize(st);
+	pm_stmt_free(st);
 	pm_buf_free(&how);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return pm_db_fail(db, rc, err, _("reading bills"));
+	if (rc != PM_ROW && rc != PM_DONE)
+		return pm_db_fail(db, err, _("reading bills"));
 	pm_out_end(out);
 	return 0;
 }

@@ -29,7 +29,7 @@ pm_deposit_take(struct pm_db *db, const struct pm_deposit *d, int64_t *id,
 	struct pm_buf payer = PM_BUF_INIT, purpose = PM_BUF_INIT;
 	char date[PM_DATE_BUFSZ], now[PM_TIME_BUFSZ], a[PM_DEC_BUFSZ];
 	const char *kind, *method, *why;
-	sqlite3_stmt *st = NULL;
+	struct pm_stmt *st = NULL;
 	char *code = NULL;
 	int rc = -1;
 
@@ -70,7 +70,7 @@ pm_deposit_take(struct pm_db *db, const struct pm_deposit *d, int64_t *id,
 	pm_bind_text(st, 10, pm_audit_who());
 	if (pm_db_step_done(db, st, err) < 0)
 		goto out;
-	*id = sqlite3_last_insert_rowid(db->h);
+	*id = pm_db_last_id(db);
 	if (pm_unit_code(db, d->unit_id, &code, err) < 0)
 		goto out;
 	if (pm_auditf(db, code, err, "deposit %s taken: %s %s, %s", no, pm_money_fmt(d->amount, a),
@@ -78,7 +78,7 @@ pm_deposit_take(struct pm_db *db, const struct pm_deposit *d, int64_t *id,
 		goto out;
 	rc = 0;
 out:
-	sqlite3_finalize(st);
+	pm_stmt_free(st);
 	free(code);
 	pm_buf_free(&payer);
 	pm_buf_free(&purpose);
@@ -92,27 +92,27 @@ pm_deposit_get(struct pm_db *db, int64_t id, struct pm_deposit_state *s, struct 
 	    "SELECT no, unit_id, amount, coalesce((SELECT sum(amount) FROM deposit_deduction"
 	    " WHERE deposit_id = d.id), 0), coalesce(refund_amount, 0), refunded IS NOT NULL"
 	    " FROM deposit d WHERE id = ?1";
-	sqlite3_stmt *st;
+	struct pm_stmt *st;
 	int rc;
 
 	memset(s, 0, sizeof *s);
 	if (pm_db_prepare(db, sql, &st, err) < 0)
 		return -1;
 	pm_bind_int(st, 1, id);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
+	rc = pm_step(st);
+	if (rc == PM_ROW) {
 		snprintf(s->no, sizeof s->no, "%s", pm_col_text(st, 0));
-		s->unit_id = sqlite3_column_int64(st, 1);
-		s->amount = sqlite3_column_int64(st, 2);
-		s->deducted = sqlite3_column_int64(st, 3);
-		s->refund = sqlite3_column_int64(st, 4);
-		s->refunded = sqlite3_column_int(st, 5);
+		s->unit_id = pm_col_int64(st, 1);
+		s->amount = pm_col_int64(st, 2);
+		s->deducted = pm_col_int64(st, 3);
+		s->refund = pm_col_int64(st, 4);
+		s->refunded = pm_col_int(st, 5);
 	}
-	sqlite3_finalize(st);
-	if (rc == SQLITE_DONE)
+	pm_stmt_free(st);
+	if (rc == PM_DONE)
 		return pm_err_set(err, PM_EXIT_SOFTWARE, _("no deposit #%lld"), (long long)id);
-	if (rc != SQLITE_ROW)
-		return pm_db_fail(db, rc, err, _("reading deposits"));
+	if (rc != PM_ROW)
+		return pm_db_fail(db, err, _("reading deposits"));
 	return 0;
 }
 
@@ -122,7 +122,7 @@ pm_deposit_find(struct pm_db *db, const char *typed, int64_t *id, struct pm_err 
 	char no[PM_SEQ_BUFSZ];
 	const char *s = typed;
 	size_t n = strlen(s), i;
-	sqlite3_stmt *st;
+	struct pm_stmt *st;
 	int rc;
 
 	pm_text_trim(&s, &n);
@@ -134,14 +134,14 @@ pm_deposit_find(struct pm_db *db, const char *typed, int64_t *id, struct pm_err 
 	if (pm_db_prepare(db, "SELECT id FROM deposit WHERE no = ?1", &st, err) < 0)
 		return -1;
 	pm_bind_text(st, 1, no);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		*id = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
-	if (rc == SQLITE_DONE)
+	rc = pm_step(st);
+	if (rc == PM_ROW)
+		*id = pm_col_int64(st, 0);
+	pm_stmt_free(st);
+	if (rc == PM_DONE)
 		return pm_err_set(err, PM_EXIT_DATA, _("no deposit '%s'"), no);
-	if (rc != SQLITE_ROW)
-		return pm_db_fail(db, rc, err, _("reading deposits"));
+	if (rc != PM_ROW)
+		return pm_db_fail(db, err, _("reading deposits"));
 	return 0;
 }
 
@@ -153,7 +153,7 @@ pm_deposit_refund(struct pm_db *db, int64_t id, const struct pm_deduction *ded, 
 	struct pm_buf why = PM_BUF_INIT, all = PM_BUF_INIT;
 	char today[PM_DATE_BUFSZ], now[PM_TIME_BUFSZ], a[PM_DEC_BUFSZ], b[PM_DEC_BUFSZ];
 	const char *method;
-	sqlite3_stmt *st = NULL;
+	struct pm_stmt *st = NULL;
 	int64_t total = 0;
 	char *code = NULL;
 	size_t i;
@@ -188,7 +188,7 @@ pm_deposit_refund(struct pm_db *db, int64_t id, const struct pm_deduction *ded, 
 		goto out;
 	for (i = 0; i < n; i++) {
 		pm_text_normalize(ded[i].reason, strlen(ded[i].reason), &why);
-		sqlite3_reset(st);
+		pm_stmt_reset(st);
 		pm_bind_int(st, 1, id);
 		pm_bind_int(st, 2, ded[i].amount);
 		pm_bind_text(st, 3, why.s);
@@ -196,7 +196,7 @@ pm_deposit_refund(struct pm_db *db, int64_t id, const struct pm_deduction *ded, 
 			goto out;
 		pm_buf_addf(&all, "; %s %s", pm_money_fmt(ded[i].amount, a), why.s);
 	}
-	sqlite3_finalize(st);
+	pm_stmt_free(st);
 	st = NULL;
 	if (pm_db_prepare(db, "UPDATE deposit SET refunded = ?2, refund_amount = ?3,"
 	    " refund_method = ?4, refund_at = ?5, refund_clerk = ?6 WHERE id = ?1", &st, err) < 0)
@@ -217,7 +217,7 @@ pm_deposit_refund(struct pm_db *db, int64_t id, const struct pm_deduction *ded, 
 		goto out;
 	rc = 0;
 out:
-	sqlite3_finalize(st);
+	pm_stmt_free(st);
 	free(code);
 	pm_buf_free(&why);
 	pm_buf_free(&all);
@@ -251,7 +251,7 @@ pm_deposit_list(struct pm_db *db, int held, int64_t unit_id, const char *kind,
 	    "  AND (?3 IS NULL OR d.kind = ?3)"
 	    " ORDER BY d.id";
 	const char *kk = NULL;
-	sqlite3_stmt *st;
+	struct pm_stmt *st;
 	int rc;
 
 	if (kind && !(kk = pm_keyword_key(pm_deposit_kinds, kind)))
@@ -264,7 +264,7 @@ pm_deposit_list(struct pm_db *db, int held, int64_t unit_id, const char *kind,
 	pm_bind_text_null(st, 3, kk);
 	pm_out_begin(out, NULL, cols, sizeof cols / sizeof cols[0], 0);
 	rc = pm_out_stmt_all(out, st, err);
-	sqlite3_finalize(st);
+	pm_stmt_free(st);
 	if (rc == 0)
 		pm_out_end(out);
 	return rc;
@@ -278,7 +278,7 @@ pm_deposit_deductions(struct pm_db *db, int64_t id, struct pm_out *out, struct p
 		{"amount", N_("Deducted"), PM_COL_MONEY, 0},
 		{"reason", N_("Reason"), PM_COL_TEXT, 0},
 	};
-	sqlite3_stmt *st;
+	struct pm_stmt *st;
 	int rc;
 
 	if (pm_db_prepare(db, "SELECT d.no, x.amount, x.reason FROM deposit_deduction x"
@@ -287,7 +287,7 @@ pm_deposit_deductions(struct pm_db *db, int64_t id, struct pm_out *out, struct p
 	pm_bind_int(st, 1, id);
 	pm_out_begin(out, NULL, cols, 3, 0);
 	rc = pm_out_stmt_all(out, st, err);
-	sqlite3_finalize(st);
+	pm_stmt_free(st);
 	if (rc == 0)
 		pm_out_end(out);
 	return rc;

@@ -109,18 +109,18 @@ pm_fee_method(const char *typed, const char **key, struct pm_err *err)
 int
 pm_fee_closed(struct pm_db *db, const char *month, int *closed, struct pm_err *err)
 {
-	sqlite3_stmt *st;
+	struct pm_stmt *st;
 	int rc;
 
 	/* closing a month locks the books up to its end */
 	if (pm_db_prepare(db, "SELECT ?1 <= max(month) FROM fee_close", &st, err) < 0)
 		return -1;
 	pm_bind_text(st, 1, month);
-	rc = sqlite3_step(st);
-	*closed = rc == SQLITE_ROW && sqlite3_column_int(st, 0);
-	sqlite3_finalize(st);
-	if (rc != SQLITE_ROW)
-		return pm_db_fail(db, rc, err, _("reading closes"));
+	rc = pm_step(st);
+	*closed = rc == PM_ROW && pm_col_int(st, 0);
+	pm_stmt_free(st);
+	if (rc != PM_ROW)
+		return pm_db_fail(db, err, _("reading closes"));
 	return 0;
 }
 
@@ -233,41 +233,41 @@ pm_fee_balance(struct pm_db *db, int64_t unit_id, int64_t *owed, int64_t *credit
 	    " (SELECT coalesce(sum(amount), 0) FROM payment WHERE unit_id = ?1 AND voided IS NULL),"
 	    " (SELECT coalesce(sum(l.amount), 0) FROM alloc l JOIN payment p ON p.id = l.payment_id"
 	    "    WHERE p.unit_id = ?1 AND p.voided IS NULL)";
-	sqlite3_stmt *st;
+	struct pm_stmt *st;
 	int rc;
 
 	if (pm_db_prepare(db, sql, &st, err) < 0)
 		return -1;
 	pm_bind_int(st, 1, unit_id);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
-		int64_t billed = sqlite3_column_int64(st, 0);
-		int64_t paid = sqlite3_column_int64(st, 1);
-		int64_t used = sqlite3_column_int64(st, 2);
+	rc = pm_step(st);
+	if (rc == PM_ROW) {
+		int64_t billed = pm_col_int64(st, 0);
+		int64_t paid = pm_col_int64(st, 1);
+		int64_t used = pm_col_int64(st, 2);
 
 		*owed = billed - used;
 		*credit = paid - used;
 	}
-	sqlite3_finalize(st);
-	if (rc != SQLITE_ROW)
-		return pm_db_fail(db, rc, err, _("reading the unit's balance"));
+	pm_stmt_free(st);
+	if (rc != PM_ROW)
+		return pm_db_fail(db, err, _("reading the unit's balance"));
 	return 0;
 }
 
 int
 pm_fee_line_owed(struct pm_db *db, int64_t bill_id, int64_t *owed, struct pm_err *err)
 {
-	sqlite3_stmt *st;
+	struct pm_stmt *st;
 	int rc;
 
 	if (pm_db_prepare(db, "SELECT " PM_FEE_OWED_SQL " FROM bill b WHERE b.id = ?1", &st, err) < 0)
 		return -1;
 	pm_bind_int(st, 1, bill_id);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		*owed = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
-	if (rc == SQLITE_DONE)
+	rc = pm_step(st);
+	if (rc == PM_ROW)
+		*owed = pm_col_int64(st, 0);
+	pm_stmt_free(st);
+	if (rc == PM_DONE)
 		return pm_err_set(err, PM_EXIT_SOFTWARE, _("no bill line #%lld"), (long long)bill_id);
-	return rc == SQLITE_ROW ? 0 : pm_db_fail(db, rc, err, _("reading bills"));
+	return rc == PM_ROW ? 0 : pm_db_fail(db, err, _("reading bills"));
 }

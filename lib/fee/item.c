@@ -122,7 +122,7 @@ pm_fee_item_add(struct pm_db *db, const struct pm_fee_item *it, struct pm_err *e
 	struct pm_buf name = PM_BUF_INIT, types = PM_BUF_INIT;
 	const char *basis, *cycle, *meter = NULL, *why = NULL;
 	char since[PM_DATE_BUFSZ], season[8] = "";
-	sqlite3_stmt *st = NULL;
+	struct pm_stmt *st = NULL;
 	int64_t rate, id, other;
 	int from, to, rc = -1;
 
@@ -190,8 +190,8 @@ pm_fee_item_add(struct pm_db *db, const struct pm_fee_item *it, struct pm_err *e
 	pm_bind_int(st, 8, it->agent ? 1 : 0);
 	if (pm_db_step_done(db, st, err) < 0)
 		goto out;
-	id = sqlite3_last_insert_rowid(db->h);
-	sqlite3_finalize(st);
+	id = pm_db_last_id(db);
+	pm_stmt_free(st);
 	st = NULL;
 	if (pm_db_prepare(db, "INSERT INTO fee_rate(item_id, since, rate) VALUES (?1, ?2, ?3)",
 	    &st, err) < 0)
@@ -211,7 +211,7 @@ pm_fee_item_add(struct pm_db *db, const struct pm_fee_item *it, struct pm_err *e
 	}
 	rc = 0;
 out:
-	sqlite3_finalize(st);
+	pm_stmt_free(st);
 	pm_buf_free(&name);
 	pm_buf_free(&types);
 	return rc;
@@ -220,7 +220,7 @@ out:
 int
 pm_fee_item_find(struct pm_db *db, const char *typed, int64_t *id, struct pm_err *err)
 {
-	sqlite3_stmt *st;
+	struct pm_stmt *st;
 	size_t n = typed ? strlen(typed) : 0;
 	int rc;
 
@@ -229,15 +229,15 @@ pm_fee_item_find(struct pm_db *db, const char *typed, int64_t *id, struct pm_err
 	if (pm_db_prepare(db, "SELECT id FROM fee_item WHERE code = ?1 COLLATE NOCASE OR name = ?1",
 	    &st, err) < 0)
 		return -1;
-	sqlite3_bind_text(st, 1, typed ? typed : "", (int)n, SQLITE_TRANSIENT);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		*id = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
-	if (rc == SQLITE_ROW)
+	pm_bind_textn(st, 1, typed ? typed : "", n);
+	rc = pm_step(st);
+	if (rc == PM_ROW)
+		*id = pm_col_int64(st, 0);
+	pm_stmt_free(st);
+	if (rc == PM_ROW)
 		return 0;
-	if (rc != SQLITE_DONE)
-		return pm_db_fail(db, rc, err, _("reading fee items"));
+	if (rc != PM_DONE)
+		return pm_db_fail(db, err, _("reading fee items"));
 	return pm_err_set(err, PM_EXIT_DATA, _("no fee item '%.*s' (see pm-fee item list)"), (int)n,
 	    typed ? typed : "");
 }
@@ -248,7 +248,7 @@ pm_fee_item_rate(struct pm_db *db, const char *item, const char *rate_s, const c
 {
 	static const char billed_sql[] =
 	    "SELECT count(*) FROM bill WHERE item_id = ?1 AND kind = 'bill' AND starts >= ?2";
-	sqlite3_stmt *st = NULL;
+	struct pm_stmt *st = NULL;
 	char since[PM_DATE_BUFSZ], r[PM_DEC_BUFSZ];
 	int64_t id, rate, billed = 0;
 	int rc;
@@ -260,12 +260,12 @@ pm_fee_item_rate(struct pm_db *db, const char *item, const char *rate_s, const c
 		return -1;
 	pm_bind_int(st, 1, id);
 	pm_bind_text(st, 2, since);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		billed = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
-	if (rc != SQLITE_ROW)
-		return pm_db_fail(db, rc, err, _("reading bills"));
+	rc = pm_step(st);
+	if (rc == PM_ROW)
+		billed = pm_col_int64(st, 0);
+	pm_stmt_free(st);
+	if (rc != PM_ROW)
+		return pm_db_fail(db, err, _("reading bills"));
 	if (billed)
 		return pm_err_set(err, PM_EXIT_DATA,
 		    _("'%s' has been billed for periods from %s on at the old rate: a new rate can "
@@ -277,7 +277,7 @@ pm_fee_item_rate(struct pm_db *db, const char *item, const char *rate_s, const c
 	pm_bind_text(st, 2, since);
 	pm_bind_int(st, 3, rate);
 	rc = pm_db_step_done(db, st, err);
-	sqlite3_finalize(st);
+	pm_stmt_free(st);
 	if (rc < 0)
 		return -1;
 	return pm_auditf(db, item, err, "rate %s from %s", pm_dec_fmt(rate, 4, r), since);
@@ -286,7 +286,7 @@ pm_fee_item_rate(struct pm_db *db, const char *item, const char *rate_s, const c
 int
 pm_fee_item_retire(struct pm_db *db, const char *item, const char *from_s, struct pm_err *err)
 {
-	sqlite3_stmt *st;
+	struct pm_stmt *st;
 	char from[PM_DATE_BUFSZ];
 	int64_t id;
 	int rc;
@@ -298,7 +298,7 @@ pm_fee_item_retire(struct pm_db *db, const char *item, const char *from_s, struc
 	pm_bind_int(st, 1, id);
 	pm_bind_text(st, 2, from);
 	rc = pm_db_step_done(db, st, err);
-	sqlite3_finalize(st);
+	pm_stmt_free(st);
 	if (rc < 0)
 		return -1;
 	return pm_auditf(db, item, err, "retired from %s", from);
@@ -328,19 +328,19 @@ pm_fee_item_list(struct pm_db *db, int all, struct pm_out *out, struct pm_err *e
 	    "   AND x.since <= max(:today, (SELECT min(since) FROM fee_rate y WHERE y.item_id = i.id)))"
 	    " WHERE :all OR i.retired IS NULL OR i.retired > :today"
 	    " ORDER BY i.id";
-	sqlite3_stmt *st;
+	struct pm_stmt *st;
 	int rc;
 
 	if (pm_db_prepare(db, sql, &st, err) < 0)
 		return -1;
-	pm_bind_int(st, sqlite3_bind_parameter_index(st, ":all"), all);
+	pm_bind_int(st, pm_param_index(st, ":all"), all);
 	if (pm_bind_today(st, err) < 0) {
-		sqlite3_finalize(st);
+		pm_stmt_free(st);
 		return -1;
 	}
 	pm_out_begin(out, NULL, cols, sizeof cols / sizeof cols[0], 0);
 	rc = pm_out_stmt_all(out, st, err);
-	sqlite3_finalize(st);
+	pm_stmt_free(st);
 	if (rc == 0)
 		pm_out_end(out);
 	return rc;
@@ -354,7 +354,7 @@ pm_fee_item_rates(struct pm_db *db, const char *item, struct pm_out *out, struct
 		{"since", N_("Since"), PM_COL_CODE, 0},
 		{"rate", N_("Rate"), PM_COL_DEC, 4},
 	};
-	sqlite3_stmt *st;
+	struct pm_stmt *st;
 	int64_t id;
 	int rc;
 
@@ -366,7 +366,7 @@ pm_fee_item_rates(struct pm_db *db, const char *item, struct pm_out *out, struct
 	pm_bind_int(st, 1, id);
 	pm_out_begin(out, NULL, cols, 3, 0);
 	rc = pm_out_stmt_all(out, st, err);
-	sqlite3_finalize(st);
+	pm_stmt_free(st);
 	if (rc == 0)
 		pm_out_end(out);
 	return rc;
@@ -381,7 +381,7 @@ copy(char *dst, size_t n, const char *src)
 int
 pm_fee_item_load(struct pm_db *db, int64_t id, struct pm_fee_itemrec *it, struct pm_err *err)
 {
-	sqlite3_stmt *st;
+	struct pm_stmt *st;
 	int rc;
 
 	memset(it, 0, sizeof *it);
@@ -389,25 +389,25 @@ pm_fee_item_load(struct pm_db *db, int64_t id, struct pm_fee_itemrec *it, struct
 	    " FROM fee_item WHERE id = ?1", &st, err) < 0)
 		return -1;
 	pm_bind_int(st, 1, id);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
-		it->id = sqlite3_column_int64(st, 0);
+	rc = pm_step(st);
+	if (rc == PM_ROW) {
+		it->id = pm_col_int64(st, 0);
 		copy(it->code, sizeof it->code, pm_col_text(st, 1));
 		it->name = strdup(pm_col_text(st, 2));
 		copy(it->basis, sizeof it->basis, pm_col_text(st, 3));
 		copy(it->cycle, sizeof it->cycle, pm_col_text(st, 4));
-		if (sqlite3_column_type(st, 5) != SQLITE_NULL)
+		if (!pm_col_null(st, 5))
 			parse_season(pm_col_text(st, 5), &it->season_from, &it->season_to);
 		copy(it->meter, sizeof it->meter, pm_col_text(st, 6));
 		it->types = strdup(pm_col_text(st, 7));
-		if (sqlite3_column_type(st, 8) != SQLITE_NULL)
+		if (!pm_col_null(st, 8))
 			it->retired = strdup(pm_col_text(st, 8));
 	}
-	sqlite3_finalize(st);
-	if (rc != SQLITE_ROW) {
+	pm_stmt_free(st);
+	if (rc != PM_ROW) {
 		pm_fee_item_free(it);
-		return rc == SQLITE_DONE ? pm_err_set(err, PM_EXIT_SOFTWARE, _("no fee item #%lld"),
-		    (long long)id) : pm_db_fail(db, rc, err, _("reading fee items"));
+		return rc == PM_DONE ? pm_err_set(err, PM_EXIT_SOFTWARE, _("no fee item #%lld"),
+		    (long long)id) : pm_db_fail(db, err, _("reading fee items"));
 	}
 	if (!it->name || !it->types) {
 		pm_fee_item_free(it);
@@ -498,7 +498,7 @@ int
 pm_fee_item_rate_on(struct pm_db *db, int64_t item_id, const char *day, int64_t *rate,
 		    int *found, struct pm_err *err)
 {
-	sqlite3_stmt *st;
+	struct pm_stmt *st;
 	int rc;
 
 	*found = 0;
@@ -507,13 +507,13 @@ pm_fee_item_rate_on(struct pm_db *db, int64_t item_id, const char *day, int64_t 
 		return -1;
 	pm_bind_int(st, 1, item_id);
 	pm_bind_text(st, 2, day);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
-		*rate = sqlite3_column_int64(st, 0);
+	rc = pm_step(st);
+	if (rc == PM_ROW) {
+		*rate = pm_col_int64(st, 0);
 		*found = 1;
 	}
-	sqlite3_finalize(st);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return pm_db_fail(db, rc, err, _("reading rates"));
+	pm_stmt_free(st);
+	if (rc != PM_ROW && rc != PM_DONE)
+		return pm_db_fail(db, err, _("reading rates"));
 	return 0;
 }

@@ -18,7 +18,7 @@ static int
 one_int(struct pm_db *db, const char *sql, const char *a, const char *b, int64_t *v,
 	struct pm_err *err)
 {
-	sqlite3_stmt *st;
+	struct pm_stmt *st;
 	int rc;
 
 	*v = 0;
@@ -28,12 +28,12 @@ one_int(struct pm_db *db, const char *sql, const char *a, const char *b, int64_t
 		pm_bind_text(st, 1, a);
 	if (b)
 		pm_bind_text(st, 2, b);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		*v = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return pm_db_fail(db, rc, err, _("reading the books"));
+	rc = pm_step(st);
+	if (rc == PM_ROW)
+		*v = pm_col_int64(st, 0);
+	pm_stmt_free(st);
+	if (rc != PM_ROW && rc != PM_DONE)
+		return pm_db_fail(db, err, _("reading the books"));
 	return 0;
 }
 
@@ -58,7 +58,7 @@ pm_fee_journal(struct pm_db *db, const char *first, const char *last, struct pm_
 	    "SELECT d, substr(t, 12, 5), kind, ref, unit, detail, cin, cout FROM (" CASH_SQL ")"
 	    " WHERE d BETWEEN ?1 AND ?2 ORDER BY d, t, ord, ref";
 	int64_t bal;
-	sqlite3_stmt *st;
+	struct pm_stmt *st;
 	char b[24], in[24], o[24];
 	const char *v[9];
 	int rc;
@@ -77,17 +77,17 @@ pm_fee_journal(struct pm_db *db, const char *first, const char *last, struct pm_
 		return -1;
 	pm_bind_text(st, 1, first);
 	pm_bind_text(st, 2, last);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		int64_t ci = sqlite3_column_int64(st, 6), co = sqlite3_column_int64(st, 7);
+	while ((rc = pm_step(st)) == PM_ROW) {
+		int64_t ci = pm_col_int64(st, 6), co = pm_col_int64(st, 7);
 		int k;
 
 		if (pm_money_add(&bal, ci, _("the cash journal"), err) < 0 ||
 		    pm_money_sub(&bal, co, _("the cash journal"), err) < 0) {
-			sqlite3_finalize(st);
+			pm_stmt_free(st);
 			return -1;
 		}
 		for (k = 0; k < 6; k++)
-			v[k] = sqlite3_column_type(st, k) == SQLITE_NULL ? NULL : pm_col_text(st, k);
+			v[k] = pm_col_null(st, k) ? NULL : pm_col_text(st, k);
 		snprintf(in, sizeof in, "%lld", (long long)ci);
 		snprintf(o, sizeof o, "%lld", (long long)co);
 		snprintf(b, sizeof b, "%lld", (long long)bal);
@@ -96,9 +96,9 @@ pm_fee_journal(struct pm_db *db, const char *first, const char *last, struct pm_
 		v[8] = b;
 		pm_out_row(out, v);
 	}
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE)
-		return pm_db_fail(db, rc, err, _("reading the cash journal"));
+	pm_stmt_free(st);
+	if (rc != PM_DONE)
+		return pm_db_fail(db, err, _("reading the cash journal"));
 	snprintf(b, sizeof b, "%lld", (long long)bal);
 	v[0] = last;
 	v[1] = NULL;
@@ -128,7 +128,7 @@ pm_fee_handover(struct pm_db *db, const char *to, const char *amount_s, const ch
 	struct pm_buf text = PM_BUF_INIT;
 	char now[PM_TIME_BUFSZ], a[PM_DEC_BUFSZ], b[PM_DEC_BUFSZ];
 	int64_t staff, held;
-	sqlite3_stmt *st;
+	struct pm_stmt *st;
 	int rc;
 
 	memset(h, 0, sizeof *h);
@@ -172,7 +172,7 @@ pm_fee_handover(struct pm_db *db, const char *to, const char *amount_s, const ch
 	pm_bind_text(st, 6, pm_audit_who());
 	pm_bind_text_null(st, 7, pm_buf_str(&text));
 	rc = pm_db_step_done(db, st, err);
-	sqlite3_finalize(st);
+	pm_stmt_free(st);
 	pm_buf_free(&text);
 	if (rc < 0)
 		return -1;
@@ -235,7 +235,7 @@ static int
 totals_query(struct pm_db *db, struct totals *t, const char *what, const char *sql,
 	     const char *month, int64_t *sum, struct pm_err *err)
 {
-	sqlite3_stmt *st;
+	struct pm_stmt *st;
 	int rc;
 
 	if (sum)
@@ -243,22 +243,22 @@ totals_query(struct pm_db *db, struct totals *t, const char *what, const char *s
 	if (pm_db_prepare(db, sql, &st, err) < 0)
 		return -1;
 	pm_bind_text(st, 1, month);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		int64_t v = sqlite3_column_int64(st, 1);
+	while ((rc = pm_step(st)) == PM_ROW) {
+		int64_t v = pm_col_int64(st, 1);
 
 		if (totals_add(t, what, pm_col_text(st, 0), v, err) < 0) {
-			sqlite3_finalize(st);
+			pm_stmt_free(st);
 			return -1;
 		}
 		if (sum && pm_money_add(sum, v, !strcmp(what, "method") ? _("payments by method")
 		    : _("payments by item"), err) < 0) {
-			sqlite3_finalize(st);
+			pm_stmt_free(st);
 			return -1;
 		}
 	}
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE)
-		return pm_db_fail(db, rc, err, _("reading the books"));
+	pm_stmt_free(st);
+	if (rc != PM_DONE)
+		return pm_db_fail(db, err, _("reading the books"));
 	return 0;
 }
 
@@ -322,21 +322,21 @@ totals_stored(struct pm_db *db, const char *month, struct totals *t, struct pm_e
 {
 	static const char sql[] =
 	    "SELECT what, key, amount FROM fee_close_total WHERE month = ?1 ORDER BY ord";
-	sqlite3_stmt *st;
+	struct pm_stmt *st;
 	int rc;
 
 	if (pm_db_prepare(db, sql, &st, err) < 0)
 		return -1;
 	pm_bind_text(st, 1, month);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
-		if (totals_add(t, pm_col_text(st, 0), pm_col_text(st, 1), sqlite3_column_int64(st, 2),
+	while ((rc = pm_step(st)) == PM_ROW)
+		if (totals_add(t, pm_col_text(st, 0), pm_col_text(st, 1), pm_col_int64(st, 2),
 		    err) < 0) {
-			sqlite3_finalize(st);
+			pm_stmt_free(st);
 			return -1;
 		}
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE)
-		return pm_db_fail(db, rc, err, _("reading closes"));
+	pm_stmt_free(st);
+	if (rc != PM_DONE)
+		return pm_db_fail(db, err, _("reading closes"));
 	return 0;
 }
 
@@ -420,7 +420,7 @@ pm_fee_close(struct pm_db *db, const char *month, struct pm_out *out, struct pm_
 	struct pm_date today;
 	struct pm_period p;
 	char now[PM_TIME_BUFSZ], last[PM_DATE_BUFSZ], td[PM_DATE_BUFSZ];
-	sqlite3_stmt *st = NULL;
+	struct pm_stmt *st = NULL;
 	int closed, rc = -1;
 	size_t i;
 
@@ -439,17 +439,17 @@ pm_fee_close(struct pm_db *db, const char *month, struct pm_out *out, struct pm_
 	if (pm_db_prepare(db, earlier_sql, &st, err) < 0)
 		return -1;
 	pm_bind_text(st, 1, month);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW && sqlite3_column_type(st, 0) != SQLITE_NULL) {
+	rc = pm_step(st);
+	if (rc == PM_ROW && !pm_col_null(st, 0)) {
 		pm_err_set(err, PM_EXIT_DATA, _("close %s first: it has entries and is still open"),
 		    pm_col_text(st, 0));
-		sqlite3_finalize(st);
+		pm_stmt_free(st);
 		return -1;
 	}
-	sqlite3_finalize(st);
+	pm_stmt_free(st);
 	st = NULL;  /* out: finalizes st again */
-	if (rc != SQLITE_ROW)
-		return pm_db_fail(db, rc, err, _("reading the books"));
+	if (rc != PM_ROW)
+		return pm_db_fail(db, err, _("reading the books"));
 	rc = -1;
 	if (totals_compute(db, month, &t, err) < 0)
 		goto out;
@@ -461,13 +461,13 @@ pm_fee_close(struct pm_db *db, const char *month, struct pm_out *out, struct pm_
 	pm_bind_text(st, 3, pm_audit_who());
 	if (pm_db_step_done(db, st, err) < 0)
 		goto out;
-	sqlite3_finalize(st);
+	pm_stmt_free(st);
 	st = NULL;
 	if (pm_db_prepare(db, "INSERT INTO fee_close_total(month, ord, what, key, amount)"
 	    " VALUES (?1, ?5, ?2, ?3, ?4)", &st, err) < 0)
 		goto out;
 	for (i = 0; i < t.n; i++) {
-		sqlite3_reset(st);
+		pm_stmt_reset(st);
 		pm_bind_text(st, 1, month);
 		pm_bind_text(st, 2, t.v[i].what);
 		pm_bind_text(st, 3, t.v[i].key);
@@ -489,7 +489,7 @@ pm_fee_close(struct pm_db *db, const char *month, struct pm_out *out, struct pm_
 	totals_write(&t, month, out);
 	rc = 0;
 out:
-	sqlite3_finalize(st);
+	pm_stmt_free(st);
 	totals_free(&t);
 	return rc;
 }
@@ -556,7 +556,7 @@ money_checks(struct pm_db *db, struct check_sink *out, long *problems, int *summ
 	*summed = 1;
 	for (i = 0; i < sizeof money_cols / sizeof money_cols[0]; i++) {
 		char sql[200];
-		sqlite3_stmt *st;
+		struct pm_stmt *st;
 		int rc;
 
 		snprintf(sql, sizeof sql, "SELECT count(*) FROM %s WHERE %s NOT BETWEEN -?1 AND ?1",
@@ -564,28 +564,28 @@ money_checks(struct pm_db *db, struct check_sink *out, long *problems, int *summ
 		if (pm_db_prepare(db, sql, &st, err) < 0)
 			goto fail;
 		pm_bind_int(st, 1, PM_MONEY_MAX);
-		rc = sqlite3_step(st);
-		if (rc == SQLITE_ROW)
-			above += sqlite3_column_int64(st, 0);
-		sqlite3_finalize(st);
-		if (rc != SQLITE_ROW) {
-			pm_db_fail(db, rc, err, _("reading the books"));
+		rc = pm_step(st);
+		if (rc == PM_ROW)
+			above += pm_col_int64(st, 0);
+		pm_stmt_free(st);
+		if (rc != PM_ROW) {
+			pm_db_fail(db, err, _("reading the books"));
 			goto fail;
 		}
 		snprintf(sql, sizeof sql, "SELECT sum(%s) FROM %s", money_cols[i].col,
 		    money_cols[i].table);
 		if (pm_db_prepare(db, sql, &st, err) < 0)
 			goto fail;
-		rc = sqlite3_step(st);
-		if (rc != SQLITE_ROW && rc != SQLITE_DONE && pm_db_is_overflow(db, rc)) {
+		rc = pm_step(st);
+		if (rc != PM_ROW && rc != PM_DONE && (pm_db_error(db) == PM_DBE_OVERFLOW)) {
 			pm_buf_addf(&over, "%s%s", over.len ? ", " : "", _(money_cols[i].label));
 			*summed = 0;
-		} else if (rc != SQLITE_ROW) {
-			sqlite3_finalize(st);
-			pm_db_fail(db, rc, err, _("reading the books"));
+		} else if (rc != PM_ROW) {
+			pm_stmt_free(st);
+			pm_db_fail(db, err, _("reading the books"));
 			goto fail;
 		}
-		sqlite3_finalize(st);
+		pm_stmt_free(st);
 	}
 	snprintf(msg, sizeof msg, _("%lld amounts above the limit of %s"), (long long)above,
 	    pm_money_fmt(PM_MONEY_MAX, a));
@@ -634,7 +634,7 @@ fee_check(struct pm_db *db, struct check_sink *out, long *problems, struct pm_er
 	    "SELECT count(*) FROM deposit d WHERE d.refunded IS NOT NULL AND d.refund_amount"
 	    " + coalesce((SELECT sum(x.amount) FROM deposit_deduction x WHERE x.deposit_id = d.id), 0)"
 	    " <> d.amount";
-	sqlite3_stmt *st;
+	struct pm_stmt *st;
 	int64_t diff;
 	int rc, summed;
 
@@ -667,14 +667,14 @@ fee_check(struct pm_db *db, struct check_sink *out, long *problems, struct pm_er
 	}
 	if (pm_db_prepare(db, "SELECT month FROM fee_close ORDER BY month", &st, err) < 0)
 		return -1;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while ((rc = pm_step(st)) == PM_ROW) {
 		struct totals now = {0}, then = {0};
 		char *month = strdup(pm_col_text(st, 0)), name[32];
 		size_t i;
 		int same;
 
 		if (!month) {
-			sqlite3_finalize(st);
+			pm_stmt_free(st);
 			return pm_err_oom(err);
 		}
 		if (totals_compute(db, month, &now, err) < 0 ||
@@ -682,7 +682,7 @@ fee_check(struct pm_db *db, struct check_sink *out, long *problems, struct pm_er
 			totals_free(&now);
 			totals_free(&then);
 			free(month);
-			sqlite3_finalize(st);
+			pm_stmt_free(st);
 			return -1;
 		}
 		same = now.n == then.n;
@@ -696,9 +696,9 @@ fee_check(struct pm_db *db, struct check_sink *out, long *problems, struct pm_er
 		totals_free(&then);
 		free(month);
 	}
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE)
-		return pm_db_fail(db, rc, err, _("reading closes"));
+	pm_stmt_free(st);
+	if (rc != PM_DONE)
+		return pm_db_fail(db, err, _("reading closes"));
 	return 0;
 }
 

@@ -22,24 +22,24 @@ find_ref(struct pm_db *db, const char *ref, struct pm_fee_paid *r, struct pm_err
 	static const char sql[] =
 	    "SELECT p.receipt, p.amount, coalesce((SELECT sum(l.amount) FROM alloc l"
 	    " WHERE l.payment_id = p.id), 0) FROM payment p WHERE p.ref = ?1";
-	sqlite3_stmt *st;
+	struct pm_stmt *st;
 	int rc;
 
 	if (pm_db_prepare(db, sql, &st, err) < 0)
 		return -1;
 	pm_bind_text(st, 1, ref);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
+	rc = pm_step(st);
+	if (rc == PM_ROW) {
 		snprintf(r->receipt, sizeof r->receipt, "%s", pm_col_text(st, 0));
-		r->amount = sqlite3_column_int64(st, 1);
-		r->allocated = sqlite3_column_int64(st, 2);
+		r->amount = pm_col_int64(st, 1);
+		r->allocated = pm_col_int64(st, 2);
 		r->credit = r->amount - r->allocated;
 		r->existing = 1;
 	}
-	sqlite3_finalize(st);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return pm_db_fail(db, rc, err, _("reading payments"));
-	return rc == SQLITE_ROW;
+	pm_stmt_free(st);
+	if (rc != PM_ROW && rc != PM_DONE)
+		return pm_db_fail(db, err, _("reading payments"));
+	return rc == PM_ROW;
 }
 
 /* What the chosen lines (or all) of the unit owe. */
@@ -49,7 +49,7 @@ owed_for(struct pm_db *db, int64_t unit_id, const int64_t *items, size_t n, int6
 {
 	static const char sql[] =
 	    "SELECT b.item_id, " PM_FEE_OWED_SQL " AS owed FROM bill b WHERE b.unit_id = ?1 AND owed > 0";
-	sqlite3_stmt *st;
+	struct pm_stmt *st;
 	size_t i;
 	int rc;
 
@@ -57,21 +57,21 @@ owed_for(struct pm_db *db, int64_t unit_id, const int64_t *items, size_t n, int6
 	if (pm_db_prepare(db, sql, &st, err) < 0)
 		return -1;
 	pm_bind_int(st, 1, unit_id);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		int64_t item = sqlite3_column_int64(st, 0);
+	while ((rc = pm_step(st)) == PM_ROW) {
+		int64_t item = pm_col_int64(st, 0);
 		int want = n == 0;
 
 		for (i = 0; i < n && !want; i++)
 			want = items[i] == item;
-		if (want && pm_money_add(owed, sqlite3_column_int64(st, 1), _("what the unit owes"),
+		if (want && pm_money_add(owed, pm_col_int64(st, 1), _("what the unit owes"),
 		    err) < 0) {
-			sqlite3_finalize(st);
+			pm_stmt_free(st);
 			return -1;
 		}
 	}
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE)
-		return pm_db_fail(db, rc, err, _("reading bills"));
+	pm_stmt_free(st);
+	if (rc != PM_DONE)
+		return pm_db_fail(db, err, _("reading bills"));
 	return 0;
 }
 
@@ -87,7 +87,7 @@ pm_fee_pay(struct pm_db *db, const struct pm_fee_pay *p, struct pm_fee_paid *r,
 	char c[PM_DEC_BUFSZ];
 	const char *method, *why;
 	int64_t *items = NULL, pid, owed;
-	sqlite3_stmt *st = NULL;
+	struct pm_stmt *st = NULL;
 	enum pm_num nrc;
 	char *code = NULL;
 	size_t i;
@@ -157,7 +157,7 @@ pm_fee_pay(struct pm_db *db, const struct pm_fee_pay *p, struct pm_fee_paid *r,
 	pm_bind_text(st, 9, pm_audit_who());
 	if (pm_db_step_done(db, st, err) < 0)
 		goto out;
-	pid = sqlite3_last_insert_rowid(db->h);
+	pid = pm_db_last_id(db);
 	if (pm_fee_allocate(db, pid, p->unit_id, r->amount, items, p->nitems, date, &r->allocated,
 	    err) < 0)
 		goto out;
@@ -170,7 +170,7 @@ pm_fee_pay(struct pm_db *db, const struct pm_fee_pay *p, struct pm_fee_paid *r,
 		goto out;
 	rc = 0;
 out:
-	sqlite3_finalize(st);
+	pm_stmt_free(st);
 	free(items);
 	free(code);
 	pm_buf_free(&payer);
@@ -199,7 +199,7 @@ pm_fee_void(struct pm_db *db, const char *receipt, const char *reason, struct pm
 	struct pm_buf why = PM_BUF_INIT;
 	char no[PM_SEQ_BUFSZ], today[PM_DATE_BUFSZ], now[PM_TIME_BUFSZ], a[PM_DEC_BUFSZ];
 	char *code = NULL;
-	sqlite3_stmt *st;
+	struct pm_stmt *st;
 	int64_t id = 0, unit = 0, amount = 0;
 	int rc, voided = 0;
 
@@ -212,19 +212,19 @@ pm_fee_void(struct pm_db *db, const char *receipt, const char *reason, struct pm
 	    " WHERE receipt = ?1", &st, err) < 0)
 		goto fail;
 	pm_bind_text(st, 1, no);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
-		id = sqlite3_column_int64(st, 0);
-		unit = sqlite3_column_int64(st, 1);
-		amount = sqlite3_column_int64(st, 2);
-		voided = sqlite3_column_int(st, 3);
+	rc = pm_step(st);
+	if (rc == PM_ROW) {
+		id = pm_col_int64(st, 0);
+		unit = pm_col_int64(st, 1);
+		amount = pm_col_int64(st, 2);
+		voided = pm_col_int(st, 3);
 	}
-	sqlite3_finalize(st);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
-		pm_db_fail(db, rc, err, _("reading payments"));
+	pm_stmt_free(st);
+	if (rc != PM_ROW && rc != PM_DONE) {
+		pm_db_fail(db, err, _("reading payments"));
 		goto fail;
 	}
-	if (rc == SQLITE_DONE) {
+	if (rc == PM_DONE) {
 		pm_err_set(err, PM_EXIT_DATA, _("no receipt '%s'"), no);
 		goto fail;
 	}
@@ -243,7 +243,7 @@ pm_fee_void(struct pm_db *db, const char *receipt, const char *reason, struct pm
 	pm_bind_text(st, 4, why.s);
 	pm_bind_text(st, 5, pm_audit_who());
 	rc = pm_db_step_done(db, st, err);
-	sqlite3_finalize(st);
+	pm_stmt_free(st);
 	if (rc < 0 || pm_unit_code(db, unit, &code, err) < 0)
 		goto fail;
 	rc = pm_auditf(db, code, err, "receipt %s void (%s): %s", no, pm_money_fmt(amount, a), why.s);
@@ -279,9 +279,9 @@ rcpt_free(struct rcpt *r)
 }
 
 static char *
-col_dup(sqlite3_stmt *st, int i)
+col_dup(struct pm_stmt *st, int i)
 {
-	return sqlite3_column_type(st, i) == SQLITE_NULL ? NULL : strdup(pm_col_text(st, i));
+	return pm_col_null(st, i) ? NULL : strdup(pm_col_text(st, i));
 }
 
 static int
@@ -292,7 +292,7 @@ rcpt_load(struct pm_db *db, const char *typed, struct rcpt *r, struct pm_err *er
 	    " p.clerk, p.voided, p.void_reason, p.unit_id FROM payment p JOIN unit u ON u.id = p.unit_id"
 	    " WHERE p.receipt = ?1";
 	char no[PM_SEQ_BUFSZ], *phone = NULL;
-	sqlite3_stmt *st;
+	struct pm_stmt *st;
 	int64_t unit = 0;
 	int rc;
 
@@ -301,12 +301,12 @@ rcpt_load(struct pm_db *db, const char *typed, struct rcpt *r, struct pm_err *er
 	if (pm_db_prepare(db, sql, &st, err) < 0)
 		return -1;
 	pm_bind_text(st, 1, no);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
-		r->id = sqlite3_column_int64(st, 0);
+	rc = pm_step(st);
+	if (rc == PM_ROW) {
+		r->id = pm_col_int64(st, 0);
 		r->receipt = col_dup(st, 1);
 		r->unit = col_dup(st, 2);
-		r->amount = sqlite3_column_int64(st, 3);
+		r->amount = pm_col_int64(st, 3);
 		r->method = col_dup(st, 4);
 		r->payer = col_dup(st, 5);
 		r->ref = col_dup(st, 6);
@@ -315,13 +315,13 @@ rcpt_load(struct pm_db *db, const char *typed, struct rcpt *r, struct pm_err *er
 		r->clerk = col_dup(st, 9);
 		r->voided = col_dup(st, 10);
 		r->reason = col_dup(st, 11);
-		unit = sqlite3_column_int64(st, 12);
+		unit = pm_col_int64(st, 12);
 	}
-	sqlite3_finalize(st);
-	if (rc == SQLITE_DONE)
+	pm_stmt_free(st);
+	if (rc == PM_DONE)
 		return pm_err_set(err, PM_EXIT_DATA, _("no receipt '%s'"), no);
-	if (rc != SQLITE_ROW)
-		return pm_db_fail(db, rc, err, _("reading payments"));
+	if (rc != PM_ROW)
+		return pm_db_fail(db, err, _("reading payments"));
 	if (!r->receipt || !r->unit || !r->method || !r->date || !r->at || !r->clerk) {
 		rcpt_free(r);
 		return pm_err_oom(err);
@@ -388,7 +388,7 @@ receipt_document(struct pm_db *db, struct rcpt *r, struct pm_out *out, struct pm
 	struct pm_buf words = PM_BUF_INIT;
 	char *estate = NULL, total[24], num[24];
 	const char *v[9];
-	sqlite3_stmt *st;
+	struct pm_stmt *st;
 	int64_t used = 0;
 	int rc;
 
@@ -413,18 +413,18 @@ receipt_document(struct pm_db *db, struct rcpt *r, struct pm_out *out, struct pm
 	if (rc == 0) {
 		pm_bind_int(st, 1, r->id);
 		pm_out_begin(out, N_("lines"), lines, 3, 0);
-		while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-			if (pm_money_add(&used, sqlite3_column_int64(st, 3), _("a receipt's lines"),
+		while ((rc = pm_step(st)) == PM_ROW) {
+			if (pm_money_add(&used, pm_col_int64(st, 3), _("a receipt's lines"),
 			    err) < 0)
 				break;
 			v[0] = pm_col_text(st, 1);
 			v[1] = pm_col_text(st, 2);
-			snprintf(num, sizeof num, "%lld", (long long)sqlite3_column_int64(st, 3));
+			snprintf(num, sizeof num, "%lld", (long long)pm_col_int64(st, 3));
 			v[2] = num;
 			pm_out_row(out, v);
 		}
-		sqlite3_finalize(st);
-		if (rc == SQLITE_DONE && r->amount > used) {
+		pm_stmt_free(st);
+		if (rc == PM_DONE && r->amount > used) {
 			v[0] = _("credit");
 			v[1] = NULL;
 			snprintf(num, sizeof num, "%lld", (long long)(r->amount - used));
@@ -432,8 +432,8 @@ receipt_document(struct pm_db *db, struct rcpt *r, struct pm_out *out, struct pm
 			pm_out_row(out, v);
 		}
 		pm_out_end(out);
-		rc = rc == SQLITE_DONE ? 0 : rc == SQLITE_ROW ? -1  /* the sum overflowed */
-		    : pm_db_fail(db, rc, err, _("reading payments"));
+		rc = rc == PM_DONE ? 0 : rc == PM_ROW ? -1  /* the sum overflowed */
+		    : pm_db_fail(db, err, _("reading payments"));
 	}
 	if (rc == 0)
 		rc = pm_out_signatures(out, sign, 3);
@@ -457,7 +457,7 @@ pm_fee_receipt(struct pm_db *db, const char *receipt, struct pm_out *out, struct
 		{"voided", N_("Voided"), PM_COL_CODE, 0},
 	};
 	struct rcpt r;
-	sqlite3_stmt *st;
+	struct pm_stmt *st;
 	int64_t used = 0;
 	char num[24];
 	const char *v[9];
@@ -481,18 +481,18 @@ pm_fee_receipt(struct pm_db *db, const char *receipt, struct pm_out *out, struct
 	v[2] = r.unit;
 	v[3] = r.method;
 	v[8] = r.voided;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (pm_money_add(&used, sqlite3_column_int64(st, 3), _("a receipt's lines"), err) < 0)
+	while ((rc = pm_step(st)) == PM_ROW) {
+		if (pm_money_add(&used, pm_col_int64(st, 3), _("a receipt's lines"), err) < 0)
 			break;
 		v[4] = pm_col_text(st, 0);
 		v[5] = pm_col_text(st, 1);
 		v[6] = pm_col_text(st, 2);
-		snprintf(num, sizeof num, "%lld", (long long)sqlite3_column_int64(st, 3));
+		snprintf(num, sizeof num, "%lld", (long long)pm_col_int64(st, 3));
 		v[7] = num;
 		pm_out_row(out, v);
 	}
-	sqlite3_finalize(st);
-	if (rc == SQLITE_DONE && r.amount > used) {
+	pm_stmt_free(st);
+	if (rc == PM_DONE && r.amount > used) {
 		v[4] = "credit";
 		v[5] = _("credit");
 		v[6] = NULL;
@@ -501,10 +501,10 @@ pm_fee_receipt(struct pm_db *db, const char *receipt, struct pm_out *out, struct
 		pm_out_row(out, v);
 	}
 	rcpt_free(&r);
-	if (rc == SQLITE_ROW)
+	if (rc == PM_ROW)
 		return -1;  /* the sum overflowed */
-	if (rc != SQLITE_DONE)
-		return pm_db_fail(db, rc, err, _("reading payments"));
+	if (rc != PM_DONE)
+		return pm_db_fail(db, err, _("reading payments"));
 	pm_out_end(out);
 	return 0;
 }
@@ -514,7 +514,7 @@ pm_fee_receipt_text(struct pm_db *db, const char *receipt, struct pm_buf *t, str
 {
 	struct rcpt r;
 	char *estate = NULL;
-	sqlite3_stmt *st;
+	struct pm_stmt *st;
 	int64_t used = 0;
 	int rc;
 
@@ -546,28 +546,28 @@ pm_fee_receipt_text(struct pm_db *db, const char *receipt, struct pm_buf *t, str
 		return -1;
 	}
 	pm_bind_int(st, 1, r.id);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (pm_money_add(&used, sqlite3_column_int64(st, 3), _("a receipt's lines"), err) < 0)
+	while ((rc = pm_step(st)) == PM_ROW) {
+		if (pm_money_add(&used, pm_col_int64(st, 3), _("a receipt's lines"), err) < 0)
 			break;
-		receipt_line(t, pm_col_text(st, 1), pm_col_text(st, 2), sqlite3_column_int64(st, 3));
+		receipt_line(t, pm_col_text(st, 1), pm_col_text(st, 2), pm_col_int64(st, 3));
 	}
-	sqlite3_finalize(st);
+	pm_stmt_free(st);
 	if (r.amount > used)
 		receipt_line(t, _("credit"), "", r.amount - used);
 	receipt_line(t, _("TOTAL"), "", r.amount);
 	pm_buf_adds(t, _("  In words: "));
 	pm_fee_capital(r.amount, t);
 	pm_buf_adds(t, "\n\n");
-	if (pm_buf_addf(t, _("Clerk:   %s\n"), r.clerk) < 0 && rc != SQLITE_ROW)
-		rc = SQLITE_NOMEM;
+	if (pm_buf_addf(t, _("Clerk:   %s\n"), r.clerk) < 0 && rc != PM_ROW)
+		rc = PM_STEP_OOM;
 	free(estate);
 	rcpt_free(&r);
-	if (rc == SQLITE_ROW)
+	if (rc == PM_ROW)
 		return -1;  /* the sum overflowed */
-	if (rc == SQLITE_NOMEM)
+	if (rc == PM_STEP_OOM)
 		return pm_err_oom(err);
-	if (rc != SQLITE_DONE)
-		return pm_db_fail(db, rc, err, _("reading payments"));
+	if (rc != PM_DONE)
+		return pm_db_fail(db, err, _("reading payments"));
 	return 0;
 }
 
@@ -597,7 +597,7 @@ pm_fee_payments(struct pm_db *db, const struct pm_fee_pay_filter *f, struct pm_o
 	    "  AND (?3 IS NULL OR p.date <= ?3) AND (?4 IS NULL OR p.method = ?4)"
 	    " ORDER BY p.id";
 	const char *mk = NULL;
-	sqlite3_stmt *st;
+	struct pm_stmt *st;
 	int rc;
 
 	if (f->method && pm_fee_method(f->method, &mk, err) < 0)
@@ -610,7 +610,7 @@ pm_fee_payments(struct pm_db *db, const struct pm_fee_pay_filter *f, struct pm_o
 	pm_bind_text_null(st, 4, mk);
 	pm_out_begin(out, NULL, cols, sizeof cols / sizeof cols[0], 0);
 	rc = pm_out_stmt_all(out, st, err);
-	sqlite3_finalize(st);
+	pm_stmt_free(st);
 	if (rc == 0)
 		pm_out_end(out);
 	return rc;

@@ -39,7 +39,7 @@ last_reading(struct pm_db *db, int64_t unit_id, const char *meter, char date[PM_
 	    " ORDER BY date DESC, id DESC LIMIT 1";
 	char sql_m[160];
 	const char *col = baseline_col(meter);
-	sqlite3_stmt *st;
+	struct pm_stmt *st;
 	int rc, pass;
 
 	*found = 0;
@@ -55,15 +55,15 @@ last_reading(struct pm_db *db, int64_t unit_id, const char *meter, char date[PM_
 		pm_bind_int(st, 1, unit_id);
 		if (!pass)
 			pm_bind_text(st, 2, meter);
-		rc = sqlite3_step(st);
-		if (rc == SQLITE_ROW && (!*found || strcmp(pm_col_text(st, 0), date) > 0)) {
+		rc = pm_step(st);
+		if (rc == PM_ROW && (!*found || strcmp(pm_col_text(st, 0), date) > 0)) {
 			snprintf(date, PM_DATE_BUFSZ, "%s", pm_col_text(st, 0));
-			*value = sqlite3_column_int64(st, 1);
+			*value = pm_col_int64(st, 1);
 			*found = 1;
 		}
-		sqlite3_finalize(st);
-		if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-			return pm_db_fail(db, rc, err, _("reading meter readings"));
+		pm_stmt_free(st);
+		if (rc != PM_ROW && rc != PM_DONE)
+			return pm_db_fail(db, err, _("reading meter readings"));
 	}
 	return 0;
 }
@@ -77,7 +77,7 @@ pm_fee_reading_add(struct pm_db *db, const struct pm_fee_reading *r, struct pm_e
 	struct pm_date d, today;
 	int64_t value, last = 0;
 	enum pm_num nrc;
-	sqlite3_stmt *st;
+	struct pm_stmt *st;
 	char *code = NULL;
 	int found, rc;
 
@@ -125,7 +125,7 @@ pm_fee_reading_add(struct pm_db *db, const struct pm_fee_reading *r, struct pm_e
 	pm_bind_text(st, 6, at);
 	pm_bind_text(st, 7, pm_audit_who());
 	rc = pm_db_step_done(db, st, err);
-	sqlite3_finalize(st);
+	pm_stmt_free(st);
 	if (rc < 0 || pm_unit_code(db, r->unit_id, &code, err) < 0)
 		return -1;
 	rc = pm_auditf(db, code, err, "%s reading %s on %s%s", meter, pm_dec_fmt(value, 2, v1), date,
@@ -278,7 +278,7 @@ pm_fee_reading_list(struct pm_db *db, int64_t unit_id, const char *meter, struct
 	    " WHERE (?1 = 0 OR r.unit_id = ?1) AND (?2 IS NULL OR r.meter = ?2)"
 	    " ORDER BY r.date DESC, r.id DESC";
 	const char *mk = NULL;
-	sqlite3_stmt *st;
+	struct pm_stmt *st;
 	int rc;
 
 	if (meter && !(mk = pm_keyword_key(pm_fee_meters, meter)))
@@ -290,7 +290,7 @@ pm_fee_reading_list(struct pm_db *db, int64_t unit_id, const char *meter, struct
 	pm_bind_text_null(st, 2, mk);
 	pm_out_begin(out, NULL, cols, sizeof cols / sizeof cols[0], 0);
 	rc = pm_out_stmt_all(out, st, err);
-	sqlite3_finalize(st);
+	pm_stmt_free(st);
 	if (rc == 0)
 		pm_out_end(out);
 	return rc;
@@ -308,7 +308,7 @@ pm_fee_usage(struct pm_db *db, int64_t unit_id, const char *meter, int64_t after
 	int64_t prev, base_value = 0;
 	char base_date[PM_DATE_BUFSZ] = "";
 	int have_base = 0, have_start = 0, rc;
-	sqlite3_stmt *st;
+	struct pm_stmt *st;
 
 	memset(u, 0, sizeof *u);
 	if (pm_db_prepare(db, sql, &st, err) < 0)
@@ -316,28 +316,28 @@ pm_fee_usage(struct pm_db *db, int64_t unit_id, const char *meter, int64_t after
 	pm_bind_int(st, 1, unit_id);
 	pm_bind_text(st, 2, meter);
 	pm_bind_text(st, 3, to);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while ((rc = pm_step(st)) == PM_ROW) {
 		if (n == cap) {
 			void *nv;
 
 			cap = cap ? cap * 2 : 16;
 			if (!(nv = realloc(v, cap * sizeof *v))) {
-				sqlite3_finalize(st);
+				pm_stmt_free(st);
 				free(v);
 				return pm_err_oom(err);
 			}
 			v = nv;
 		}
-		v[n].id = sqlite3_column_int64(st, 0);
+		v[n].id = pm_col_int64(st, 0);
 		snprintf(v[n].date, sizeof v[n].date, "%s", pm_col_text(st, 1));
-		v[n].value = sqlite3_column_int64(st, 2);
-		v[n].change = sqlite3_column_int(st, 3);
+		v[n].value = pm_col_int64(st, 2);
+		v[n].change = pm_col_int(st, 3);
 		n++;
 	}
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE) {
+	pm_stmt_free(st);
+	if (rc != PM_DONE) {
 		free(v);
-		return pm_db_fail(db, rc, err, _("reading meter readings"));
+		return pm_db_fail(db, err, _("reading meter readings"));
 	}
 	/* the closing reading: the last one dated within the period */
 	for (i = n; i-- > 0;)
@@ -367,16 +367,16 @@ pm_fee_usage(struct pm_db *db, int64_t unit_id, const char *meter, int64_t after
 		}
 		pm_bind_int(st, 1, unit_id);
 		pm_bind_text(st, 2, to);
-		rc = sqlite3_step(st);
-		if (rc == SQLITE_ROW) {
+		rc = pm_step(st);
+		if (rc == PM_ROW) {
 			snprintf(base_date, sizeof base_date, "%s", pm_col_text(st, 0));
-			base_value = sqlite3_column_int64(st, 1);
+			base_value = pm_col_int64(st, 1);
 			have_base = 1;
 		}
-		sqlite3_finalize(st);
-		if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+		pm_stmt_free(st);
+		if (rc != PM_ROW && rc != PM_DONE) {
 			free(v);
-			return pm_db_fail(db, rc, err, _("reading move-in readings"));
+			return pm_db_fail(db, err, _("reading move-in readings"));
 		}
 	}
 	if (have_start) {

@@ -28,10 +28,10 @@ unit_set(const struct pm_fee_arrears_opts *o, struct pm_buf *b, struct pm_err *e
 }
 
 static int
-bind_today(sqlite3_stmt *st, struct pm_err *err)
+bind_today(struct pm_stmt *st, struct pm_err *err)
 {
 	if (pm_bind_today(st, err) < 0) {
-		sqlite3_finalize(st);
+		pm_stmt_free(st);
 		return -1;
 	}
 	return 0;
@@ -57,15 +57,15 @@ bind_today(sqlite3_stmt *st, struct pm_err *err)
 	" WHERE w.unit_id = " u " AND w.until IS NULL)"
 
 static void
-bind_opts(sqlite3_stmt *st, const struct pm_fee_arrears_opts *o, const struct pm_buf *set)
+bind_opts(struct pm_stmt *st, const struct pm_fee_arrears_opts *o, const struct pm_buf *set)
 {
 	int i;
 
-	if ((i = sqlite3_bind_parameter_index(st, ":set")))
+	if ((i = pm_param_index(st, ":set")))
 		pm_bind_text_null(st, i, set->len ? set->s : NULL);
-	if ((i = sqlite3_bind_parameter_index(st, ":min")))
+	if ((i = pm_param_index(st, ":min")))
 		pm_bind_int(st, i, o->min);
-	if ((i = sqlite3_bind_parameter_index(st, ":older")))
+	if ((i = pm_param_index(st, ":older")))
 		pm_bind_int(st, i, o->older_than);
 }
 
@@ -102,7 +102,7 @@ pm_fee_arrears(struct pm_db *db, const struct pm_fee_arrears_opts *o, struct pm_
 	    " SELECT u.building, count(*), sum(c0), sum(c1), sum(c2), sum(c3), sum(c4), sum(total),"
 	    " min(oldest) FROM a JOIN unit u ON u.id = a.unit_id GROUP BY u.building ORDER BY u.building";
 	struct pm_buf set = PM_BUF_INIT;
-	sqlite3_stmt *st;
+	struct pm_stmt *st;
 	int rc;
 
 	if (unit_set(o, &set, err) < 0)
@@ -115,7 +115,7 @@ pm_fee_arrears(struct pm_db *db, const struct pm_fee_arrears_opts *o, struct pm_
 	bind_opts(st, o, &set);
 	pm_out_begin(out, NULL, o->by_building ? bldg_cols : unit_cols, 9, 0);
 	rc = pm_out_stmt_all(out, st, err);
-	sqlite3_finalize(st);
+	pm_stmt_free(st);
 	pm_buf_free(&set);
 	if (rc == 0)
 		pm_out_end(out);
@@ -256,7 +256,7 @@ pm_fee_letters(struct pm_db *db, const struct pm_fee_arrears_opts *o, struct pm_
 	struct pm_buf set = PM_BUF_INIT;
 	struct pm_date d;
 	char today[PM_DATE_BUFSZ];
-	sqlite3_stmt *st;
+	struct pm_stmt *st;
 	int rc, over = 0;
 
 	if (pm_today(&d, err) < 0 || unit_set(o, &set, err) < 0)
@@ -274,7 +274,7 @@ pm_fee_letters(struct pm_db *db, const struct pm_fee_arrears_opts *o, struct pm_
 
 		/* every page carries the estate's name */
 		if (pm_setting_get(db, "estate.name", &estate, err) < 0) {
-			sqlite3_finalize(st);
+			pm_stmt_free(st);
 			pm_buf_free(&set);
 			return -1;
 		}
@@ -283,9 +283,9 @@ pm_fee_letters(struct pm_db *db, const struct pm_fee_arrears_opts *o, struct pm_
 	} else {
 		pm_out_begin(out, NULL, letter_cols, 9, 0);
 	}
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		int64_t unit = sqlite3_column_int64(st, 0), item = sqlite3_column_int64(st, 4);
-		int age = sqlite3_column_int(st, 9);
+	while ((rc = pm_step(st)) == PM_ROW) {
+		int64_t unit = pm_col_int64(st, 0), item = pm_col_int64(st, 4);
+		int age = pm_col_int(st, 9);
 
 		if (unit != l.unit) {
 			if (letter_write(&l, o, today, out) < 0)
@@ -305,8 +305,8 @@ pm_fee_letters(struct pm_db *db, const struct pm_fee_arrears_opts *o, struct pm_
 		}
 		free(l.last);
 		l.last = strdup(pm_col_text(st, 6));
-		if (pm_money_add(&l.item_owed, sqlite3_column_int64(st, 8), _("arrears"), err) < 0 ||
-		    pm_money_add(&l.total, sqlite3_column_int64(st, 8), _("arrears"), err) < 0) {
+		if (pm_money_add(&l.item_owed, pm_col_int64(st, 8), _("arrears"), err) < 0 ||
+		    pm_money_add(&l.total, pm_col_int64(st, 8), _("arrears"), err) < 0) {
 			over = 1;
 			break;
 		}
@@ -315,11 +315,11 @@ pm_fee_letters(struct pm_db *db, const struct pm_fee_arrears_opts *o, struct pm_
 		if (strcmp(pm_col_text(st, 7), l.oldest) < 0)
 			snprintf(l.oldest, sizeof l.oldest, "%s", pm_col_text(st, 7));
 		if (!l.code || !l.owner || !l.phone || !l.item_name || !l.first || !l.last) {
-			rc = SQLITE_NOMEM;
+			rc = PM_STEP_OOM;
 			break;
 		}
 	}
-	if (rc == SQLITE_DONE)
+	if (rc == PM_DONE)
 		letter_write(&l, o, today, out);
 	letter_reset(&l);
 	free(l.estate);
@@ -327,13 +327,13 @@ pm_fee_letters(struct pm_db *db, const struct pm_fee_arrears_opts *o, struct pm_
 	pm_buf_free(&l.periods);
 	pm_buf_free(&l.amounts);
 	pm_buf_free(&set);
-	sqlite3_finalize(st);
+	pm_stmt_free(st);
 	if (over)
 		return -1;
-	if (rc == SQLITE_NOMEM)
+	if (rc == PM_STEP_OOM)
 		return pm_err_oom(err);
-	if (rc != SQLITE_DONE && rc != SQLITE_ROW)
-		return pm_db_fail(db, rc, err, _("reading bills"));
+	if (rc != PM_DONE && rc != PM_ROW)
+		return pm_db_fail(db, err, _("reading bills"));
 	if (pm_out_format(out) != PM_FMT_HTML)
 		pm_out_end(out);
 	return 0;
@@ -384,7 +384,7 @@ pm_fee_statement(struct pm_db *db, int64_t unit_id, const char *since, const cha
 	    ") ORDER BY d, ord, id";
 	struct pm_buf detail = PM_BUF_INIT;
 	int64_t balance = 0;
-	sqlite3_stmt *st;
+	struct pm_stmt *st;
 	char bal[24], deb[24], cre[24];
 	const char *v[8];
 	int rc, opened = 0, over = 0;
@@ -393,9 +393,9 @@ pm_fee_statement(struct pm_db *db, int64_t unit_id, const char *since, const cha
 		return -1;
 	pm_bind_int(st, 1, unit_id);
 	pm_out_begin(out, NULL, cols, 8, 0);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while ((rc = pm_step(st)) == PM_ROW) {
 		const char *d = pm_col_text(st, 0), *entry = pm_col_text(st, 3);
-		int64_t debit = sqlite3_column_int64(st, 6), credit = sqlite3_column_int64(st, 7);
+		int64_t debit = pm_col_int64(st, 6), credit = pm_col_int64(st, 7);
 
 		if (since && strcmp(d, since) < 0) {
 			if (statement_add(&balance, debit, credit, err) < 0) {
@@ -425,17 +425,17 @@ pm_fee_statement(struct pm_db *db, int64_t unit_id, const char *since, const cha
 
 			l.basis = pm_col_text(st, 8);
 			l.meter = pm_col_text(st, 9);
-			l.qty = sqlite3_column_int64(st, 10);
-			l.rate = sqlite3_column_int64(st, 11);
-			l.base = sqlite3_column_int64(st, 12);
+			l.qty = pm_col_int64(st, 10);
+			l.rate = pm_col_int64(st, 11);
+			l.base = pm_col_int64(st, 12);
 			l.amount = debit;
-			l.prev = sqlite3_column_int64(st, 13);
-			l.cur = sqlite3_column_int64(st, 14);
-			l.days = sqlite3_column_int64(st, 15);
-			l.of_days = sqlite3_column_int64(st, 16);
-			l.discount = sqlite3_column_int64(st, 17);
+			l.prev = pm_col_int64(st, 13);
+			l.cur = pm_col_int64(st, 14);
+			l.days = pm_col_int64(st, 15);
+			l.of_days = pm_col_int64(st, 16);
+			l.discount = pm_col_int64(st, 17);
 			pm_fee_how(&l, &detail);
-			if (sqlite3_column_type(st, 18) != SQLITE_NULL)
+			if (!pm_col_null(st, 18))
 				pm_buf_addf(&detail, " (%s)", pm_col_text(st, 18));
 		} else {
 			pm_buf_adds(&detail, pm_col_text(st, 18));
@@ -446,19 +446,19 @@ pm_fee_statement(struct pm_db *db, int64_t unit_id, const char *since, const cha
 		v[0] = d;
 		v[1] = entry;
 		v[2] = pm_col_text(st, 4);
-		v[3] = sqlite3_column_type(st, 5) == SQLITE_NULL ? NULL : pm_col_text(st, 5);
+		v[3] = pm_col_null(st, 5) ? NULL : pm_col_text(st, 5);
 		v[4] = debit ? deb : NULL;
 		v[5] = credit ? cre : NULL;
 		v[6] = bal;
 		v[7] = pm_buf_str(&detail);
 		pm_out_row(out, v);
 	}
-	sqlite3_finalize(st);
+	pm_stmt_free(st);
 	pm_buf_free(&detail);
 	if (over)
 		return -1;
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return pm_db_fail(db, rc, err, _("reading the statement"));
+	if (rc != PM_ROW && rc != PM_DONE)
+		return pm_db_fail(db, err, _("reading the statement"));
 	snprintf(bal, sizeof bal, "%lld", (long long)balance);
 	if (!opened) {
 		v[0] = since;
@@ -502,7 +502,7 @@ pm_fee_rate(struct pm_db *db, const struct pm_period *span, const char *by, stru
 	    " WHERE p.voided IS NULL AND l.date BETWEEN ?1 AND ?2 AND b.starts < ?1"
 	    ") SELECT k, sum(billed), sum(collected), sum(recovered) FROM x GROUP BY k ORDER BY k";
 	char first[PM_DATE_BUFSZ], last[PM_DATE_BUFSZ];
-	sqlite3_stmt *st;
+	struct pm_stmt *st;
 	int rc;
 
 	if (by && strcmp(by, "building") && strcmp(by, "item"))
@@ -513,8 +513,8 @@ pm_fee_rate(struct pm_db *db, const struct pm_period *span, const char *by, stru
 	pm_bind_text(st, 2, pm_date_fmt(span->last, last));
 	pm_bind_text_null(st, 3, by);
 	pm_out_begin(out, NULL, cols, 6, 0);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		int64_t billed = sqlite3_column_int64(st, 1), got = sqlite3_column_int64(st, 2);
+	while ((rc = pm_step(st)) == PM_ROW) {
+		int64_t billed = pm_col_int64(st, 1), got = pm_col_int64(st, 2);
 		int64_t rate = 0;
 		char n[4][24];
 		const char *v[6];
@@ -534,9 +534,9 @@ pm_fee_rate(struct pm_db *db, const struct pm_period *span, const char *by, stru
 		v[5] = pm_col_text(st, 3);
 		pm_out_row(out, v);
 	}
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE)
-		return pm_db_fail(db, rc, err, _("reading bills"));
+	pm_stmt_free(st);
+	if (rc != PM_DONE)
+		return pm_db_fail(db, err, _("reading bills"));
 	pm_out_end(out);
 	return 0;
 }

@@ -11,7 +11,7 @@ section(struct pm_db *db, int64_t unit_id, struct pm_out *out, const char *name,
 	const struct pm_col *cols, size_t ncols, int single, const char *sql,
 	struct pm_err *err)
 {
-	sqlite3_stmt *st;
+	struct pm_stmt *st;
 	int rc;
 
 	if (pm_db_prepare(db, sql, &st, err) < 0)
@@ -26,23 +26,23 @@ section(struct pm_db *db, int64_t unit_id, struct pm_out *out, const char *name,
 	};
 	size_t i;
 
-	pm_bind_int(st, sqlite3_bind_parameter_index(st, ":unit"), unit_id);
+	pm_bind_int(st, pm_param_index(st, ":unit"), unit_id);
 	if (pm_bind_today(st, err) < 0) {
-		sqlite3_finalize(st);
+		pm_stmt_free(st);
 		return -1;
 	}
 	/* words a query writes into a detail, in the reader's language */
 	for (i = 0; i < sizeof words / sizeof words[0]; i++) {
-		int k = sqlite3_bind_parameter_index(st, words[i].param);
+		int k = pm_param_index(st, words[i].param);
 
-		if (k && sqlite3_bind_text(st, k, _(words[i].text), -1, SQLITE_STATIC) != SQLITE_OK) {
-			sqlite3_finalize(st);
+		if (k && pm_bind_text(st, k, _(words[i].text)) < 0) {
+			pm_stmt_free(st);
 			return pm_err_set(err, PM_EXIT_OSERR, _("out of memory"));
 		}
 	}
 	pm_out_begin(out, name, cols, ncols, single);
 	rc = pm_out_stmt_all(out, st, err);
-	sqlite3_finalize(st);
+	pm_stmt_free(st);
 	pm_out_end(out);
 	return rc;
 }

@@ -42,7 +42,7 @@ pm_expiring_list(struct pm_db *db, int within_days, long *rows, struct pm_out *o
 	    " ORDER BY expires, CAST(building AS INTEGER), building, CAST(entrance AS INTEGER),"
 	    " entrance, floor, CAST(room AS INTEGER), room, k, id";
 	char until[PM_DATE_BUFSZ];
-	sqlite3_stmt *st;
+	struct pm_stmt *st;
 	int rc;
 
 	*rows = 0;
@@ -51,22 +51,22 @@ pm_expiring_list(struct pm_db *db, int within_days, long *rows, struct pm_out *o
 	if (pm_db_prepare(db, sql, &st, err) < 0)
 		return -1;
 	if (pm_bind_today(st, err) < 0) {
-		sqlite3_finalize(st);
+		pm_stmt_free(st);
 		return -1;
 	}
-	pm_bind_text(st, sqlite3_bind_parameter_index(st, ":until"), until);
+	pm_bind_text(st, pm_param_index(st, ":until"), until);
 	pm_out_begin(out, NULL, cols, sizeof cols / sizeof cols[0], 0);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while ((rc = pm_step(st)) == PM_ROW) {
 		(*rows)++;
 		if (pm_out_stmt(out, st) < 0)
 			break;
 	}
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
-		pm_db_fail(db, rc, err, _("listing what expires"));
-		sqlite3_finalize(st);
+	if (rc != PM_ROW && rc != PM_DONE) {
+		pm_db_fail(db, err, _("listing what expires"));
+		pm_stmt_free(st);
 		return -1;
 	}
-	sqlite3_finalize(st);
+	pm_stmt_free(st);
 	pm_out_end(out);
 	return 0;
 }

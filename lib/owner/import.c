@@ -104,7 +104,7 @@ struct id_table {
 
 struct importer {
 	struct pm_db *db;
-	sqlite3_stmt *st[S_COUNT];
+	struct pm_stmt *st[S_COUNT];
 	struct pm_roll_stats *stats;
 	int64_t max_unit;           /* largest unit id before this import */
 	int bulk;                   /* the estate had no people: see bulk_begin() */
@@ -127,65 +127,65 @@ note_audit(struct importer *im, const char *what, const char *arg)
 }
 
 /* Reset and return statement k. */
-static sqlite3_stmt *
+static struct pm_stmt *
 S(struct importer *im, enum stmt k)
 {
-	sqlite3_reset(im->st[k]);
-	sqlite3_clear_bindings(im->st[k]);
+	pm_stmt_reset(im->st[k]);
+	pm_stmt_clear(im->st[k]);
 	return im->st[k];
 }
 
 static int
-done(struct importer *im, sqlite3_stmt *st)
+done(struct importer *im, struct pm_stmt *st)
 {
-	int rc = sqlite3_step(st);
+	int rc = pm_step(st);
 
-	if (rc == SQLITE_DONE || rc == SQLITE_ROW)
+	if (rc == PM_DONE || rc == PM_ROW)
 		return 0;
-	return pm_db_fail(im->db, rc, im->err, _("import"));
+	return pm_db_fail(im->db, im->err, _("import"));
 }
 
 /* Step a lookup: 1 row, 0 none, -1 error. */
 static int
-row_of(struct importer *im, sqlite3_stmt *st)
+row_of(struct importer *im, struct pm_stmt *st)
 {
-	int rc = sqlite3_step(st);
+	int rc = pm_step(st);
 
-	if (rc == SQLITE_ROW)
+	if (rc == PM_ROW)
 		return 1;
-	if (rc == SQLITE_DONE)
+	if (rc == PM_DONE)
 		return 0;
-	return pm_db_fail(im->db, rc, im->err, _("import"));
+	return pm_db_fail(im->db, im->err, _("import"));
 }
 
 static void
-bind_buf(sqlite3_stmt *st, int i, const struct pm_buf *b, int has)
+bind_buf(struct pm_stmt *st, int i, const struct pm_buf *b, int has)
 {
 	if (has && b->len)
-		sqlite3_bind_text(st, i, b->s, (int)b->len, SQLITE_STATIC);
+		pm_bind_text_ref(st, i, b->s, b->len);
 	else
-		sqlite3_bind_null(st, i);
+		pm_bind_null(st, i);
 }
 
 static void
-bind_opt_int(sqlite3_stmt *st, int i, int64_t v, int has)
+bind_opt_int(struct pm_stmt *st, int i, int64_t v, int has)
 {
 	if (has)
-		sqlite3_bind_int64(st, i, v);
+		pm_bind_int(st, i, v);
 	else
-		sqlite3_bind_null(st, i);
+		pm_bind_null(st, i);
 }
 
 /* Does the stored column differ from what the roll gives? */
 static int
-differs_int(sqlite3_stmt *st, int col, int64_t v, int has)
+differs_int(struct pm_stmt *st, int col, int64_t v, int has)
 {
-	return has && (sqlite3_column_type(st, col) == SQLITE_NULL ||
-	    sqlite3_column_int64(st, col) != v);
+	return has && (pm_col_null(st, col) ||
+	    pm_col_int64(st, col) != v);
 }
 
 static int
-differs_text(sqlite3_stmt *st, int col, const struct pm_buf *b, int has)
+differs_text(struct pm_stmt *st, int col, const struct pm_buf *b, int has)
 {
 	return has && strcmp(pm_col_text(st, col), pm_buf_str(b));
 }
@@ -211,7 +211,7 @@ check_owners(struct importer *im, struct roll_rec *r, int64_t unit, int repeat, 
 {
 	static char reason[256];
 	char pct[PM_DEC_BUFSZ];
-	sqlite3_stmt *st;
+	struct pm_stmt *st;
 	int64_t held;
 	int rc;
 
@@ -219,15 +219,15 @@ check_owners(struct importer *im, struct roll_rec *r, int64_t unit, int repeat, 
 	if (!r->has_person || (repeat ? r->share <= 0 : !r->since[0]))
 		return 0;
 	st = S(im, S_OWNERS_OF);
-	sqlite3_bind_int64(st, 1, unit);
+	pm_bind_int(st, 1, unit);
 	bind_buf(st, 2, &r->name, 1);
 	bind_buf(st, 3, &r->id_no, 1);
 	if ((rc = row_of(im, st)) <= 0)
 		return rc;
 	/* the roll's person owns it already, or nobody does: nothing to check */
-	if (sqlite3_column_int(st, 2) || sqlite3_column_int64(st, 3) == 0)
+	if (pm_col_int(st, 2) || pm_col_int64(st, 3) == 0)
 		return 0;
-	held = sqlite3_column_int64(st, 0);
+	held = pm_col_int64(st, 0);
 	if (repeat && r->share > 0 && held + r->share > 10000) {
 		snprintf(reason, sizeof reason, _("%s: shares would add up to %s%%: at most 100%%"),
 		    r->code.s, pm_dec_fmt(held + r->share, 2, pct));
@@ -235,7 +235,7 @@ check_owners(struct importer *im, struct roll_rec *r, int64_t unit, int repeat, 
 		*field = RF_SHARE;
 		return 1;
 	}
-	if (!repeat && r->since[0] && sqlite3_column_type(st, 1) != SQLITE_NULL &&
+	if (!repeat && r->since[0] && !pm_col_null(st, 1) &&
 	    strcmp(r->since, pm_col_text(st, 1)) < 0) {
 		snprintf(reason, sizeof reason,
 		    _("%s: the current owners hold it since after %s: check the date"), r->code.s,
@@ -257,7 +257,7 @@ write_unit(struct importer *im, struct roll_rec *r, int64_t *id, int *fresh, int
 {
 	static const char *const names[] = {N_("building area"), N_("usable area"),
 		N_("land share area")};
-	sqlite3_stmt *st = S(im, S_UNIT_INSERT);
+	struct pm_stmt *st = S(im, S_UNIT_INSERT);
 	int changed = 0, k, rc;
 	size_t first;
 
@@ -275,12 +275,12 @@ write_unit(struct importer *im, struct roll_rec *r, int64_t *id, int *fresh, int
 	}
 	bind_buf(st, 1, &r->code, 1);
 	/* NOT NULL: a building of one staircase has entrance '' */
-	sqlite3_bind_text(st, 2, pm_buf_str(&r->building), -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 3, pm_buf_str(&r->entrance), -1, SQLITE_STATIC);
+	pm_bind_text(st, 2, pm_buf_str(&r->building));
+	pm_bind_text(st, 3, pm_buf_str(&r->entrance));
 	bind_opt_int(st, 4, r->floor, r->floor > 0);
 	bind_buf(st, 5, &r->room, 1);
 	if (r->type)
-		sqlite3_bind_text(st, 6, r->type, -1, SQLITE_STATIC);
+		pm_bind_text(st, 6, r->type);
 	for (k = 0; k < 3; k++)
 		bind_opt_int(st, 7 + k, r->area[k], r->has_area[k]);
 	bind_buf(st, 10, &r->use, r->has_use);
@@ -289,8 +289,8 @@ write_unit(struct importer *im, struct roll_rec *r, int64_t *id, int *fresh, int
 	bind_buf(st, 13, &r->remark, r->has_remark);
 	if (done(im, st) < 0)
 		return -1;
-	if (sqlite3_changes(im->db->h) == 1) {
-		*id = sqlite3_last_insert_rowid(im->db->h);
+	if (pm_db_changes(im->db) == 1) {
+		*id = pm_db_last_id(im->db);
 		*fresh = 1;
 		im->stats->units_added++;
 		return 0;
@@ -301,7 +301,7 @@ write_unit(struct importer *im, struct roll_rec *r, int64_t *id, int *fresh, int
 	if ((rc = row_of(im, st)) <= 0)
 		return rc < 0 ? -1 : pm_err_set(im->err, PM_EXIT_SOFTWARE, _("unit vanished"));
 exists:
-	*id = sqlite3_column_int64(st, 0);
+	*id = pm_col_int64(st, 0);
 	/* what differs, the unit's measurements first: a repeated row is
 	 * named by the first difference */
 	pm_buf_reset(&im->change);
@@ -327,10 +327,10 @@ exists:
 		*repeat = 1;
 	} else {
 		st = S(im, S_SEEN);
-		sqlite3_bind_int64(st, 1, *id);
+		pm_bind_int(st, 1, *id);
 		if (done(im, st) < 0)
 			return -1;
-		*repeat = sqlite3_changes(im->db->h) == 0;
+		*repeat = pm_db_changes(im->db) == 0;
 	}
 	if (*repeat) {
 		if (first) {
@@ -347,7 +347,7 @@ exists:
 		/* refused: a later row of the unit is not a repeat of this one */
 		if (rc > 0) {
 			st = S(im, S_UNSEE);
-			sqlite3_bind_int64(st, 1, *id);
+			pm_bind_int(st, 1, *id);
 			if (done(im, st) < 0)
 				return -1;
 		}
@@ -358,9 +358,9 @@ exists:
 		return 0;
 	}
 	st = S(im, S_UNIT_UPDATE);
-	sqlite3_bind_int64(st, 1, *id);
+	pm_bind_int(st, 1, *id);
 	if (r->type)
-		sqlite3_bind_text(st, 2, r->type, -1, SQLITE_STATIC);
+		pm_bind_text(st, 2, r->type);
 	for (k = 0; k < 3; k++)
 		bind_opt_int(st, 3 + k, r->area[k], r->has_area[k]);
 	bind_buf(st, 6, &r->use, r->has_use);
@@ -376,12 +376,12 @@ exists:
 /* Bring a matched person up to date with the roll.  st is the lookup
  * whose row is current: id, name, phone, landline (, id_no). */
 static int
-refresh_person(struct importer *im, struct roll_rec *r, sqlite3_stmt *st, int has_idcol,
+refresh_person(struct importer *im, struct roll_rec *r, struct pm_stmt *st, int has_idcol,
 	       int64_t *pid)
 {
 	int changed;
 
-	*pid = sqlite3_column_int64(st, 0);
+	*pid = pm_col_int64(st, 0);
 	changed = strcmp(pm_col_text(st, 1), r->name.s) ||
 	    (r->phone.len && strcmp(pm_col_text(st, 2), r->phone.s)) ||
 	    (r->landline.len && strcmp(pm_col_text(st, 3), r->landline.s)) ||
@@ -391,7 +391,7 @@ refresh_person(struct importer *im, struct roll_rec *r, sqlite3_stmt *st, int ha
 		return 0;
 	}
 	st = S(im, S_PERSON_UPDATE);
-	sqlite3_bind_int64(st, 1, *pid);
+	pm_bind_int(st, 1, *pid);
 	bind_buf(st, 2, &r->name, 1);
 	bind_buf(st, 3, &r->phone, 1);
 	bind_buf(st, 4, &r->landline, 1);
@@ -408,7 +408,7 @@ refresh_person(struct importer *im, struct roll_rec *r, sqlite3_stmt *st, int ha
 static int
 write_person(struct importer *im, struct roll_rec *r, int64_t unit, int fresh, int64_t *pid)
 {
-	sqlite3_stmt *st;
+	struct pm_stmt *st;
 	int rc;
 
 	/* no index to ask in a bulk load: duplicates are merged by bulk_end() */
@@ -434,7 +434,7 @@ write_person(struct importer *im, struct roll_rec *r, int64_t unit, int fresh, i
 	}
 	if (!fresh) {
 		st = S(im, S_PERSON_BY_OWNER);
-		sqlite3_bind_int64(st, 1, unit);
+		pm_bind_int(st, 1, unit);
 		bind_buf(st, 2, &r->name, 1);
 		if ((rc = row_of(im, st)) < 0)
 			return -1;
@@ -449,7 +449,7 @@ insert:
 	bind_buf(st, 4, &r->id_no, 1);
 	if (done(im, st) < 0)
 		return -1;
-	*pid = sqlite3_last_insert_rowid(im->db->h);
+	*pid = pm_db_last_id(im->db);
 	im->stats->people_added++;
 	return 0;
 }
@@ -457,13 +457,13 @@ insert:
 static int
 add_owner(struct importer *im, struct roll_rec *r, int64_t unit, int64_t pid, const char *since)
 {
-	sqlite3_stmt *st = S(im, S_OWNER_INSERT);
+	struct pm_stmt *st = S(im, S_OWNER_INSERT);
 
-	sqlite3_bind_int64(st, 1, unit);
-	sqlite3_bind_int64(st, 2, pid);
+	pm_bind_int(st, 1, unit);
+	pm_bind_int(st, 2, pid);
 	bind_opt_int(st, 3, r->share, r->share > 0);
 	if (since && since[0])
-		sqlite3_bind_text(st, 4, since, -1, SQLITE_STATIC);
+		pm_bind_text(st, 4, since);
 	return done(im, st);
 }
 
@@ -475,16 +475,16 @@ static int
 write_ownership(struct importer *im, struct roll_rec *r, int64_t unit, int64_t pid,
 		int fresh, int repeat)
 {
-	sqlite3_stmt *st;
+	struct pm_stmt *st;
 	int rc, found = 0, any = 0;
 
 	if (fresh && !repeat)
 		return add_owner(im, r, unit, pid, r->since);
 	st = S(im, S_OWNER_CURRENT);
-	sqlite3_bind_int64(st, 1, unit);
+	pm_bind_int(st, 1, unit);
 	while ((rc = row_of(im, st)) > 0) {
 		any = 1;
-		if (sqlite3_column_int64(st, 0) == pid)
+		if (pm_col_int64(st, 0) == pid)
 			found = 1;
 	}
 	if (rc < 0)
@@ -497,8 +497,8 @@ write_ownership(struct importer *im, struct roll_rec *r, int64_t unit, int64_t p
 		const char *day = r->since[0] ? r->since : r->move_in[0] ? r->move_in : im->today;
 
 		st = S(im, S_OWNER_END);
-		sqlite3_bind_int64(st, 1, unit);
-		sqlite3_bind_text(st, 2, day, -1, SQLITE_STATIC);
+		pm_bind_int(st, 1, unit);
+		pm_bind_text(st, 2, day);
 		if (done(im, st) < 0)
 			return -1;
 		if (note_audit(im, "owner changed to", r->name.s) < 0)
@@ -511,39 +511,39 @@ write_ownership(struct importer *im, struct roll_rec *r, int64_t unit, int64_t p
 static int
 write_movein(struct importer *im, struct roll_rec *r, int64_t unit, int64_t pid, int fresh)
 {
-	sqlite3_stmt *st;
+	struct pm_stmt *st;
 	int rc;
 
 	if (!r->move_in[0])
 		return 0;
 	if (!fresh) {
 		st = S(im, S_MOVEIN_GET);
-		sqlite3_bind_int64(st, 1, unit);
+		pm_bind_int(st, 1, unit);
 		if ((rc = row_of(im, st)) < 0)
 			return -1;
 		if (rc) {
-			int64_t mid = sqlite3_column_int64(st, 0);
+			int64_t mid = pm_col_int64(st, 0);
 
 			if (!strcmp(pm_col_text(st, 1), r->move_in))
 				return 0;
 			st = S(im, S_MOVEIN_UPDATE);
-			sqlite3_bind_int64(st, 1, mid);
-			sqlite3_bind_text(st, 2, r->move_in, -1, SQLITE_STATIC);
+			pm_bind_int(st, 1, mid);
+			pm_bind_text(st, 2, r->move_in);
 			return done(im, st);
 		}
 		/* a desk move-in has its own record: the roll does not touch it */
 		st = S(im, S_MOVEIN_ANY);
-		sqlite3_bind_int64(st, 1, unit);
+		pm_bind_int(st, 1, unit);
 		if ((rc = row_of(im, st)) < 0)
 			return -1;
 		if (rc)
 			return 0;
 	}
 	st = S(im, S_MOVEIN_INSERT);
-	sqlite3_bind_int64(st, 1, unit);
-	sqlite3_bind_text(st, 2, r->move_in, -1, SQLITE_STATIC);
+	pm_bind_int(st, 1, unit);
+	pm_bind_text(st, 2, r->move_in);
 	if (pid)
-		sqlite3_bind_int64(st, 3, pid);
+		pm_bind_int(st, 3, pid);
 	return done(im, st);
 }
 
@@ -695,16 +695,16 @@ write_row(struct importer *im, struct roll_rec *r, long line, const char **why,
 static int
 bulk_begin(struct importer *im)
 {
-	sqlite3_stmt *st;
+	struct pm_stmt *st;
 	int rc;
 
 	if (pm_db_prepare(im->db, "SELECT EXISTS (SELECT 1 FROM person)", &st, im->err) < 0)
 		return -1;
-	rc = sqlite3_step(st);
-	im->bulk = rc == SQLITE_ROW && sqlite3_column_int(st, 0) == 0;
-	sqlite3_finalize(st);
-	if (rc != SQLITE_ROW)
-		return pm_db_fail(im->db, rc, im->err, _("import"));
+	rc = pm_step(st);
+	im->bulk = rc == PM_ROW && pm_col_int(st, 0) == 0;
+	pm_stmt_free(st);
+	if (rc != PM_ROW)
+		return pm_db_fail(im->db, im->err, _("import"));
 	if (im->bulk && pm_db_exec(im->db, "DROP INDEX person_id_no", im->err) < 0)
 		return -1;
 	return 0;
@@ -736,7 +736,7 @@ bulk_end(struct importer *im)
 	    " WHERE person_id IN (SELECT id FROM temp.roll_dup);"
 	    "DELETE FROM person WHERE id IN (SELECT id FROM temp.roll_dup);"
 	    "CREATE UNIQUE INDEX person_id_no ON person(id_no);";
-	sqlite3_stmt *st;
+	struct pm_stmt *st;
 	long dups = 0;
 
 	if (!im->bulk)
@@ -745,9 +745,9 @@ bulk_end(struct importer *im)
 		return -1;
 	if (pm_db_prepare(im->db, "SELECT count(*) FROM temp.roll_dup", &st, im->err) < 0)
 		return -1;
-	if (sqlite3_step(st) == SQLITE_ROW)
-		dups = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
+	if (pm_step(st) == PM_ROW)
+		dups = pm_col_int64(st, 0);
+	pm_stmt_free(st);
 	/* a merged row counts as the update it would have been */
 	im->stats->people_added -= dups;
 	im->stats->people_updated += dups;
@@ -783,7 +783,7 @@ checks(struct pm_db *db, int on, struct pm_err *err)
 static int
 prepare(struct importer *im)
 {
-	sqlite3_stmt *st;
+	struct pm_stmt *st;
 	int k;
 
 	if (pm_db_exec(im->db, "CREATE TEMP TABLE IF NOT EXISTS roll_seen(id INTEGER PRIMARY KEY);"
@@ -798,9 +798,9 @@ prepare(struct importer *im)
 			return -1;
 	if (pm_db_prepare(im->db, "SELECT coalesce(max(id), 0) FROM unit", &st, im->err) < 0)
 		return -1;
-	if (sqlite3_step(st) == SQLITE_ROW)
-		im->max_unit = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
+	if (pm_step(st) == PM_ROW)
+		im->max_unit = pm_col_int64(st, 0);
+	pm_stmt_free(st);
 	return 0;
 }
 
@@ -810,7 +810,7 @@ finish(struct importer *im)
 	int k;
 
 	for (k = 0; k < S_COUNT; k++)
-		sqlite3_finalize(im->st[k]);
+		pm_stmt_free(im->st[k]);
 	pm_buf_free(&im->change);
 	pm_buf_free(&im->note);
 	free(im->ids.v);

@@ -23,7 +23,7 @@ now_text(char buf[PM_TIME_BUFSZ], struct pm_err *err)
 static int
 held(struct pm_db *db, int64_t unit_id, const char *what, int *n, struct pm_err *err)
 {
-	sqlite3_stmt *st;
+	struct pm_stmt *st;
 	int rc;
 
 	if (pm_db_prepare(db, "SELECT count(*) FROM key_custody WHERE unit_id = ?1"
@@ -31,11 +31,11 @@ held(struct pm_db *db, int64_t unit_id, const char *what, int *n, struct pm_err 
 		return -1;
 	pm_bind_int(st, 1, unit_id);
 	pm_bind_text_null(st, 2, what);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		*n = sqlite3_column_int(st, 0);
-	sqlite3_finalize(st);
-	return rc == SQLITE_ROW ? 0 : pm_db_fail(db, rc, err, _("reading keys"));
+	rc = pm_step(st);
+	if (rc == PM_ROW)
+		*n = pm_col_int(st, 0);
+	pm_stmt_free(st);
+	return rc == PM_ROW ? 0 : pm_db_fail(db, err, _("reading keys"));
 }
 
 int
@@ -47,7 +47,7 @@ pm_key_in(struct pm_db *db, const char *unit, const struct pm_key *k, struct pm_
 	struct pm_buf what = PM_BUF_INIT, whom = PM_BUF_INIT;
 	char now[PM_TIME_BUFSZ], *code = NULL;
 	const char *staff = k->staff ? k->staff : pm_audit_clerk();
-	sqlite3_stmt *st = NULL;
+	struct pm_stmt *st = NULL;
 	int64_t unit_id, staff_id = 0;
 	int rc = -1, n = 0;
 
@@ -86,7 +86,7 @@ pm_key_in(struct pm_db *db, const char *unit, const struct pm_key *k, struct pm_
 		goto out;
 	rc = 0;
 out:
-	sqlite3_finalize(st);
+	pm_stmt_free(st);
 	free(code);
 	pm_buf_free(&what);
 	pm_buf_free(&whom);
@@ -103,7 +103,7 @@ pm_key_out(struct pm_db *db, const char *unit, const struct pm_key *k, int *n,
 	    " RETURNING what";
 	struct pm_buf what = PM_BUF_INIT, whom = PM_BUF_INIT, keys = PM_BUF_INIT;
 	char now[PM_TIME_BUFSZ], *code = NULL;
-	sqlite3_stmt *st = NULL;
+	struct pm_stmt *st = NULL;
 	int64_t unit_id;
 	int rc = -1, step;
 
@@ -121,14 +121,14 @@ pm_key_out(struct pm_db *db, const char *unit, const struct pm_key *k, int *n,
 	pm_bind_text_null(st, 2, pm_buf_str(&what));
 	pm_bind_text(st, 3, now);
 	pm_bind_text_null(st, 4, pm_buf_str(&whom));
-	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+	while ((step = pm_step(st)) == PM_ROW) {
 		if (pm_buf_addf(&keys, "%s%s", (*n)++ ? ", " : "", pm_col_text(st, 0)) < 0) {
 			pm_err_oom(err);
 			goto out;
 		}
 	}
-	if (step != SQLITE_DONE) {
-		pm_db_fail(db, step, err, _("returning keys"));
+	if (step != PM_DONE) {
+		pm_db_fail(db, err, _("returning keys"));
 		goto out;
 	}
 	if (*n == 0) {
@@ -143,7 +143,7 @@ pm_key_out(struct pm_db *db, const char *unit, const struct pm_key *k, int *n,
 		goto out;
 	rc = 0;
 out:
-	sqlite3_finalize(st);
+	pm_stmt_free(st);
 	free(code);
 	pm_buf_free(&what);
 	pm_buf_free(&whom);
@@ -170,7 +170,7 @@ pm_key_list(struct pm_db *db, const char *unit, int held_only, struct pm_out *ou
 	    " LEFT JOIN staff s ON s.id = k.taken_by"
 	    " WHERE (?1 IS NULL OR k.unit_id = ?1) AND (NOT ?2 OR k.returned IS NULL)"
 	    " ORDER BY k.taken DESC, k.id DESC";
-	sqlite3_stmt *st;
+	struct pm_stmt *st;
 	int64_t unit_id = 0;
 	int rc;
 
@@ -183,7 +183,7 @@ pm_key_list(struct pm_db *db, const char *unit, int held_only, struct pm_out *ou
 	pm_bind_int(st, 2, held_only);
 	pm_out_begin(out, NULL, cols, sizeof cols / sizeof cols[0], 0);
 	rc = pm_out_stmt_all(out, st, err);
-	sqlite3_finalize(st);
+	pm_stmt_free(st);
 	if (rc == 0)
 		pm_out_end(out);
 	return rc;

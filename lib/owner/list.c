@@ -57,7 +57,7 @@ pm_owner_list(struct pm_db *db, const struct pm_unit_filter *f, struct pm_out *o
 	    " entrance, floor, CAST(room AS INTEGER), room";
 	struct pm_buf phone = PM_BUF_INIT;
 	const char *type = NULL, *status = NULL;
-	sqlite3_stmt *st;
+	struct pm_stmt *st;
 	int rc;
 
 	if (f->type && !(type = pm_keyword_key(pm_unit_types, f->type)))
@@ -83,22 +83,22 @@ pm_owner_list(struct pm_db *db, const struct pm_unit_filter *f, struct pm_out *o
 	}
 	if (pm_bind_today(st, err) < 0)
 		goto fail;
-	pm_bind_text_null(st, sqlite3_bind_parameter_index(st, ":building"), f->building);
-	pm_bind_text_null(st, sqlite3_bind_parameter_index(st, ":type"), type);
-	pm_bind_text_null(st, sqlite3_bind_parameter_index(st, ":owner"), f->owner);
-	pm_bind_text_null(st, sqlite3_bind_parameter_index(st, ":phone"), f->phone ? phone.s : NULL);
-	pm_bind_text_null(st, sqlite3_bind_parameter_index(st, ":status"), status);
-	pm_bind_int(st, sqlite3_bind_parameter_index(st, ":moved"), f->moved_in);
+	pm_bind_text_null(st, pm_param_index(st, ":building"), f->building);
+	pm_bind_text_null(st, pm_param_index(st, ":type"), type);
+	pm_bind_text_null(st, pm_param_index(st, ":owner"), f->owner);
+	pm_bind_text_null(st, pm_param_index(st, ":phone"), f->phone ? phone.s : NULL);
+	pm_bind_text_null(st, pm_param_index(st, ":status"), status);
+	pm_bind_int(st, pm_param_index(st, ":moved"), f->moved_in);
 	pm_out_begin(out, NULL, cols, sizeof cols / sizeof cols[0], 0);
 	rc = pm_out_stmt_all(out, st, err);
-	sqlite3_finalize(st);
+	pm_stmt_free(st);
 	st = NULL;
 	pm_buf_free(&phone);
 	if (rc == 0)
 		pm_out_end(out);
 	return rc;
 fail:
-	sqlite3_finalize(st);
+	pm_stmt_free(st);
 	pm_buf_free(&phone);
 	return -1;
 }
@@ -131,14 +131,14 @@ pm_roll_export(struct pm_db *db, struct pm_out *out, struct pm_err *err)
 	    " FROM unit u LEFT JOIN ownership o ON o.unit_id = u.id AND o.until IS NULL"
 	    " LEFT JOIN person p ON p.id = o.person_id"
 	    UNIT_ORDER ", o.id";
-	sqlite3_stmt *st;
+	struct pm_stmt *st;
 	int rc;
 
 	if (pm_db_prepare(db, sql, &st, err) < 0)
 		return -1;
 	pm_out_begin(out, NULL, cols, sizeof cols / sizeof cols[0], 0);
 	rc = pm_out_stmt_all(out, st, err);
-	sqlite3_finalize(st);
+	pm_stmt_free(st);
 	if (rc == 0)
 		pm_out_end(out);
 	return rc;

@@ -105,7 +105,7 @@ static int
 last_date(struct pm_db *db, const char *sql, int64_t unit, const char *today,
 	  char buf[PM_DATE_BUFSZ], struct pm_err *err)
 {
-	sqlite3_stmt *st;
+	struct pm_stmt *st;
 	int rc;
 
 	buf[0] = '\0';
@@ -113,11 +113,11 @@ last_date(struct pm_db *db, const char *sql, int64_t unit, const char *today,
 		return -1;
 	pm_bind_int(st, 1, unit);
 	pm_bind_text(st, 2, today);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW && sqlite3_column_type(st, 0) != SQLITE_NULL)
+	rc = pm_step(st);
+	if (rc == PM_ROW && !pm_col_null(st, 0))
 		snprintf(buf, PM_DATE_BUFSZ, "%s", pm_col_text(st, 0));
-	sqlite3_finalize(st);
-	return rc == SQLITE_ROW ? 0 : pm_db_fail(db, rc, err, _("reading move-ins"));
+	pm_stmt_free(st);
+	return rc == PM_ROW ? 0 : pm_db_fail(db, err, _("reading move-ins"));
 }
 
 static const char last_movein_sql[] =
@@ -147,7 +147,7 @@ pm_movein(struct pm_db *db, const struct pm_movein_in *m, struct pm_err *err)
 	struct pm_buf signed_ = PM_BUF_INIT;
 	int64_t unit, w, e, g, hot, staff, person = 0, existing = 0;
 	int hw, he, hg, hh, rc = -1;
-	sqlite3_stmt *st = NULL;
+	struct pm_stmt *st = NULL;
 
 	if (m->inspection && !(insp = pm_keyword_key(pm_movein_inspections, m->inspection)))
 		return pm_err_set(err, PM_EXIT_DATA, _("--inspection: '%s' is not passed or failed"),
@@ -191,14 +191,14 @@ pm_movein(struct pm_db *db, const struct pm_movein_in *m, struct pm_err *err)
 			goto out;
 		pm_bind_int(st, 1, unit);
 		since[0] = '\0';
-		if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-			existing = sqlite3_column_int64(st, 0);
+		if ((rc = pm_step(st)) == PM_ROW) {
+			existing = pm_col_int64(st, 0);
 			snprintf(since, sizeof since, "%s", pm_col_text(st, 1));
 		}
-		sqlite3_finalize(st);
+		pm_stmt_free(st);
 		st = NULL;
-		if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
-			rc = pm_db_fail(db, rc, err, _("reading move-ins"));
+		if (rc != PM_ROW && rc != PM_DONE) {
+			rc = pm_db_fail(db, err, _("reading move-ins"));
 			goto out;
 		}
 		rc = -1;
@@ -263,9 +263,9 @@ pm_movein(struct pm_db *db, const struct pm_movein_in *m, struct pm_err *err)
 			goto out;
 		pm_bind_int(st, 1, unit);
 		pm_bind_text_null(st, 2, m->owner);
-		if (sqlite3_step(st) == SQLITE_ROW)
-			person = sqlite3_column_int64(st, 0);
-		sqlite3_finalize(st);
+		if (pm_step(st) == PM_ROW)
+			person = pm_col_int64(st, 0);
+		pm_stmt_free(st);
 		st = NULL;
 		if (!person) {
 			pm_err_set(err, PM_EXIT_DATA, _("'%s' is not an owner of %s"), m->owner, code);
@@ -323,7 +323,7 @@ pm_movein(struct pm_db *db, const struct pm_movein_in *m, struct pm_err *err)
 	rc = pm_auditf(db, code, err, m->amend ? "move-in amended" : "moved in %s%s", date,
 	    m->batch ? " (batch)" : "");
 out:
-	sqlite3_finalize(st);
+	pm_stmt_free(st);
 	pm_buf_free(&signed_);
 	free(checklist);
 	free(code);
@@ -386,27 +386,27 @@ pm_movein_pending(struct pm_db *db, struct pm_out *out, struct pm_err *err)
 	    "   AND NOT EXISTS (SELECT 1 FROM moveout x WHERE x.unit_id = m.unit_id AND x.date >= m.date)"
 	    " ORDER BY m.date, u.code";
 	struct pm_buf miss = PM_BUF_INIT;
-	sqlite3_stmt *st;
+	struct pm_stmt *st;
 	int rc;
 
 	if (pm_db_prepare(db, sql, &st, err) < 0)
 		return -1;
 	if (pm_bind_today(st, err) < 0) {
-		sqlite3_finalize(st);
+		pm_stmt_free(st);
 		return -1;
 	}
 	pm_out_begin(out, NULL, cols, sizeof cols / sizeof cols[0], 0);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while ((rc = pm_step(st)) == PM_ROW) {
 		const char *insp = pm_col_text(st, 6), *by = pm_col_text(st, 7);
-		int open_defects = !strcmp(insp, "failed") && sqlite3_column_type(st, 8) == SQLITE_NULL;
+		int open_defects = !strcmp(insp, "failed") && pm_col_null(st, 8);
 		int overdue = open_defects && *by && strcmp(by, pm_col_text(st, 9)) < 0;
 		const char *v[5];
 
 		pm_buf_reset(&miss);
 		missing_docs(pm_col_text(st, 2), pm_col_text(st, 3), &miss);
-		if (!sqlite3_column_int(st, 4))
+		if (!pm_col_int(st, 4))
 			pm_buf_addf(&miss, "%s%s", miss.len ? "、" : "", _("keys not signed for"));
-		if (sqlite3_column_int(st, 5))
+		if (pm_col_int(st, 5))
 			pm_buf_addf(&miss, "%s%s", miss.len ? "、" : "", _("meter readings"));
 		if (!*insp)
 			pm_buf_addf(&miss, "%s%s", miss.len ? "、" : "", _("house inspection"));
@@ -422,10 +422,10 @@ pm_movein_pending(struct pm_db *db, struct pm_out *out, struct pm_err *err)
 		if (pm_out_row(out, v) < 0)
 			break;
 	}
-	sqlite3_finalize(st);
+	pm_stmt_free(st);
 	pm_buf_free(&miss);
-	if (rc != SQLITE_DONE && rc != SQLITE_ROW)
-		return pm_db_fail(db, rc, err, _("reading move-ins"));
+	if (rc != PM_DONE && rc != PM_ROW)
+		return pm_db_fail(db, err, _("reading move-ins"));
 	pm_out_end(out);
 	return 0;
 }
@@ -440,7 +440,7 @@ pm_moveout(struct pm_db *db, const struct pm_moveout_in *m, char permit[PM_SEQ_B
 	int64_t unit, w, e, g, hot, staff;
 	int hw, he, hg, hh, rc = -1;
 	struct pm_date d;
-	sqlite3_stmt *st;
+	struct pm_stmt *st;
 
 	if (pm_owner_date(m->date, "--date", date, err) < 0 ||
 	    reading(m->water, "--water", &w, &hw, err) < 0 ||
@@ -502,7 +502,7 @@ pm_moveout(struct pm_db *db, const struct pm_moveout_in *m, char permit[PM_SEQ_B
 		pm_bind_int(st, 9, staff);
 	pm_bind_text_null(st, 10, m->remark);
 	rc = pm_db_step_done(db, st, err);
-	sqlite3_finalize(st);
+	pm_stmt_free(st);
 	if (rc == 0)
 		rc = pm_auditf(db, code, err, "moved out %s, permit %s", date, permit);
 out:
@@ -536,20 +536,20 @@ pm_moveout_permit(struct pm_db *db, const char *permit, struct pm_out *out, stru
 	    " FROM moveout x JOIN unit u ON u.id = x.unit_id LEFT JOIN staff s ON s.id = x.staff_id"
 	    " WHERE x.permit = ?1";
 	static const char *const sign[] = {N_("Owner's signature"), N_("Clerk"), N_("Security check")};
-	sqlite3_stmt *st;
+	struct pm_stmt *st;
 	int rc, rows = 0;
 
 	if (pm_db_prepare(db, sql, &st, err) < 0)
 		return -1;
 	pm_bind_text(st, 1, permit);
 	pm_out_begin(out, N_("permit"), cols, sizeof cols / sizeof cols[0], 1);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while ((rc = pm_step(st)) == PM_ROW) {
 		pm_out_stmt(out, st);
 		rows++;
 	}
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE)
-		return pm_db_fail(db, rc, err, _("reading permits"));
+	pm_stmt_free(st);
+	if (rc != PM_DONE)
+		return pm_db_fail(db, err, _("reading permits"));
 	if (!rows)
 		return pm_err_set(err, PM_EXIT_DATA, _("no goods release permit '%s'"), permit);
 	pm_out_end(out);
@@ -594,7 +594,7 @@ pm_movein_sheet(struct pm_db *db, const char *unit_s, struct pm_out *out, struct
 	struct pm_buf doc = PM_BUF_INIT;
 	char *code = NULL;
 	const char *p;
-	sqlite3_stmt *st;
+	struct pm_stmt *st;
 	int64_t unit;
 	int rc;
 
@@ -605,12 +605,12 @@ pm_movein_sheet(struct pm_db *db, const char *unit_s, struct pm_out *out, struct
 		return -1;
 	}
 	pm_bind_int(st, 1, unit);
-	rc = sqlite3_step(st);
-	if (rc != SQLITE_ROW) {
-		sqlite3_finalize(st);
-		rc = rc == SQLITE_DONE
+	rc = pm_step(st);
+	if (rc != PM_ROW) {
+		pm_stmt_free(st);
+		rc = rc == PM_DONE
 		    ? pm_err_set(err, PM_EXIT_DATA, _("%s has no move-in recorded at the desk"), code)
-		    : pm_db_fail(db, rc, err, _("reading move-ins"));
+		    : pm_db_fail(db, err, _("reading move-ins"));
 		free(code);
 		return rc;
 	}
@@ -631,7 +631,7 @@ pm_movein_sheet(struct pm_db *db, const char *unit_s, struct pm_out *out, struct
 		pm_out_row(out, v);
 		p = nl ? nl + 1 : p + n;
 	}
-	sqlite3_finalize(st);
+	pm_stmt_free(st);
 	pm_out_end(out);
 	pm_buf_free(&doc);
 	return pm_out_signatures(out, sign, 3);

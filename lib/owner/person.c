@@ -12,7 +12,7 @@ pm_person_get(struct pm_db *db, const struct pm_person_in *p, int64_t *id, int *
 {
 	struct pm_buf name = PM_BUF_INIT, phone = PM_BUF_INIT, idno = PM_BUF_INIT;
 	const char *why = NULL, *mobile = NULL, *landline = NULL;
-	sqlite3_stmt *st = NULL;
+	struct pm_stmt *st = NULL;
 	int rc = -1, step, is_landline = 0;
 
 	*created = 0;
@@ -48,16 +48,16 @@ pm_person_get(struct pm_db *db, const struct pm_person_in *p, int64_t *id, int *
 		pm_bind_text_null(st, 2, mobile);
 		pm_bind_text_null(st, 3, landline);
 	}
-	step = sqlite3_step(st);
-	if (step == SQLITE_ROW) {
+	step = pm_step(st);
+	if (step == PM_ROW) {
 		if (strcmp(pm_col_text(st, 1), name.s)) {
 			pm_err_set(err, PM_EXIT_DATA,
 			    _("that ID number is on record under another name, not '%s': check the number and the name"),
 			    name.s);
 			goto out;
 		}
-		*id = sqlite3_column_int64(st, 0);
-		sqlite3_finalize(st);
+		*id = pm_col_int64(st, 0);
+		pm_stmt_free(st);
 		st = NULL;
 		/* fill in numbers the record lacked */
 		if (pm_db_prepare(db, "UPDATE person SET phone = coalesce(phone, ?2),"
@@ -71,11 +71,11 @@ pm_person_get(struct pm_db *db, const struct pm_person_in *p, int64_t *id, int *
 		rc = 0;
 		goto out;
 	}
-	if (step != SQLITE_DONE) {
-		pm_db_fail(db, step, err, _("looking up a person"));
+	if (step != PM_DONE) {
+		pm_db_fail(db, err, _("looking up a person"));
 		goto out;
 	}
-	sqlite3_finalize(st);
+	pm_stmt_free(st);
 	st = NULL;
 	if (pm_db_prepare(db, "INSERT INTO person(name, phone, landline, id_no) VALUES (?1, ?2, ?3, ?4)",
 	    &st, err) < 0)
@@ -86,11 +86,11 @@ pm_person_get(struct pm_db *db, const struct pm_person_in *p, int64_t *id, int *
 	pm_bind_text_null(st, 4, idno.len ? idno.s : NULL);
 	if (pm_db_step_done(db, st, err) < 0)
 		goto out;
-	*id = sqlite3_last_insert_rowid(db->h);
+	*id = pm_db_last_id(db);
 	*created = 1;
 	rc = 0;
 out:
-	sqlite3_finalize(st);
+	pm_stmt_free(st);
 	pm_buf_free(&name);
 	pm_buf_free(&phone);
 	pm_buf_free(&idno);

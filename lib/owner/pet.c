@@ -20,7 +20,7 @@ const struct pm_keyword pm_pet_kinds[] = {
 static int
 licence_holder(struct pm_db *db, const char *licence, char **unit, struct pm_err *err)
 {
-	sqlite3_stmt *st;
+	struct pm_stmt *st;
 
 	*unit = NULL;
 	if (pm_db_prepare(db, "SELECT u.code FROM pet p JOIN unit u ON u.id = p.unit_id"
@@ -40,7 +40,7 @@ pm_pet_add(struct pm_db *db, const char *unit, const struct pm_pet *p, struct pm
 	struct pm_buf change = PM_BUF_INIT;
 	char expires[PM_DATE_BUFSZ] = "", *code = NULL, *holder = NULL;
 	const char *kind = "dog", *why;
-	sqlite3_stmt *st = NULL;
+	struct pm_stmt *st = NULL;
 	int64_t unit_id;
 	int rc = -1, found;
 
@@ -95,7 +95,7 @@ pm_pet_add(struct pm_db *db, const char *unit, const struct pm_pet *p, struct pm
 		goto out;
 	rc = 0;
 out:
-	sqlite3_finalize(st);
+	pm_stmt_free(st);
 	free(code);
 	free(holder);
 	pm_buf_free(&name);
@@ -115,7 +115,7 @@ pm_pet_remove(struct pm_db *db, const char *unit, const char *licence_typed, con
 	    "   AND (?2 IS NULL OR licence = ?2) AND (?3 IS NULL OR name = ?3)";
 	struct pm_buf licence = PM_BUF_INIT, name = PM_BUF_INIT, what = PM_BUF_INIT;
 	char day[PM_DATE_BUFSZ], *code = NULL;
-	sqlite3_stmt *st = NULL;
+	struct pm_stmt *st = NULL;
 	const char *why;
 	int64_t unit_id, pet_id = 0;
 	int rc = -1, n = 0, step;
@@ -139,21 +139,21 @@ pm_pet_remove(struct pm_db *db, const char *unit, const char *licence_typed, con
 	pm_bind_int(st, 1, unit_id);
 	pm_bind_text_null(st, 2, pm_buf_str(&licence));
 	pm_bind_text_null(st, 3, pm_buf_str(&name));
-	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+	while ((step = pm_step(st)) == PM_ROW) {
 		if (n++)
 			continue;
-		pet_id = sqlite3_column_int64(st, 0);
+		pet_id = pm_col_int64(st, 0);
 		if (pm_buf_addf(&what, "%s %s", pm_col_text(st, 1),
 		    *pm_col_text(st, 3) ? pm_col_text(st, 3) : pm_col_text(st, 2)) < 0) {
 			pm_err_oom(err);
 			goto out;
 		}
 	}
-	if (step != SQLITE_DONE) {
-		pm_db_fail(db, step, err, _("reading pets"));
+	if (step != PM_DONE) {
+		pm_db_fail(db, err, _("reading pets"));
 		goto out;
 	}
-	sqlite3_finalize(st);
+	pm_stmt_free(st);
 	st = NULL;
 	if (n == 0) {
 		if (licence.len)
@@ -178,7 +178,7 @@ pm_pet_remove(struct pm_db *db, const char *unit, const char *licence_typed, con
 		goto out;
 	rc = 0;
 out:
-	sqlite3_finalize(st);
+	pm_stmt_free(st);
 	free(code);
 	pm_buf_free(&licence);
 	pm_buf_free(&name);
@@ -207,7 +207,7 @@ pm_pet_list(struct pm_db *db, const char *unit, int within_days, int all, struct
 	    "   AND (?3 IS NULL OR p.expires <= ?3)"
 	    " ORDER BY" PM_REG_UNIT_ORDER ", p.id";
 	char until[PM_DATE_BUFSZ] = "";
-	sqlite3_stmt *st;
+	struct pm_stmt *st;
 	int64_t unit_id = 0;
 	int rc;
 
@@ -223,7 +223,7 @@ pm_pet_list(struct pm_db *db, const char *unit, int within_days, int all, struct
 	pm_bind_text_null(st, 3, until);
 	pm_out_begin(out, NULL, cols, sizeof cols / sizeof cols[0], 0);
 	rc = pm_out_stmt_all(out, st, err);
-	sqlite3_finalize(st);
+	pm_stmt_free(st);
 	if (rc == 0)
 		pm_out_end(out);
 	return rc;

@@ -137,7 +137,7 @@ pm_register_write(struct pm_db *db, enum pm_register which, const struct pm_peri
 		},
 	};
 	char first[PM_DATE_BUFSZ], last[PM_DATE_BUFSZ];
-	sqlite3_stmt *st;
+	struct pm_stmt *st;
 	int rc, q = changes ? 1 : 0;
 
 	if (pm_db_prepare(db, queries[which][q].sql, &st, err) < 0)
@@ -145,12 +145,12 @@ pm_register_write(struct pm_db *db, enum pm_register which, const struct pm_peri
 	pm_date_fmt(month->first, first);
 	pm_date_fmt(month->last, last);
 	/* as of the month's last day: unit.h's :today is that day */
-	pm_bind_text(st, sqlite3_bind_parameter_index(st, ":today"), last);
-	pm_bind_text(st, sqlite3_bind_parameter_index(st, ":day"), last);
-	pm_bind_text(st, sqlite3_bind_parameter_index(st, ":first"), first);
+	pm_bind_text(st, pm_param_index(st, ":today"), last);
+	pm_bind_text(st, pm_param_index(st, ":day"), last);
+	pm_bind_text(st, pm_param_index(st, ":first"), first);
 	pm_out_begin(out, NULL, queries[which][q].cols, queries[which][q].ncols, 0);
 	rc = pm_out_stmt_all(out, st, err);
-	sqlite3_finalize(st);
+	pm_stmt_free(st);
 	if (rc == 0)
 		pm_out_end(out);
 	return rc;

@@ -53,7 +53,7 @@ static int
 run4(struct pm_db *db, const char *sql, int64_t a, int64_t b, const char *c, const char *d,
      struct pm_err *err)
 {
-	sqlite3_stmt *st;
+	struct pm_stmt *st;
 	int rc;
 
 	if (pm_db_prepare(db, sql, &st, err) < 0)
@@ -63,7 +63,7 @@ run4(struct pm_db *db, const char *sql, int64_t a, int64_t b, const char *c, con
 	pm_bind_text_null(st, 3, c);
 	pm_bind_text_null(st, 4, d);
 	rc = pm_db_step_done(db, st, err);
-	sqlite3_finalize(st);
+	pm_stmt_free(st);
 	return rc;
 }
 
@@ -72,7 +72,7 @@ static int
 ask_int(struct pm_db *db, const char *sql, int64_t a, int64_t b, const char *c, int64_t *v,
 	struct pm_err *err)
 {
-	sqlite3_stmt *st;
+	struct pm_stmt *st;
 	int rc;
 
 	*v = 0;
@@ -81,11 +81,11 @@ ask_int(struct pm_db *db, const char *sql, int64_t a, int64_t b, const char *c, 
 	pm_bind_int(st, 1, a);
 	pm_bind_int(st, 2, b);
 	pm_bind_text_null(st, 3, c);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		*v = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
-	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : pm_db_fail(db, rc, err, _("database"));
+	rc = pm_step(st);
+	if (rc == PM_ROW)
+		*v = pm_col_int64(st, 0);
+	pm_stmt_free(st);
+	return rc == PM_ROW || rc == PM_DONE ? 0 : pm_db_fail(db, err, _("database"));
 }
 
 int
@@ -141,7 +141,7 @@ pm_owner_transfer(struct pm_db *db, const struct pm_transfer *t, struct pm_err *
 	    " AND until IS NULL", unit, 0, date, NULL, err) < 0)
 		goto out;
 	{
-		sqlite3_stmt *st;
+		struct pm_stmt *st;
 
 		if (pm_db_prepare(db, "INSERT INTO ownership(unit_id, person_id, share, how, since)"
 		    " VALUES (?1, ?2, ?3, ?4, ?5)", &st, err) < 0)
@@ -153,7 +153,7 @@ pm_owner_transfer(struct pm_db *db, const struct pm_transfer *t, struct pm_err *
 		pm_bind_text(st, 4, how);
 		pm_bind_text(st, 5, date);
 		rc = pm_db_step_done(db, st, err);
-		sqlite3_finalize(st);
+		pm_stmt_free(st);
 		if (rc < 0)
 			goto out;
 	}
@@ -169,7 +169,7 @@ pm_lease_add(struct pm_db *db, const struct pm_lease_in *l, struct pm_err *err)
 {
 	char start[PM_DATE_BUFSZ], end[PM_DATE_BUFSZ], *code = NULL;
 	int64_t unit, person, owners;
-	sqlite3_stmt *st;
+	struct pm_stmt *st;
 	int created, rc = -1;
 
 	if (!l->start)
@@ -200,18 +200,18 @@ pm_lease_add(struct pm_db *db, const struct pm_lease_in *l, struct pm_err *err)
 	pm_bind_int(st, 1, unit);
 	pm_bind_text(st, 2, start);
 	pm_bind_text_null(st, 3, l->end ? end : NULL);
-	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	if ((rc = pm_step(st)) == PM_ROW) {
 		pm_err_set(err, PM_EXIT_DATA,
 		    _("%s already has a lease from %s to %s: the leases of a unit may not overlap"),
 		    code, pm_col_text(st, 0),
-		    sqlite3_column_type(st, 1) == SQLITE_NULL ? _("open") : pm_col_text(st, 1));
-		sqlite3_finalize(st);
+		    pm_col_null(st, 1) ? _("open") : pm_col_text(st, 1));
+		pm_stmt_free(st);
 		rc = -1;
 		goto out;
 	}
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE) {
-		rc = pm_db_fail(db, rc, err, _("reading leases"));
+	pm_stmt_free(st);
+	if (rc != PM_DONE) {
+		rc = pm_db_fail(db, err, _("reading leases"));
 		goto out;
 	}
 	rc = -1;
@@ -227,7 +227,7 @@ pm_lease_add(struct pm_db *db, const struct pm_lease_in *l, struct pm_err *err)
 	pm_bind_text_null(st, 5, l->decoration);
 	pm_bind_text_null(st, 6, l->remark);
 	rc = pm_db_step_done(db, st, err);
-	sqlite3_finalize(st);
+	pm_stmt_free(st);
 	if (rc == 0)
 		rc = pm_auditf(db, code, err, "lease to %s from %s to %s", l->tenant.name, start,
 		    l->end ? end : "open");
@@ -242,7 +242,7 @@ pm_lease_end(struct pm_db *db, const char *unit_s, const char *tenant, const cha
 {
 	char date[PM_DATE_BUFSZ], *code = NULL;
 	int64_t unit;
-	sqlite3_stmt *st;
+	struct pm_stmt *st;
 	int rc;
 
 	if (pm_owner_date(date_s, "--date", date, err) < 0 ||
@@ -256,9 +256,9 @@ pm_lease_end(struct pm_db *db, const char *unit_s, const char *tenant, const cha
 		pm_bind_text(st, 2, date);
 		pm_bind_text_null(st, 3, tenant);
 		rc = pm_db_step_done(db, st, err);
-		sqlite3_finalize(st);
+		pm_stmt_free(st);
 	}
-	if (rc == 0 && sqlite3_changes(db->h) == 0)
+	if (rc == 0 && pm_db_changes(db) == 0)
 		rc = pm_err_set(err, PM_EXIT_DATA, tenant ? _("%s has no lease to '%s' in force on %s")
 						   : _("%s has no lease in force on %s%s"),
 		    code, tenant ? tenant : date, tenant ? date : "");
@@ -275,7 +275,7 @@ pm_lease_cancel(struct pm_db *db, const char *unit_s, const char *tenant, const 
 {
 	char today[PM_DATE_BUFSZ], *code = NULL;
 	int64_t unit;
-	sqlite3_stmt *st;
+	struct pm_stmt *st;
 	int rc;
 
 	if (pm_owner_date(NULL, "--date", today, err) < 0 ||
@@ -293,9 +293,9 @@ pm_lease_cancel(struct pm_db *db, const char *unit_s, const char *tenant, const 
 		pm_bind_text_null(st, 3, tenant);
 		pm_bind_text_null(st, 4, reason && *reason ? reason : NULL);
 		rc = pm_db_step_done(db, st, err);
-		sqlite3_finalize(st);
+		pm_stmt_free(st);
 	}
-	if (rc == 0 && sqlite3_changes(db->h) == 0)
+	if (rc == 0 && pm_db_changes(db) == 0)
 		rc = tenant ? pm_err_set(err, PM_EXIT_DATA,
 				  _("%s has no lease to '%s' that starts after today (%s)"), code, tenant, today)
 			    : pm_err_set(err, PM_EXIT_DATA,
@@ -313,7 +313,7 @@ pm_resident_add(struct pm_db *db, const struct pm_resident_in *r, struct pm_err 
 	char since[PM_DATE_BUFSZ], *code = NULL;
 	const char *rel;
 	int64_t unit, person, n = 0;
-	sqlite3_stmt *st;
+	struct pm_stmt *st;
 	int created, rc = -1;
 
 	if (!r->relation || !(rel = pm_keyword_key(pm_resident_relations, r->relation)))
@@ -347,7 +347,7 @@ pm_resident_add(struct pm_db *db, const struct pm_resident_in *r, struct pm_err 
 	pm_bind_text(st, 3, rel);
 	pm_bind_text(st, 4, since);
 	rc = pm_db_step_done(db, st, err);
-	sqlite3_finalize(st);
+	pm_stmt_free(st);
 	if (rc == 0)
 		rc = pm_auditf(db, code, err, "resident %s (%s) from %s", r->who.name, rel, since);
 out:
@@ -369,7 +369,7 @@ pm_resident_remove(struct pm_db *db, const char *unit_s, const char *name, const
 	rc = run4(db, "UPDATE resident SET until = max(?3, coalesce(since, ?3)) WHERE unit_id = ?1"
 	    " AND until IS NULL AND person_id IN (SELECT id FROM person WHERE name = ?4)",
 	    unit, 0, date, name, err);
-	if (rc == 0 && sqlite3_changes(db->h) == 0)
+	if (rc == 0 && pm_db_changes(db) == 0)
 		rc = pm_err_set(err, PM_EXIT_DATA, _("'%s' is not a resident of %s"), name, code);
 	if (rc == 0)
 		rc = pm_auditf(db, code, err, "resident %s left on %s", name, date);

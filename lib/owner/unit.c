@@ -31,7 +31,7 @@ pm_unit_find(struct pm_db *db, const char *typed, int64_t *id, char **code, stru
 {
 	struct pm_buf norm = PM_BUF_INIT;
 	const char *why;
-	sqlite3_stmt *st;
+	struct pm_stmt *st;
 	int rc;
 
 	if (code)
@@ -46,11 +46,11 @@ pm_unit_find(struct pm_db *db, const char *typed, int64_t *id, char **code, stru
 		return -1;
 	}
 	pm_bind_text(st, 1, norm.s);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		*id = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
-	if (rc == SQLITE_DONE) {
+	rc = pm_step(st);
+	if (rc == PM_ROW)
+		*id = pm_col_int64(st, 0);
+	pm_stmt_free(st);
+	if (rc == PM_DONE) {
 		struct pm_buf phone = PM_BUF_INIT, masked = PM_BUF_INIT;
 		int landline;
 
@@ -66,31 +66,31 @@ pm_unit_find(struct pm_db *db, const char *typed, int64_t *id, char **code, stru
 		pm_buf_free(&phone);
 		pm_buf_free(&masked);
 	}
-	else if (rc != SQLITE_ROW)
-		pm_db_fail(db, rc, err, _("looking up a unit"));
-	if (rc == SQLITE_ROW && code)
+	else if (rc != PM_ROW)
+		pm_db_fail(db, err, _("looking up a unit"));
+	if (rc == PM_ROW && code)
 		*code = pm_buf_detach(&norm);
 	pm_buf_free(&norm);
-	return rc == SQLITE_ROW ? 0 : -1;
+	return rc == PM_ROW ? 0 : -1;
 }
 
 int
 pm_unit_code(struct pm_db *db, int64_t id, char **code, struct pm_err *err)
 {
-	sqlite3_stmt *st;
+	struct pm_stmt *st;
 	int rc;
 
 	*code = NULL;
 	if (pm_db_prepare(db, "SELECT code FROM unit WHERE id = ?1", &st, err) < 0)
 		return -1;
 	pm_bind_int(st, 1, id);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
+	rc = pm_step(st);
+	if (rc == PM_ROW)
 		*code = strdup(pm_col_text(st, 0));
-	sqlite3_finalize(st);
-	if (rc != SQLITE_ROW)
-		return rc == SQLITE_DONE ? pm_err_set(err, PM_EXIT_SOFTWARE, _("no unit #%lld"), (long long)id)
-					 : pm_db_fail(db, rc, err, _("looking up a unit"));
+	pm_stmt_free(st);
+	if (rc != PM_ROW)
+		return rc == PM_DONE ? pm_err_set(err, PM_EXIT_SOFTWARE, _("no unit #%lld"), (long long)id)
+					 : pm_db_fail(db, err, _("looking up a unit"));
 	return *code ? 0 : pm_err_oom(err);
 }
 
@@ -99,21 +99,21 @@ pm_unit_status(struct pm_db *db, int64_t id, const char **status, struct pm_err 
 {
 	static const char sql[] = "SELECT " PM_UNIT_STATUS_SQL " FROM unit u WHERE u.id = :id";
 	const struct pm_keyword *k;
-	sqlite3_stmt *st;
+	struct pm_stmt *st;
 	int rc;
 
 	if (pm_db_prepare(db, sql, &st, err) < 0)
 		return -1;
 	if (pm_bind_today(st, err) < 0) {
-		sqlite3_finalize(st);
+		pm_stmt_free(st);
 		return -1;
 	}
-	pm_bind_int(st, sqlite3_bind_parameter_index(st, ":id"), id);
-	rc = sqlite3_step(st);
-	k = rc == SQLITE_ROW ? pm_keyword_find(pm_unit_statuses, pm_col_text(st, 0)) : NULL;
-	sqlite3_finalize(st);
-	if (rc != SQLITE_ROW)
-		return pm_db_fail(db, rc == SQLITE_DONE ? SQLITE_INTERNAL : rc, err, _("unit status"));
+	pm_bind_int(st, pm_param_index(st, ":id"), id);
+	rc = pm_step(st);
+	k = rc == PM_ROW ? pm_keyword_find(pm_unit_statuses, pm_col_text(st, 0)) : NULL;
+	pm_stmt_free(st);
+	if (rc != PM_ROW)
+		return pm_db_fail(db, err, _("unit status"));
 	*status = k ? k->key : "vacant";
 	return 0;
 }
@@ -125,25 +125,25 @@ pm_unit_owners(struct pm_db *db, int64_t id, char **names, char **phone, struct 
 	    "SELECT p.name, p.phone FROM ownership o JOIN person p ON p.id = o.person_id"
 	    " WHERE o.unit_id = ?1 AND o.until IS NULL ORDER BY o.id";
 	struct pm_buf n = PM_BUF_INIT, ph = PM_BUF_INIT;
-	sqlite3_stmt *st;
+	struct pm_stmt *st;
 	int rc;
 
 	*names = *phone = NULL;
 	if (pm_db_prepare(db, sql, &st, err) < 0)
 		return -1;
 	pm_bind_int(st, 1, id);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while ((rc = pm_step(st)) == PM_ROW) {
 		if (n.len)
 			pm_buf_adds(&n, "、");
 		pm_buf_adds(&n, pm_col_text(st, 0));
 		if (!ph.len)
 			pm_buf_adds(&ph, pm_col_text(st, 1));
 	}
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE) {
+	pm_stmt_free(st);
+	if (rc != PM_DONE) {
 		pm_buf_free(&n);
 		pm_buf_free(&ph);
-		return pm_db_fail(db, rc, err, _("reading owners"));
+		return pm_db_fail(db, err, _("reading owners"));
 	}
 	*names = pm_buf_detach(&n);
 	*phone = pm_buf_detach(&ph);
@@ -165,22 +165,22 @@ pm_unit_party(struct pm_db *db, int64_t unit_id, int64_t person_id, int *party, 
 	    " WHEN EXISTS (SELECT 1 FROM lease WHERE unit_id = :u AND person_id = :p"
 	    "   AND start <= :today AND (end_on IS NULL OR end_on >= :today)"
 	    "   AND (ended IS NULL OR ended > :today)) THEN 2 ELSE 0 END";
-	sqlite3_stmt *st;
+	struct pm_stmt *st;
 	int rc;
 
 	if (pm_db_prepare(db, sql, &st, err) < 0)
 		return -1;
 	if (pm_bind_today(st, err) < 0) {
-		sqlite3_finalize(st);
+		pm_stmt_free(st);
 		return -1;
 	}
-	pm_bind_int(st, sqlite3_bind_parameter_index(st, ":u"), unit_id);
-	pm_bind_int(st, sqlite3_bind_parameter_index(st, ":p"), person_id);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		*party = sqlite3_column_int(st, 0);
-	sqlite3_finalize(st);
-	return rc == SQLITE_ROW ? 0 : pm_db_fail(db, rc, err, _("reading owners"));
+	pm_bind_int(st, pm_param_index(st, ":u"), unit_id);
+	pm_bind_int(st, pm_param_index(st, ":p"), person_id);
+	rc = pm_step(st);
+	if (rc == PM_ROW)
+		*party = pm_col_int(st, 0);
+	pm_stmt_free(st);
+	return rc == PM_ROW ? 0 : pm_db_fail(db, err, _("reading owners"));
 }
 
 int

@@ -35,12 +35,12 @@ check(const struct pm_unit_in *u, int64_t a[3], const char **type, struct pm_err
 }
 
 static void
-bind_area(sqlite3_stmt *st, int i, const struct pm_unit_in *u, const int64_t a[3], int k)
+bind_area(struct pm_stmt *st, int i, const struct pm_unit_in *u, const int64_t a[3], int k)
 {
 	if (u->area[k])
-		sqlite3_bind_int64(st, i, a[k]);
+		pm_bind_int(st, i, a[k]);
 	else
-		sqlite3_bind_null(st, i);
+		pm_bind_null(st, i);
 }
 
 int
@@ -49,7 +49,7 @@ pm_unit_add(struct pm_db *db, const struct pm_unit_in *u, struct pm_err *err)
 	struct pm_buf code = PM_BUF_INIT, b = PM_BUF_INIT, e = PM_BUF_INIT, r = PM_BUF_INIT;
 	const char *why, *type;
 	int64_t a[3] = {0, 0, 0}, id;
-	sqlite3_stmt *st = NULL;
+	struct pm_stmt *st = NULL;
 	int floor, rc = -1;
 
 	if ((why = pm_unit_parse(u->code, strlen(u->code), &code, &b, &e, &r, &floor))) {
@@ -87,7 +87,7 @@ pm_unit_add(struct pm_db *db, const struct pm_unit_in *u, struct pm_err *err)
 		goto out;
 	rc = pm_auditf(db, code.s, err, "unit added (%s)", type ? type : "residential");
 out:
-	sqlite3_finalize(st);
+	pm_stmt_free(st);
 	pm_buf_free(&code);
 	pm_buf_free(&b);
 	pm_buf_free(&e);
@@ -101,7 +101,7 @@ pm_unit_set(struct pm_db *db, const struct pm_unit_in *u, struct pm_err *err)
 	const char *type;
 	char *code = NULL;
 	int64_t a[3] = {0, 0, 0}, id;
-	sqlite3_stmt *st = NULL;
+	struct pm_stmt *st = NULL;
 	int rc = -1;
 
 	if (check(u, a, &type, err) < 0 || pm_unit_find(db, u->code, &id, &code, err) < 0)
@@ -132,7 +132,7 @@ pm_unit_set(struct pm_db *db, const struct pm_unit_in *u, struct pm_err *err)
 	    u->area[2] ? " land_area" : "", u->use ? " use" : "", u->facilities ? " facilities" : "",
 	    u->parking ? " parking" : "", u->remark ? " remark" : "");
 out:
-	sqlite3_finalize(st);
+	pm_stmt_free(st);
 	free(code);
 	return rc;
 }

@@ -43,7 +43,7 @@ pm_vacant_list(struct pm_db *db, const char *building, int overdue, long *rows,
 	    " WHERE status = 'vacant' AND (NOT :overdue OR last IS NULL OR due < :today)"
 	    " ORDER BY CAST(building AS INTEGER), building, CAST(entrance AS INTEGER),"
 	    " entrance, floor, CAST(room AS INTEGER), room";
-	sqlite3_stmt *st;
+	struct pm_stmt *st;
 	int64_t days;
 	int rc;
 
@@ -53,24 +53,24 @@ pm_vacant_list(struct pm_db *db, const char *building, int overdue, long *rows,
 	if (pm_db_prepare(db, sql, &st, err) < 0)
 		return -1;
 	if (pm_bind_today(st, err) < 0) {
-		sqlite3_finalize(st);
+		pm_stmt_free(st);
 		return -1;
 	}
-	pm_bind_int(st, sqlite3_bind_parameter_index(st, ":days"), days);
-	pm_bind_text_null(st, sqlite3_bind_parameter_index(st, ":building"), building);
-	pm_bind_int(st, sqlite3_bind_parameter_index(st, ":overdue"), overdue);
+	pm_bind_int(st, pm_param_index(st, ":days"), days);
+	pm_bind_text_null(st, pm_param_index(st, ":building"), building);
+	pm_bind_int(st, pm_param_index(st, ":overdue"), overdue);
 	pm_out_begin(out, NULL, cols, sizeof cols / sizeof cols[0], 0);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while ((rc = pm_step(st)) == PM_ROW) {
 		(*rows)++;
 		if (pm_out_stmt(out, st) < 0)
 			break;
 	}
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
-		pm_db_fail(db, rc, err, _("listing vacant units"));
-		sqlite3_finalize(st);
+	if (rc != PM_ROW && rc != PM_DONE) {
+		pm_db_fail(db, err, _("listing vacant units"));
+		pm_stmt_free(st);
 		return -1;
 	}
-	sqlite3_finalize(st);
+	pm_stmt_free(st);
 	pm_out_end(out);
 	return 0;
 }
@@ -82,22 +82,22 @@ status_on(struct pm_db *db, int64_t unit_id, const char *day, const char **statu
 {
 	static const char sql[] = "SELECT " PM_UNIT_STATUS_SQL " FROM unit u WHERE u.id = :id";
 	const struct pm_keyword *k = NULL;
-	sqlite3_stmt *st;
+	struct pm_stmt *st;
 	int rc;
 
 	if (pm_db_prepare(db, sql, &st, err) < 0)
 		return -1;
-	pm_bind_text(st, sqlite3_bind_parameter_index(st, ":today"), day);
-	pm_bind_int(st, sqlite3_bind_parameter_index(st, ":id"), unit_id);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
+	pm_bind_text(st, pm_param_index(st, ":today"), day);
+	pm_bind_int(st, pm_param_index(st, ":id"), unit_id);
+	rc = pm_step(st);
+	if (rc == PM_ROW)
 		k = pm_keyword_find(pm_unit_statuses, pm_col_text(st, 0));
-	if (rc != SQLITE_ROW) {
-		pm_db_fail(db, rc == SQLITE_DONE ? SQLITE_INTERNAL : rc, err, _("unit status"));
-		sqlite3_finalize(st);
+	if (rc != PM_ROW) {
+		pm_db_fail(db, err, _("unit status"));
+		pm_stmt_free(st);
 		return -1;
 	}
-	sqlite3_finalize(st);
+	pm_stmt_free(st);
 	*status = k ? k->key : "vacant";
 	return 0;
 }
@@ -112,7 +112,7 @@ pm_inspect_add(struct pm_db *db, const char *unit, const struct pm_inspection *i
 	struct pm_buf problems = PM_BUF_INIT;
 	char day[PM_DATE_BUFSZ], *code = NULL;
 	const char *status, *staff = in->staff ? in->staff : pm_audit_clerk();
-	sqlite3_stmt *st = NULL;
+	struct pm_stmt *st = NULL;
 	int64_t unit_id, staff_id = 0;
 	int rc = -1;
 
@@ -147,7 +147,7 @@ pm_inspect_add(struct pm_db *db, const char *unit, const struct pm_inspection *i
 		goto out;
 	rc = 0;
 out:
-	sqlite3_finalize(st);
+	pm_stmt_free(st);
 	free(code);
 	pm_buf_free(&problems);
 	return rc;

@@ -85,7 +85,7 @@ pm_plate_normalize(const char *s, size_t n, struct pm_buf *out)
 static int
 plate_holder(struct pm_db *db, const char *plate, char **unit, struct pm_err *err)
 {
-	sqlite3_stmt *st;
+	struct pm_stmt *st;
 
 	*unit = NULL;
 	if (pm_db_prepare(db, "SELECT u.code FROM vehicle v JOIN unit u ON u.id = v.unit_id"
@@ -104,7 +104,7 @@ pm_vehicle_add(struct pm_db *db, const char *unit, const struct pm_vehicle *v,
 	struct pm_buf plate = PM_BUF_INIT, space = PM_BUF_INIT, pass = PM_BUF_INIT;
 	struct pm_buf change = PM_BUF_INIT;
 	char expires[PM_DATE_BUFSZ] = "", *code = NULL, *holder = NULL;
-	sqlite3_stmt *st = NULL;
+	struct pm_stmt *st = NULL;
 	const char *why;
 	int64_t unit_id;
 	int rc = -1, found;
@@ -152,7 +152,7 @@ pm_vehicle_add(struct pm_db *db, const char *unit, const struct pm_vehicle *v,
 		goto out;
 	rc = 0;
 out:
-	sqlite3_finalize(st);
+	pm_stmt_free(st);
 	free(code);
 	free(holder);
 	pm_buf_free(&plate);
@@ -168,7 +168,7 @@ pm_vehicle_remove(struct pm_db *db, const char *plate_typed, const struct pm_dat
 {
 	struct pm_buf plate = PM_BUF_INIT;
 	char day[PM_DATE_BUFSZ], *code = NULL;
-	sqlite3_stmt *st = NULL;
+	struct pm_stmt *st = NULL;
 	const char *why;
 	int rc = -1, found;
 
@@ -195,7 +195,7 @@ pm_vehicle_remove(struct pm_db *db, const char *plate_typed, const struct pm_dat
 		goto out;
 	rc = 0;
 out:
-	sqlite3_finalize(st);
+	pm_stmt_free(st);
 	free(code);
 	pm_buf_free(&plate);
 	return rc;
@@ -221,7 +221,7 @@ pm_vehicle_list(struct pm_db *db, const char *unit, int within_days, int all,
 	    "   AND (?3 IS NULL OR v.expires <= ?3)"
 	    " ORDER BY" PM_REG_UNIT_ORDER ", v.plate, v.id";
 	char until[PM_DATE_BUFSZ] = "";
-	sqlite3_stmt *st;
+	struct pm_stmt *st;
 	int64_t unit_id = 0;
 	int rc;
 
@@ -237,7 +237,7 @@ pm_vehicle_list(struct pm_db *db, const char *unit, int within_days, int all,
 	pm_bind_text_null(st, 3, until);
 	pm_out_begin(out, NULL, cols, sizeof cols / sizeof cols[0], 0);
 	rc = pm_out_stmt_all(out, st, err);
-	sqlite3_finalize(st);
+	pm_stmt_free(st);
 	if (rc == 0)
 		pm_out_end(out);
 	return rc;

@@ -21,7 +21,7 @@ pm_visit_add(struct pm_db *db, const char *unit, const struct pm_visit *v, struc
 	struct pm_buf met = PM_BUF_INIT, notes = PM_BUF_INIT;
 	char day[PM_DATE_BUFSZ], *code = NULL;
 	const char *staff = v->staff ? v->staff : pm_audit_clerk();
-	sqlite3_stmt *st = NULL;
+	struct pm_stmt *st = NULL;
 	int64_t unit_id, staff_id;
 	int rc = -1;
 
@@ -53,7 +53,7 @@ pm_visit_add(struct pm_db *db, const char *unit, const struct pm_visit *v, struc
 		goto out;
 	rc = 0;
 out:
-	sqlite3_finalize(st);
+	pm_stmt_free(st);
 	free(code);
 	pm_buf_free(&met);
 	pm_buf_free(&notes);
@@ -85,7 +85,7 @@ pm_visit_month(struct pm_db *db, const struct pm_period *month, int *short_of,
 	    "  OR (s.role = 'butler' AND s.joined <= :last AND (s.left_on IS NULL OR s.left_on >= :first))"
 	    " ORDER BY s.name, s.id";
 	char first[PM_DATE_BUFSZ], last[PM_DATE_BUFSZ];
-	sqlite3_stmt *st;
+	struct pm_stmt *st;
 	int64_t target;
 	int rc;
 
@@ -94,22 +94,22 @@ pm_visit_month(struct pm_db *db, const struct pm_period *month, int *short_of,
 		return -1;
 	if (pm_db_prepare(db, sql, &st, err) < 0)
 		return -1;
-	pm_bind_int(st, sqlite3_bind_parameter_index(st, ":target"), target);
-	pm_bind_text(st, sqlite3_bind_parameter_index(st, ":first"), pm_date_fmt(month->first, first));
-	pm_bind_text(st, sqlite3_bind_parameter_index(st, ":last"), pm_date_fmt(month->last, last));
+	pm_bind_int(st, pm_param_index(st, ":target"), target);
+	pm_bind_text(st, pm_param_index(st, ":first"), pm_date_fmt(month->first, first));
+	pm_bind_text(st, pm_param_index(st, ":last"), pm_date_fmt(month->last, last));
 	pm_out_begin(out, NULL, cols, sizeof cols / sizeof cols[0], 0);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (sqlite3_column_int64(st, 5) > 0)
+	while ((rc = pm_step(st)) == PM_ROW) {
+		if (pm_col_int64(st, 5) > 0)
 			(*short_of)++;
 		if (pm_out_stmt(out, st) < 0)
 			break;
 	}
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
-		pm_db_fail(db, rc, err, _("counting visits"));
-		sqlite3_finalize(st);
+	if (rc != PM_ROW && rc != PM_DONE) {
+		pm_db_fail(db, err, _("counting visits"));
+		pm_stmt_free(st);
 		return -1;
 	}
-	sqlite3_finalize(st);
+	pm_stmt_free(st);
 	pm_out_end(out);
 	return 0;
 }

@@ -120,7 +120,7 @@ reno_number(const char *typed, char buf[24])
 int
 pm_reno_find(struct pm_db *db, const char *typed, int64_t *id, struct pm_err *err)
 {
-	sqlite3_stmt *st;
+	struct pm_stmt *st;
 	char no[24];
 	int rc;
 
@@ -128,13 +128,13 @@ pm_reno_find(struct pm_db *db, const char *typed, int64_t *id, struct pm_err *er
 	if (pm_db_prepare(db, "SELECT id FROM reno WHERE no = ?1", &st, err) < 0)
 		return -1;
 	pm_bind_text(st, 1, no);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		*id = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
-	if (rc == SQLITE_DONE)
+	rc = pm_step(st);
+	if (rc == PM_ROW)
+		*id = pm_col_int64(st, 0);
+	pm_stmt_free(st);
+	if (rc == PM_DONE)
 		return pm_err_set(err, PM_EXIT_DATA, _("no renovation '%s' (see pm-reno list)"), no);
-	return rc == SQLITE_ROW ? 0 : pm_db_fail(db, rc, err, _("reading renovations"));
+	return rc == PM_ROW ? 0 : pm_db_fail(db, err, _("reading renovations"));
 }
 
 int
@@ -143,31 +143,31 @@ reno_load(struct pm_db *db, int64_t id, struct reno_state *s, struct pm_err *err
 	static const char sql[] =
 	    "SELECT id, unit_id, coalesce(deposit_id, 0), coalesce(fee_bill_id, 0), no, status,"
 	    " planned_start, planned_end, submitted, round, paid IS NOT NULL FROM reno WHERE id = ?1";
-	sqlite3_stmt *st;
+	struct pm_stmt *st;
 	int rc;
 
 	memset(s, 0, sizeof *s);
 	if (pm_db_prepare(db, sql, &st, err) < 0)
 		return -1;
 	pm_bind_int(st, 1, id);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
-		s->id = sqlite3_column_int64(st, 0);
-		s->unit_id = sqlite3_column_int64(st, 1);
-		s->deposit_id = sqlite3_column_int64(st, 2);
-		s->fee_bill_id = sqlite3_column_int64(st, 3);
+	rc = pm_step(st);
+	if (rc == PM_ROW) {
+		s->id = pm_col_int64(st, 0);
+		s->unit_id = pm_col_int64(st, 1);
+		s->deposit_id = pm_col_int64(st, 2);
+		s->fee_bill_id = pm_col_int64(st, 3);
 		snprintf(s->no, sizeof s->no, "%s", pm_col_text(st, 4));
 		snprintf(s->status, sizeof s->status, "%s", pm_col_text(st, 5));
 		snprintf(s->start, sizeof s->start, "%s", pm_col_text(st, 6));
 		snprintf(s->end, sizeof s->end, "%s", pm_col_text(st, 7));
 		snprintf(s->submitted, sizeof s->submitted, "%s", pm_col_text(st, 8));
-		s->round = sqlite3_column_int(st, 9);
-		s->paid = sqlite3_column_int(st, 10);
+		s->round = pm_col_int(st, 9);
+		s->paid = pm_col_int(st, 10);
 	}
-	sqlite3_finalize(st);
-	if (rc == SQLITE_DONE)
+	pm_stmt_free(st);
+	if (rc == PM_DONE)
 		return pm_err_set(err, PM_EXIT_SOFTWARE, _("no renovation #%lld"), (long long)id);
-	return rc == SQLITE_ROW ? 0 : pm_db_fail(db, rc, err, _("reading renovations"));
+	return rc == PM_ROW ? 0 : pm_db_fail(db, err, _("reading renovations"));
 }
 
 int
@@ -180,7 +180,7 @@ int
 reno_event(struct pm_db *db, const struct reno_state *s, const char *event, int64_t staff_id,
 	   const char *detail, struct pm_err *err)
 {
-	sqlite3_stmt *st;
+	struct pm_stmt *st;
 	pm_time now;
 	char at[PM_TIME_BUFSZ], record[48];
 	int rc;
@@ -198,7 +198,7 @@ reno_event(struct pm_db *db, const struct reno_state *s, const char *event, int6
 	pm_bind_text(st, 5, pm_audit_who());
 	pm_bind_text_null(st, 6, detail);
 	rc = pm_db_step_done(db, st, err);
-	sqlite3_finalize(st);
+	pm_stmt_free(st);
 	if (rc < 0)
 		return -1;
 	snprintf(record, sizeof record, "renovation %s", s->no);
@@ -242,7 +242,7 @@ reno_attach(struct pm_db *db, const char *kind, int64_t owner, const char *path,
 {
 	struct pm_buf data = PM_BUF_INIT;
 	struct stat sb;
-	sqlite3_stmt *st;
+	struct pm_stmt *st;
 	const char *base = strrchr(path, '/');
 	char added[PM_TIME_BUFSZ];
 	pm_time now;
@@ -288,9 +288,9 @@ reno_attach(struct pm_db *db, const char *kind, int64_t owner, const char *path,
 	pm_bind_int(st, 2, owner);
 	pm_bind_text(st, 3, base ? base + 1 : path);
 	pm_bind_text(st, 4, pm_time_fmt(now, added));
-	sqlite3_bind_blob(st, 5, data.s ? data.s : "", (int)data.len, SQLITE_TRANSIENT);
+	pm_bind_blob(st, 5, data.s, data.len);
 	rc = pm_db_step_done(db, st, err);
-	sqlite3_finalize(st);
+	pm_stmt_free(st);
 	pm_buf_free(&data);
 	return rc;
 }
@@ -304,7 +304,7 @@ find_applicant(struct pm_db *db, int64_t unit_id, const char *name, int64_t *per
 	    "SELECT p.id FROM person p WHERE p.name = ?1 AND (p.id IN (SELECT person_id FROM ownership"
 	    " WHERE unit_id = ?2 AND until IS NULL) OR p.id IN (SELECT person_id FROM lease"
 	    " WHERE unit_id = ?2)) ORDER BY p.id";
-	sqlite3_stmt *st;
+	struct pm_stmt *st;
 	struct pm_buf n = PM_BUF_INIT;
 	const char *why;
 	int rc, found = 0;
@@ -322,19 +322,19 @@ find_applicant(struct pm_db *db, int64_t unit_id, const char *name, int64_t *per
 	pm_bind_text(st, 1, n.s);
 	pm_bind_int(st, 2, unit_id);
 	*party = 0;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW && !*party) {
-		*person = sqlite3_column_int64(st, 0);
+	while ((rc = pm_step(st)) == PM_ROW && !*party) {
+		*person = pm_col_int64(st, 0);
 		found = 1;
 		if (pm_unit_party(db, unit_id, *person, party, err) < 0) {
-			sqlite3_finalize(st);
+			pm_stmt_free(st);
 			pm_buf_free(&n);
 			return -1;
 		}
 	}
-	sqlite3_finalize(st);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+	pm_stmt_free(st);
+	if (rc != PM_ROW && rc != PM_DONE) {
 		pm_buf_free(&n);
-		return pm_db_fail(db, rc, err, _("reading owners"));
+		return pm_db_fail(db, err, _("reading owners"));
 	}
 	if (!*party) {
 		pm_err_set(err, PM_EXIT_DATA, found
@@ -373,7 +373,7 @@ pm_reno_apply(struct pm_db *db, const struct pm_reno_apply *a, char no[PM_SEQ_BU
 	struct pm_buf phone = PM_BUF_INIT, detail = PM_BUF_INIT;
 	char start[PM_DATE_BUFSZ], end[PM_DATE_BUFSZ], now[PM_TIME_BUFSZ];
 	struct reno_state s;
-	sqlite3_stmt *st = NULL;
+	struct pm_stmt *st = NULL;
 	int64_t person = 0;
 	pm_time t;
 	size_t i;
@@ -413,7 +413,7 @@ pm_reno_apply(struct pm_db *db, const struct pm_reno_apply *a, char no[PM_SEQ_BU
 	pm_bind_text(st, 9, start);
 	pm_bind_text(st, 10, end);
 	pm_bind_text(st, 11, now);
-	if (pm_db_step_done(db, st, err) < 0 || reno_load(db, sqlite3_last_insert_rowid(db->h), &s, err) < 0)
+	if (pm_db_step_done(db, st, err) < 0 || reno_load(db, pm_db_last_id(db), &s, err) < 0)
 		goto out;
 	for (i = 0; i < a->nattach; i++)
 		if (reno_attach(db, "reno", s.id, a->attach[i], err) < 0)
@@ -424,7 +424,7 @@ pm_reno_apply(struct pm_db *db, const struct pm_reno_apply *a, char no[PM_SEQ_BU
 		goto out;
 	rc = 0;
 out:
-	sqlite3_finalize(st);
+	pm_stmt_free(st);
 	pm_buf_free(&consent);
 	pm_buf_free(&contractor);
 	pm_buf_free(&scope);
@@ -439,7 +439,7 @@ pm_reno_review(struct pm_db *db, int64_t id, int second, int approve, const char
 {
 	struct reno_state s;
 	struct pm_buf why = PM_BUF_INIT, detail = PM_BUF_INIT;
-	sqlite3_stmt *st = NULL;
+	struct pm_stmt *st = NULL;
 	char now[PM_TIME_BUFSZ];
 	const char *step = second ? "second" : "first";
 	int64_t staff;
@@ -483,7 +483,7 @@ pm_reno_review(struct pm_db *db, int64_t id, int second, int approve, const char
 	pm_bind_text(st, 7, now);
 	if (pm_db_step_done(db, st, err) < 0)
 		goto out;
-	sqlite3_finalize(st);
+	pm_stmt_free(st);
 	st = NULL;
 	if (pm_db_prepare(db, "UPDATE reno SET status = ?2,"
 	    " approved = CASE WHEN ?2 = 'approved' THEN ?3 ELSE approved END WHERE id = ?1", &st, err) < 0)
@@ -502,7 +502,7 @@ pm_reno_review(struct pm_db *db, int64_t id, int second, int approve, const char
 		goto out;
 	rc = 0;
 out:
-	sqlite3_finalize(st);
+	pm_stmt_free(st);
 	pm_buf_free(&why);
 	pm_buf_free(&detail);
 	return rc;
@@ -520,7 +520,7 @@ pm_reno_resubmit(struct pm_db *db, int64_t id, const struct pm_reno_apply *a, st
 	struct pm_buf consent = PM_BUF_INIT, detail = PM_BUF_INIT;
 	char start[PM_DATE_BUFSZ] = "", end[PM_DATE_BUFSZ] = "", now[PM_TIME_BUFSZ];
 	struct reno_state s;
-	sqlite3_stmt *st = NULL;
+	struct pm_stmt *st = NULL;
 	pm_time t;
 	size_t i;
 	int rc = -1;
@@ -572,7 +572,7 @@ pm_reno_resubmit(struct pm_db *db, int64_t id, const struct pm_reno_apply *a, st
 		goto out;
 	rc = 0;
 out:
-	sqlite3_finalize(st);
+	pm_stmt_free(st);
 	pm_buf_free(&contractor);
 	pm_buf_free(&scope);
 	pm_buf_free(&phone);

@@ -11,14 +11,14 @@
 #include "state.h"
 
 static int
-write_all(struct pm_db *db, sqlite3_stmt *st, struct pm_out *out, const char *section,
+write_all(struct pm_db *db, struct pm_stmt *st, struct pm_out *out, const char *section,
 	  const struct pm_col *cols, size_t n, struct pm_err *err)
 {
 	int rc;
 
 	pm_out_begin(out, section, cols, n, 0);
 	rc = pm_out_stmt_all(out, st, err);
-	sqlite3_finalize(st);
+	pm_stmt_free(st);
 	(void)db;
 	if (rc == 0 || section)
 		pm_out_end(out);
@@ -50,7 +50,7 @@ pm_reno_list(struct pm_db *db, const char *status, int64_t unit_id, struct pm_ou
 	    " LEFT JOIN deposit d ON d.id = r.deposit_id"
 	    " WHERE (?1 IS NULL OR r.status = ?1) AND (?2 = 0 OR r.unit_id = ?2) ORDER BY r.id";
 	const char *sk = NULL;
-	sqlite3_stmt *st;
+	struct pm_stmt *st;
 
 	if (status && !(sk = pm_keyword_key(pm_reno_statuses, status)))
 		return pm_err_set(err, PM_EXIT_USAGE, _("unknown status '%s' (one of: %s)"), status,
@@ -102,7 +102,7 @@ pm_reno_due(struct pm_db *db, const char *date, struct pm_out *out, long *found,
 	struct pm_date today;
 	char d[PM_DATE_BUFSZ];
 	int64_t days, per;
-	sqlite3_stmt *st;
+	struct pm_stmt *st;
 	int rc;
 
 	*found = 0;
@@ -119,17 +119,17 @@ pm_reno_due(struct pm_db *db, const char *date, struct pm_out *out, long *found,
 		return -1;
 	if (pm_db_prepare(db, sql, &st, err) < 0)
 		return -1;
-	pm_bind_text(st, sqlite3_bind_parameter_index(st, ":date"), d);
-	pm_bind_int(st, sqlite3_bind_parameter_index(st, ":days"), days);
-	pm_bind_int(st, sqlite3_bind_parameter_index(st, ":per"), per);
+	pm_bind_text(st, pm_param_index(st, ":date"), d);
+	pm_bind_int(st, pm_param_index(st, ":days"), days);
+	pm_bind_int(st, pm_param_index(st, ":per"), per);
 	pm_out_begin(out, NULL, cols, N(cols), 0);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while ((rc = pm_step(st)) == PM_ROW) {
 		(*found)++;
 		pm_out_stmt(out, st);
 	}
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE)
-		return pm_db_fail(db, rc, err, _("reading renovations"));
+	pm_stmt_free(st);
+	if (rc != PM_DONE)
+		return pm_db_fail(db, err, _("reading renovations"));
 	pm_out_end(out);
 	return 0;
 }
@@ -160,16 +160,16 @@ pm_reno_passes(struct pm_db *db, int64_t id, int active, struct pm_out *out, str
 	    "  AND (NOT :active OR (p.returned IS NULL AND p.lost IS NULL AND p.valid_until >= :today"
 	    "   AND r.status IN ('approved', 'started')))"
 	    " ORDER BY p.id";
-	sqlite3_stmt *st;
+	struct pm_stmt *st;
 
 	if (pm_db_prepare(db, sql, &st, err) < 0)
 		return -1;
 	if (pm_bind_today(st, err) < 0) {
-		sqlite3_finalize(st);
+		pm_stmt_free(st);
 		return -1;
 	}
-	pm_bind_int(st, sqlite3_bind_parameter_index(st, ":id"), id);
-	pm_bind_int(st, sqlite3_bind_parameter_index(st, ":active"), active);
+	pm_bind_int(st, pm_param_index(st, ":id"), id);
+	pm_bind_int(st, pm_param_index(st, ":active"), active);
 	return write_all(db, st, out, NULL, cols, N(cols), err);
 }
 
@@ -186,7 +186,7 @@ pm_reno_log(struct pm_db *db, int64_t id, struct pm_out *out, struct pm_err *err
 	static const char sql[] =
 	    "SELECT substr(e.at, 1, 16), e.event, s.name, e.clerk, e.detail FROM reno_event e"
 	    " LEFT JOIN staff s ON s.id = e.staff_id WHERE e.reno_id = ?1 ORDER BY e.id";
-	sqlite3_stmt *st;
+	struct pm_stmt *st;
 
 	if (pm_db_prepare(db, sql, &st, err) < 0)
 		return -1;
@@ -225,7 +225,7 @@ pm_reno_files(struct pm_db *db, int64_t id, struct pm_out *out, struct pm_err *e
 	    "  WHEN 'reno-inspection' THEN 'inspection' ELSE 'worker' END,"
 	    " coalesce(w.name, substr(i.at, 1, 16)), a.name, substr(a.added, 1, 16), length(a.data)"
 	    FILES_FROM " ORDER BY a.id";
-	sqlite3_stmt *st;
+	struct pm_stmt *st;
 
 	if (pm_db_prepare(db, sql, &st, err) < 0)
 		return -1;
@@ -237,7 +237,7 @@ int
 pm_reno_file(struct pm_db *db, int64_t id, int64_t file, char **data, size_t *len,
 	     struct pm_err *err)
 {
-	sqlite3_stmt *st;
+	struct pm_stmt *st;
 	int rc;
 
 	*data = NULL;
@@ -295,7 +295,7 @@ pm_reno_summary(struct pm_db *db, const char *month, struct pm_out *out, struct 
 	    "  WHERE kind = 'reno' AND substr(date, 1, 7) <= ?1"
 	    "  AND (refunded IS NULL OR substr(refunded, 1, 7) > ?1)";
 	struct pm_period p;
-	sqlite3_stmt *st;
+	struct pm_stmt *st;
 	int rc;
 
 	if (!month || pm_period_parse_kind(month, PM_PERIOD_MONTH, &p) < 0)
@@ -305,7 +305,7 @@ pm_reno_summary(struct pm_db *db, const char *month, struct pm_out *out, struct 
 		return -1;
 	pm_bind_text(st, 1, month);
 	pm_out_begin(out, NULL, cols, N(cols), 0);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while ((rc = pm_step(st)) == PM_ROW) {
 		char c[24], a[24];
 		const char *v[5];
 
@@ -313,20 +313,20 @@ pm_reno_summary(struct pm_db *db, const char *month, struct pm_out *out, struct 
 		v[1] = pm_col_text(st, 0);
 		v[2] = pm_col_text(st, 1);
 		v[3] = NULL;
-		if (sqlite3_column_type(st, 2) != SQLITE_NULL) {
-			snprintf(c, sizeof c, "%lld", (long long)sqlite3_column_int64(st, 2));
+		if (!pm_col_null(st, 2)) {
+			snprintf(c, sizeof c, "%lld", (long long)pm_col_int64(st, 2));
 			v[3] = c;
 		}
 		v[4] = NULL;
-		if (sqlite3_column_type(st, 3) != SQLITE_NULL) {
-			snprintf(a, sizeof a, "%lld", (long long)sqlite3_column_int64(st, 3));
+		if (!pm_col_null(st, 3)) {
+			snprintf(a, sizeof a, "%lld", (long long)pm_col_int64(st, 3));
 			v[4] = a;
 		}
 		pm_out_row(out, v);
 	}
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE)
-		return pm_db_fail(db, rc, err, _("reading renovations"));
+	pm_stmt_free(st);
+	if (rc != PM_DONE)
+		return pm_db_fail(db, err, _("reading renovations"));
 	pm_out_end(out);
 	return 0;
 }
@@ -351,7 +351,7 @@ pm_reno_archive(struct pm_db *db, int64_t unit_id, struct pm_out *out, struct pm
 	    " d.no, substr(r.refunded, 1, 10)"
 	    " FROM reno r LEFT JOIN deposit d ON d.id = r.deposit_id WHERE r.unit_id = ?1"
 	    " ORDER BY r.id DESC";
-	sqlite3_stmt *st;
+	struct pm_stmt *st;
 
 	if (pm_db_prepare(db, sql, &st, err) < 0)
 		return -1;

@@ -21,7 +21,7 @@ update_status(struct pm_db *db, int64_t id, const char *status, const char *col,
 	      struct pm_err *err)
 {
 	char sql[128];
-	sqlite3_stmt *st;
+	struct pm_stmt *st;
 	int rc;
 
 	/* col is one of ours, never input */
@@ -32,7 +32,7 @@ update_status(struct pm_db *db, int64_t id, const char *status, const char *col,
 	pm_bind_text(st, 2, status);
 	pm_bind_text(st, 3, now);
 	rc = pm_db_step_done(db, st, err);
-	sqlite3_finalize(st);
+	pm_stmt_free(st);
 	return rc;
 }
 
@@ -57,7 +57,7 @@ pm_reno_pay(struct pm_db *db, int64_t id, int64_t deposit, int64_t fee, const ch
 	char now[PM_TIME_BUFSZ], a[PM_DEC_BUFSZ];
 	struct pm_buf contractor = PM_BUF_INIT, payer = PM_BUF_INIT;
 	int64_t dep_id, bill_id = 0;
-	sqlite3_stmt *st = NULL;
+	struct pm_stmt *st = NULL;
 	int rc = -1;
 
 	memset(r, 0, sizeof *r);
@@ -78,11 +78,11 @@ pm_reno_pay(struct pm_db *db, int64_t id, int64_t deposit, int64_t fee, const ch
 	if (pm_db_prepare(db, "SELECT contractor FROM reno WHERE id = ?1", &st, err) < 0)
 		goto out;
 	pm_bind_int(st, 1, id);
-	if (sqlite3_step(st) == SQLITE_ROW && pm_buf_adds(&contractor, pm_col_text(st, 0)) < 0) {
+	if (pm_step(st) == PM_ROW && pm_buf_adds(&contractor, pm_col_text(st, 0)) < 0) {
 		pm_err_oom(err);
 		goto out;
 	}
-	sqlite3_finalize(st);
+	pm_stmt_free(st);
 	st = NULL;
 	/* the contractor paid; a name too long to be a payer's is left out */
 	if (contractor.len && pm_name_normalize(contractor.s, contractor.len, &payer))
@@ -136,7 +136,7 @@ pm_reno_pay(struct pm_db *db, int64_t id, int64_t deposit, int64_t fee, const ch
 		goto out;
 	rc = 0;
 out:
-	sqlite3_finalize(st);
+	pm_stmt_free(st);
 	pm_buf_free(&purpose);
 	pm_buf_free(&detail);
 	pm_buf_free(&contractor);
@@ -171,7 +171,7 @@ pm_reno_inspect(struct pm_db *db, int64_t id, const char *by, const char *kind, 
 	struct pm_buf what = PM_BUF_INIT, detail = PM_BUF_INIT;
 	const char *k = NULL;
 	char now[PM_TIME_BUFSZ];
-	sqlite3_stmt *st = NULL;
+	struct pm_stmt *st = NULL;
 	int64_t staff;
 	int rc = -1;
 
@@ -205,7 +205,7 @@ pm_reno_inspect(struct pm_db *db, int64_t id, const char *by, const char *kind, 
 	pm_bind_text_null(st, 6, pm_buf_str(&what));
 	if (pm_db_step_done(db, st, err) < 0)
 		goto out;
-	if (photo && reno_attach(db, "reno-inspection", sqlite3_last_insert_rowid(db->h), photo, err) < 0)
+	if (photo && reno_attach(db, "reno-inspection", pm_db_last_id(db), photo, err) < 0)
 		goto out;
 	pm_buf_addf(&detail, "by %s", by);
 	if (k)
@@ -218,7 +218,7 @@ pm_reno_inspect(struct pm_db *db, int64_t id, const char *by, const char *kind, 
 		goto out;
 	rc = 0;
 out:
-	sqlite3_finalize(st);
+	pm_stmt_free(st);
 	pm_buf_free(&what);
 	pm_buf_free(&detail);
 	return rc;
@@ -235,7 +235,7 @@ pm_reno_notice(struct pm_db *db, int64_t id, const char *deadline, const char *t
 	struct reno_state s;
 	struct pm_buf body = PM_BUF_INIT, detail = PM_BUF_INIT;
 	char now[PM_TIME_BUFSZ], due[PM_DATE_BUFSZ];
-	sqlite3_stmt *st = NULL;
+	struct pm_stmt *st = NULL;
 	int64_t insp = 0;
 	int rc = -1;
 
@@ -248,17 +248,17 @@ pm_reno_notice(struct pm_db *db, int64_t id, const char *deadline, const char *t
 	if (pm_db_prepare(db, find_sql, &st, err) < 0)
 		goto out;
 	pm_bind_int(st, 1, id);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
-		insp = sqlite3_column_int64(st, 0);
+	rc = pm_step(st);
+	if (rc == PM_ROW) {
+		insp = pm_col_int64(st, 0);
 		if (!text || !*text)
 			pm_buf_addf(&body, "%s: %s", pm_keyword_label(pm_reno_violations,
 			    pm_col_text(st, 1)), pm_col_text(st, 2));
 	}
-	sqlite3_finalize(st);
+	pm_stmt_free(st);
 	st = NULL;
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
-		rc = pm_db_fail(db, rc, err, _("reading inspections"));
+	if (rc != PM_ROW && rc != PM_DONE) {
+		rc = pm_db_fail(db, err, _("reading inspections"));
 		goto out;
 	}
 	rc = -1;
@@ -292,7 +292,7 @@ pm_reno_notice(struct pm_db *db, int64_t id, const char *deadline, const char *t
 		goto out;
 	rc = 0;
 out:
-	sqlite3_finalize(st);
+	pm_stmt_free(st);
 	pm_buf_free(&body);
 	pm_buf_free(&detail);
 	return rc;
@@ -308,7 +308,7 @@ pm_reno_notice_text(struct pm_db *db, const char *notice, struct pm_buf *t, stru
 	    " JOIN reno_inspection i ON i.id = n.inspection_id JOIN staff s ON s.id = i.staff_id"
 	    " WHERE n.no = ?1";
 	char *estate = NULL, no[24];
-	sqlite3_stmt *st;
+	struct pm_stmt *st;
 	int rc;
 
 	reno_number(notice, no);
@@ -319,8 +319,8 @@ pm_reno_notice_text(struct pm_db *db, const char *notice, struct pm_buf *t, stru
 		return -1;
 	}
 	pm_bind_text(st, 1, no);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
+	rc = pm_step(st);
+	if (rc == PM_ROW) {
 		if (*estate)
 			pm_buf_addf(t, "%s\n", estate);
 		pm_buf_addf(t, _("RECTIFICATION NOTICE %s\n\n"), pm_col_text(st, 0));
@@ -331,14 +331,14 @@ pm_reno_notice_text(struct pm_db *db, const char *notice, struct pm_buf *t, stru
 		pm_buf_addf(t, _("Issued:     %.10s\n\n"), pm_col_text(st, 4));
 		pm_buf_addf(t, "%s\n\n", pm_col_text(st, 6));
 		pm_buf_addf(t, _("Put this right by %s.\n"), pm_col_text(st, 5));
-		if (sqlite3_column_type(st, 7) != SQLITE_NULL)
+		if (!pm_col_null(st, 7))
 			pm_buf_addf(t, _("Rectified on %.10s.\n"), pm_col_text(st, 7));
 	}
-	sqlite3_finalize(st);
+	pm_stmt_free(st);
 	free(estate);
-	if (rc == SQLITE_DONE)
+	if (rc == PM_DONE)
 		return pm_err_set(err, PM_EXIT_DATA, _("no notice '%s'"), no);
-	return rc == SQLITE_ROW ? 0 : pm_db_fail(db, rc, err, _("reading notices"));
+	return rc == PM_ROW ? 0 : pm_db_fail(db, err, _("reading notices"));
 }
 
 int
@@ -346,7 +346,7 @@ pm_reno_rectified(struct pm_db *db, const char *notice, const char *by, struct p
 {
 	struct reno_state s;
 	char no[24], now[PM_TIME_BUFSZ], detail[96];
-	sqlite3_stmt *st;
+	struct pm_stmt *st;
 	int64_t rid = 0, staff;
 	int rc, open = 0;
 
@@ -355,16 +355,16 @@ pm_reno_rectified(struct pm_db *db, const char *notice, const char *by, struct p
 	    err) < 0)
 		return -1;
 	pm_bind_text(st, 1, no);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
-		rid = sqlite3_column_int64(st, 0);
-		open = sqlite3_column_int(st, 1);
+	rc = pm_step(st);
+	if (rc == PM_ROW) {
+		rid = pm_col_int64(st, 0);
+		open = pm_col_int(st, 1);
 	}
-	sqlite3_finalize(st);
-	if (rc == SQLITE_DONE)
+	pm_stmt_free(st);
+	if (rc == PM_DONE)
 		return pm_err_set(err, PM_EXIT_DATA, _("no notice '%s'"), no);
-	if (rc != SQLITE_ROW)
-		return pm_db_fail(db, rc, err, _("reading notices"));
+	if (rc != PM_ROW)
+		return pm_db_fail(db, err, _("reading notices"));
 	if (reno_load(db, rid, &s, err) < 0)
 		return -1;
 	if (!open)
@@ -380,7 +380,7 @@ pm_reno_rectified(struct pm_db *db, const char *notice, const char *by, struct p
 	pm_bind_text(st, 2, now);
 	pm_bind_int(st, 3, staff);
 	rc = pm_db_step_done(db, st, err);
-	sqlite3_finalize(st);
+	pm_stmt_free(st);
 	if (rc < 0)
 		return -1;
 	snprintf(detail, sizeof detail, "%s, checked by %s", no, by);
@@ -394,7 +394,7 @@ pm_reno_extend(struct pm_db *db, int64_t id, const char *until, const char *reas
 	struct reno_state s;
 	struct pm_buf why = PM_BUF_INIT, detail = PM_BUF_INIT;
 	char end[PM_DATE_BUFSZ];
-	sqlite3_stmt *st = NULL;
+	struct pm_stmt *st = NULL;
 	int rc = -1;
 
 	if (reno_load(db, id, &s, err) < 0)
@@ -417,7 +417,7 @@ pm_reno_extend(struct pm_db *db, int64_t id, const char *until, const char *reas
 	pm_bind_text(st, 2, end);
 	if (pm_db_step_done(db, st, err) < 0)
 		goto out;
-	sqlite3_finalize(st);
+	pm_stmt_free(st);
 	st = NULL;
 	/* the passes out follow */
 	if (pm_db_prepare(db, "UPDATE reno_pass SET valid_until = ?2 WHERE reno_id = ?1"
@@ -427,13 +427,13 @@ pm_reno_extend(struct pm_db *db, int64_t id, const char *until, const char *reas
 	pm_bind_text(st, 2, end);
 	if (pm_db_step_done(db, st, err) < 0)
 		goto out;
-	pm_buf_addf(&detail, "%s -> %s, %d passes follow%s%s", s.end, end, sqlite3_changes(db->h),
+	pm_buf_addf(&detail, "%s -> %s, %lld passes follow%s%s", s.end, end, (long long)pm_db_changes(db),
 	    why.len ? ": " : "", pm_buf_str(&why));
 	if (reno_event(db, &s, "extended", 0, detail.s, err) < 0)
 		goto out;
 	rc = 0;
 out:
-	sqlite3_finalize(st);
+	pm_stmt_free(st);
 	pm_buf_free(&why);
 	pm_buf_free(&detail);
 	return rc;
@@ -451,7 +451,7 @@ pm_reno_finish(struct pm_db *db, int64_t id, const char *by, const char *note, s
 	struct reno_state s;
 	struct pm_buf what = PM_BUF_INIT, detail = PM_BUF_INIT, list = PM_BUF_INIT;
 	char now[PM_TIME_BUFSZ];
-	sqlite3_stmt *st = NULL;
+	struct pm_stmt *st = NULL;
 	int64_t staff;
 	int rc = -1, pass;
 
@@ -468,9 +468,9 @@ pm_reno_finish(struct pm_db *db, int64_t id, const char *by, const char *note, s
 			goto out;
 		pm_bind_int(st, 1, id);
 		pm_buf_reset(&list);
-		if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_type(st, 0) != SQLITE_NULL)
+		if (pm_step(st) == PM_ROW && !pm_col_null(st, 0))
 			pm_buf_adds(&list, pm_col_text(st, 0));
-		sqlite3_finalize(st);
+		pm_stmt_free(st);
 		st = NULL;
 		if (list.len) {
 			pm_err_set(err, PM_EXIT_DATA, pass
@@ -500,7 +500,7 @@ pm_reno_finish(struct pm_db *db, int64_t id, const char *by, const char *note, s
 		goto out;
 	rc = 0;
 out:
-	sqlite3_finalize(st);
+	pm_stmt_free(st);
 	pm_buf_free(&what);
 	pm_buf_free(&detail);
 	pm_buf_free(&list);
@@ -549,21 +549,21 @@ out:
 
 /* Step st (one row expected) into a single-record section. */
 static int
-one_record(struct pm_db *db, sqlite3_stmt *st, struct pm_out *out, const char *section,
+one_record(struct pm_db *db, struct pm_stmt *st, struct pm_out *out, const char *section,
 	   const struct pm_col *cols, size_t ncols, const char *what, const char *no,
 	   struct pm_err *err)
 {
-	int rc = sqlite3_step(st);
+	int rc = pm_step(st);
 
-	if (rc == SQLITE_ROW) {
+	if (rc == PM_ROW) {
 		pm_out_begin(out, section, cols, ncols, 1);
 		pm_out_stmt(out, st);
 		pm_out_end(out);
 	}
-	sqlite3_finalize(st);
-	if (rc == SQLITE_DONE)
+	pm_stmt_free(st);
+	if (rc == PM_DONE)
 		return pm_err_set(err, PM_EXIT_DATA, _("no %s '%s'"), what, no);
-	return rc == SQLITE_ROW ? 0 : pm_db_fail(db, rc, err, _("reading renovations"));
+	return rc == PM_ROW ? 0 : pm_db_fail(db, err, _("reading renovations"));
 }
 
 static int
@@ -600,7 +600,7 @@ pm_reno_notice_document(struct pm_db *db, const char *notice, struct pm_out *out
 	    " WHERE n.no = ?1";
 	static const char *const sign[] = {N_("Site supervisor"), N_("Contractor"), N_("Owner")};
 	char *estate = NULL, no[24];
-	sqlite3_stmt *st;
+	struct pm_stmt *st;
 	int rc;
 
 	reno_number(notice, no);
@@ -641,7 +641,7 @@ pm_reno_pass_document(struct pm_db *db, const char *pass, struct pm_out *out, st
 	    " JOIN reno r ON r.id = p.reno_id JOIN unit u ON u.id = r.unit_id WHERE p.no = ?1";
 	static const char *const sign[] = {N_("Pass issued by"), N_("Holder")};
 	char *estate = NULL, no[24];
-	sqlite3_stmt *st;
+	struct pm_stmt *st;
 	int rc;
 
 	reno_number(pass, no);

@@ -17,7 +17,7 @@ pm_reno_worker_add(struct pm_db *db, int64_t id, const struct pm_reno_worker *w,
 	struct pm_buf trade = PM_BUF_INIT, detail = PM_BUF_INIT;
 	char now[PM_TIME_BUFSZ];
 	const char *why = NULL;
-	sqlite3_stmt *st = NULL;
+	struct pm_stmt *st = NULL;
 	pm_time t;
 	int landline, rc = -1;
 
@@ -56,17 +56,17 @@ pm_reno_worker_add(struct pm_db *db, int64_t id, const struct pm_reno_worker *w,
 	pm_bind_text_null(st, 4, pm_buf_str(&phone));
 	pm_bind_text_null(st, 5, pm_buf_str(&trade));
 	pm_bind_text(st, 6, now);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_CONSTRAINT) {
+	rc = pm_step(st);
+	if (rc < 0 && pm_db_error(db) == PM_DBE_CONSTRAINT) {
 		rc = pm_err_set(err, PM_EXIT_DATA, _("%s: that ID number is registered already"), s.no);
 		goto out;
 	}
-	if (rc != SQLITE_DONE) {
-		rc = pm_db_fail(db, rc, err, _("registering a worker"));
+	if (rc != PM_DONE) {
+		rc = pm_db_fail(db, err, _("registering a worker"));
 		goto out;
 	}
 	rc = -1;
-	if (w->photo && reno_attach(db, "reno-worker", sqlite3_last_insert_rowid(db->h), w->photo,
+	if (w->photo && reno_attach(db, "reno-worker", pm_db_last_id(db), w->photo,
 	    err) < 0)
 		goto out;
 	if (pm_mask_idno(idno.s, &detail) < 0) {
@@ -84,7 +84,7 @@ pm_reno_worker_add(struct pm_db *db, int64_t id, const struct pm_reno_worker *w,
 		goto out;
 	rc = 0;
 out:
-	sqlite3_finalize(st);
+	pm_stmt_free(st);
 	pm_buf_free(&name);
 	pm_buf_free(&idno);
 	pm_buf_free(&phone);
@@ -109,7 +109,7 @@ pm_reno_workers(struct pm_db *db, int64_t id, struct pm_out *out, struct pm_err 
 	    " (SELECT p.no FROM reno_pass p WHERE p.worker_id = w.id AND p.returned IS NULL"
 	    "  AND p.lost IS NULL)"
 	    " FROM reno_worker w WHERE w.reno_id = ?1 ORDER BY w.id";
-	sqlite3_stmt *st;
+	struct pm_stmt *st;
 	int rc;
 
 	if (pm_db_prepare(db, sql, &st, err) < 0)
@@ -117,7 +117,7 @@ pm_reno_workers(struct pm_db *db, int64_t id, struct pm_out *out, struct pm_err 
 	pm_bind_int(st, 1, id);
 	pm_out_begin(out, NULL, cols, 6, 0);
 	rc = pm_out_stmt_all(out, st, err);
-	sqlite3_finalize(st);
+	pm_stmt_free(st);
 	if (rc == 0)
 		pm_out_end(out);
 	return rc;
@@ -130,7 +130,7 @@ pm_reno_pass_issue(struct pm_db *db, int64_t id, const char *worker, char no[PM_
 	struct reno_state s;
 	struct pm_date today;
 	char now[PM_TIME_BUFSZ], td[PM_DATE_BUFSZ], detail[160];
-	sqlite3_stmt *st;
+	struct pm_stmt *st;
 	int64_t wid = 0;
 	int rc, out = 0;
 	pm_time t;
@@ -156,17 +156,17 @@ pm_reno_pass_issue(struct pm_db *db, int64_t id, const char *worker, char no[PM_
 		return -1;
 	pm_bind_int(st, 1, id);
 	pm_bind_text(st, 2, worker);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
-		wid = sqlite3_column_int64(st, 0);
-		out = sqlite3_column_int(st, 1);
+	rc = pm_step(st);
+	if (rc == PM_ROW) {
+		wid = pm_col_int64(st, 0);
+		out = pm_col_int(st, 1);
 	}
-	sqlite3_finalize(st);
-	if (rc == SQLITE_DONE)
+	pm_stmt_free(st);
+	if (rc == PM_DONE)
 		return pm_err_set(err, PM_EXIT_DATA,
 		    _("%s: no worker '%s' registered (pm-reno worker add first)"), s.no, worker);
-	if (rc != SQLITE_ROW)
-		return pm_db_fail(db, rc, err, _("reading workers"));
+	if (rc != PM_ROW)
+		return pm_db_fail(db, err, _("reading workers"));
 	if (out)
 		return pm_err_set(err, PM_EXIT_DATA, _("%s: '%s' has a pass out already"), s.no, worker);
 	if (pm_seq_next(db, "L", atoi(now), no, err) < 0 ||
@@ -179,7 +179,7 @@ pm_reno_pass_issue(struct pm_db *db, int64_t id, const char *worker, char no[PM_
 	pm_bind_text(st, 4, now);
 	pm_bind_text(st, 5, s.end);
 	rc = pm_db_step_done(db, st, err);
-	sqlite3_finalize(st);
+	pm_stmt_free(st);
 	if (rc < 0)
 		return -1;
 	snprintf(detail, sizeof detail, "%s to %s, valid until %s", no, worker, s.end);
@@ -192,7 +192,7 @@ static int
 pass_out(struct pm_db *db, const char *typed, char no[24], struct reno_state *s,
 	 struct pm_err *err)
 {
-	sqlite3_stmt *st;
+	struct pm_stmt *st;
 	int64_t rid = 0;
 	int rc, out = 0;
 
@@ -201,16 +201,16 @@ pass_out(struct pm_db *db, const char *typed, char no[24], struct reno_state *s,
 	    " WHERE no = ?1", &st, err) < 0)
 		return -1;
 	pm_bind_text(st, 1, no);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
-		rid = sqlite3_column_int64(st, 0);
-		out = sqlite3_column_int(st, 1);
+	rc = pm_step(st);
+	if (rc == PM_ROW) {
+		rid = pm_col_int64(st, 0);
+		out = pm_col_int(st, 1);
 	}
-	sqlite3_finalize(st);
-	if (rc == SQLITE_DONE)
+	pm_stmt_free(st);
+	if (rc == PM_DONE)
 		return pm_err_set(err, PM_EXIT_DATA, _("no pass '%s'"), no);
-	if (rc != SQLITE_ROW)
-		return pm_db_fail(db, rc, err, _("reading passes"));
+	if (rc != PM_ROW)
+		return pm_db_fail(db, err, _("reading passes"));
 	if (!out)
 		return pm_err_set(err, PM_EXIT_DATA, _("pass %s is not out (returned or lost)"), no);
 	return reno_load(db, rid, s, err);
@@ -222,7 +222,7 @@ pass_close(struct pm_db *db, const char *typed, int lost, const char *note, stru
 	struct reno_state s;
 	struct pm_buf text = PM_BUF_INIT, detail = PM_BUF_INIT;
 	char no[24], now[PM_TIME_BUFSZ];
-	sqlite3_stmt *st;
+	struct pm_stmt *st;
 	pm_time t;
 	int rc;
 
@@ -240,7 +240,7 @@ pass_close(struct pm_db *db, const char *typed, int lost, const char *note, stru
 	pm_bind_text(st, 1, no);
 	pm_bind_text(st, 2, now);
 	rc = pm_db_step_done(db, st, err);
-	sqlite3_finalize(st);
+	pm_stmt_free(st);
 	pm_buf_addf(&detail, "%s%s%s", no, text.len ? ": " : "", pm_buf_str(&text));
 	if (rc == 0)
 		rc = reno_event(db, &s, lost ? "pass lost" : "pass returned", 0, detail.s, err);

@@ -147,7 +147,7 @@ static int
 insert_problems(struct pm_db *db, int64_t fid, const struct entry *e, size_t from,
 		struct pm_err *err)
 {
-	sqlite3_stmt *st;
+	struct pm_stmt *st;
 	size_t i;
 
 	if (from >= e->np)
@@ -156,32 +156,32 @@ insert_problems(struct pm_db *db, int64_t fid, const struct entry *e, size_t fro
 	    " VALUES (?1, ?2, ?3, ?4, ?5)", &st, err) < 0)
 		return -1;
 	for (i = from; i < e->np; i++) {
-		sqlite3_reset(st);
+		pm_stmt_reset(st);
 		pm_bind_int(st, 1, fid);
 		pm_bind_int(st, 2, e->p[i].item->id);
 		pm_bind_text(st, 3, e->p[i].cause);
 		pm_bind_text(st, 4, e->p[i].detail);
 		pm_bind_text_null(st, 5, e->p[i].words);
 		if (pm_db_step_done(db, st, err) < 0) {
-			sqlite3_finalize(st);
+			pm_stmt_free(st);
 			return -1;
 		}
 	}
-	sqlite3_finalize(st);
+	pm_stmt_free(st);
 	return 0;
 }
 
 static int
 exec_form(struct pm_db *db, const char *sql, int64_t fid, struct pm_err *err)
 {
-	sqlite3_stmt *st;
+	struct pm_stmt *st;
 	int rc;
 
 	if (pm_db_prepare(db, sql, &st, err) < 0)
 		return -1;
 	pm_bind_int(st, 1, fid);
 	rc = pm_db_step_done(db, st, err);
-	sqlite3_finalize(st);
+	pm_stmt_free(st);
 	return rc;
 }
 
@@ -192,7 +192,7 @@ apply(struct pm_db *db, const struct sv_round *r, int64_t unit_id, const char *c
 {
 	char no[SV_FORMNO_BUFSZ], issued[PM_DATE_BUFSZ] = "", answered[PM_DATE_BUFSZ] = "";
 	struct pm_buf change = PM_BUF_INIT;
-	sqlite3_stmt *st = NULL;
+	struct pm_stmt *st = NULL;
 	int64_t fid, num;
 	int has, collected = 0, rc = -1;
 	size_t i;
@@ -206,12 +206,12 @@ apply(struct pm_db *db, const struct sv_round *r, int64_t unit_id, const char *c
 	    " FROM survey_form WHERE id = ?1", &st, err) < 0)
 		return -1;
 	pm_bind_int(st, 1, fid);
-	if (sqlite3_step(st) == SQLITE_ROW) {
+	if (pm_step(st) == PM_ROW) {
 		snprintf(issued, sizeof issued, "%s", pm_col_text(st, 0));
-		collected = sqlite3_column_int(st, 1);
+		collected = pm_col_int(st, 1);
 		snprintf(answered, sizeof answered, "%s", pm_col_text(st, 2));
 	}
-	sqlite3_finalize(st);
+	pm_stmt_free(st);
 	st = NULL;
 	if (!*issued)
 		return pm_err_set(err, PM_EXIT_DATA, _("form %s (unit '%s') has not been issued"), no,
@@ -237,7 +237,7 @@ apply(struct pm_db *db, const struct sv_round *r, int64_t unit_id, const char *c
 
 		if (!e->scores[i])
 			continue;
-		sqlite3_reset(st);
+		pm_stmt_reset(st);
 		pm_bind_int(st, 1, fid);
 		pm_bind_int(st, 2, r->items[i].id);
 		pm_bind_int(st, 3, e->scores[i]);
@@ -249,7 +249,7 @@ apply(struct pm_db *db, const struct sv_round *r, int64_t unit_id, const char *c
 			goto out;
 		}
 	}
-	sqlite3_finalize(st);
+	pm_stmt_free(st);
 	st = NULL;
 	if (insert_problems(db, fid, e, 0, err) < 0)
 		goto out;
@@ -266,7 +266,7 @@ apply(struct pm_db *db, const struct sv_round *r, int64_t unit_id, const char *c
 		goto out;
 	rc = 0;
 out:
-	sqlite3_finalize(st);
+	pm_stmt_free(st);
 	pm_buf_free(&change);
 	return rc;
 }
@@ -705,7 +705,7 @@ pm_survey_import_file(struct pm_db *db, struct pm_survey_import *im, struct pm_e
 			}
 			free(code);
 			if (e.suggestion) {
-				sqlite3_stmt *st;
+				struct pm_stmt *st;
 
 				if (pm_db_prepare(db, "UPDATE survey_form SET suggestion ="
 				    " coalesce(suggestion || char(10), '') || ?2 WHERE id = ?1", &st, err) < 0)
@@ -713,7 +713,7 @@ pm_survey_import_file(struct pm_db *db, struct pm_survey_import *im, struct pm_e
 				pm_bind_int(st, 1, fid);
 				pm_bind_text(st, 2, e.suggestion);
 				got = pm_db_step_done(db, st, err);
-				sqlite3_finalize(st);
+				pm_stmt_free(st);
 				if (got < 0)
 					goto out;
 			}

@@ -33,7 +33,7 @@ pm_survey_archive(struct pm_db *db, int64_t unit_id, struct pm_out *out, struct 
 	    " FROM survey_form f JOIN survey_round r ON r.id = f.round_id"
 	    " JOIN survey_template t ON t.id = r.template_id"
 	    " WHERE f.unit_id = ?1 ORDER BY r.issue_on DESC, r.quarter DESC";
-	sqlite3_stmt *st;
+	struct pm_stmt *st;
 	int rc;
 
 	if (pm_db_prepare(db, sql, &st, err) < 0)
@@ -41,7 +41,7 @@ pm_survey_archive(struct pm_db *db, int64_t unit_id, struct pm_out *out, struct 
 	pm_bind_int(st, 1, unit_id);
 	pm_out_begin(out, "surveys", cols, sizeof cols / sizeof cols[0], 0);
 	rc = pm_out_stmt_all(out, st, err);
-	sqlite3_finalize(st);
+	pm_stmt_free(st);
 	pm_out_end(out);
 	return rc;
 }

@@ -98,7 +98,7 @@ pm_survey_causes_get(struct pm_db *db, const struct pm_survey_scope *sc, const c
 	    " GROUP BY i.key, p.cause, p.detail";
 	struct pm_survey_pareto p;
 	const char *key = NULL, *label = NULL;
-	sqlite3_stmt *st;
+	struct pm_stmt *st;
 	size_t i;
 	int rc, j;
 
@@ -143,10 +143,10 @@ pm_survey_causes_get(struct pm_db *db, const struct pm_survey_scope *sc, const c
 	if (pm_db_prepare(db, sql, &st, err) < 0)
 		goto fail;
 	sv_scope_bind(st, sc);
-	pm_bind_text_null(st, sqlite3_bind_parameter_index(st, ":key"), key);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	pm_bind_text_null(st, pm_param_index(st, ":key"), key);
+	while ((rc = pm_step(st)) == PM_ROW) {
 		int ci = cause_index(pm_col_text(st, 1));
-		int64_t n = sqlite3_column_int64(st, 3);
+		int64_t n = pm_col_int64(st, 3);
 		struct pm_survey_effect *e = NULL;
 
 		for (i = 0; i < c->n; i++)
@@ -155,15 +155,15 @@ pm_survey_causes_get(struct pm_db *db, const struct pm_survey_scope *sc, const c
 		if (!e || ci < 0)
 			continue;
 		if (add_detail(&e->causes[ci], pm_col_text(st, 2), n) < 0) {
-			sqlite3_finalize(st);
+			pm_stmt_free(st);
 			pm_err_oom(err);
 			goto fail;
 		}
 		e->count += n;
 	}
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE) {
-		pm_db_fail(db, rc, err, _("reading survey problems"));
+	pm_stmt_free(st);
+	if (rc != PM_DONE) {
+		pm_db_fail(db, err, _("reading survey problems"));
 		goto fail;
 	}
 	for (i = 0; i < c->n; i++)

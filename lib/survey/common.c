@@ -198,7 +198,7 @@ sv_round_free(struct sv_round *r)
 static int
 load_items(struct pm_db *db, struct sv_round *r, struct pm_err *err)
 {
-	sqlite3_stmt *st;
+	struct pm_stmt *st;
 	size_t cap = 0;
 	int rc;
 
@@ -206,7 +206,7 @@ load_items(struct pm_db *db, struct sv_round *r, struct pm_err *err)
 	    " WHERE template_id = ?1 ORDER BY pos", &st, err) < 0)
 		return -1;
 	pm_bind_int(st, 1, r->template_id);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while ((rc = pm_step(st)) == PM_ROW) {
 		struct sv_item *it;
 
 		if (r->nitems == cap) {
@@ -219,21 +219,21 @@ load_items(struct pm_db *db, struct sv_round *r, struct pm_err *err)
 			cap = ncap;
 		}
 		it = &r->items[r->nitems];
-		it->id = sqlite3_column_int64(st, 0);
-		it->pos = sqlite3_column_int(st, 1);
+		it->id = pm_col_int64(st, 0);
+		it->pos = pm_col_int(st, 1);
 		it->key = strdup(pm_col_text(st, 2));
 		it->label = strdup(pm_col_text(st, 3));
 		r->nitems++;
 		if (!it->key || !it->label)
 			goto oom;
 	}
-	sqlite3_finalize(st);
+	pm_stmt_free(st);
 	st = NULL;
-	if (rc != SQLITE_DONE)
-		return pm_db_fail(db, rc, err, _("reading the survey form"));
+	if (rc != PM_DONE)
+		return pm_db_fail(db, err, _("reading the survey form"));
 	return 0;
 oom:
-	sqlite3_finalize(st);
+	pm_stmt_free(st);
 	return pm_err_oom(err);
 }
 
@@ -251,7 +251,7 @@ sv_round_get(struct pm_db *db, const char *key, struct sv_round *r, struct pm_er
 	    " ORDER BY r.quarter = ?1 DESC, r.quarter DESC LIMIT 1";
 	char q[16];
 	struct pm_period p;
-	sqlite3_stmt *st;
+	struct pm_stmt *st;
 	int rc, isq = 0;
 
 	memset(r, 0, sizeof *r);
@@ -263,29 +263,29 @@ sv_round_get(struct pm_db *db, const char *key, struct sv_round *r, struct pm_er
 		return -1;
 	pm_bind_text_null(st, 1, key);
 	pm_bind_text_null(st, 2, isq ? q : NULL);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
-		r->id = sqlite3_column_int64(st, 0);
+	rc = pm_step(st);
+	if (rc == PM_ROW) {
+		r->id = pm_col_int64(st, 0);
 		snprintf(r->quarter, sizeof r->quarter, "%s", pm_col_text(st, 1));
-		r->year = sqlite3_column_int(st, 2);
-		r->template_id = sqlite3_column_int64(st, 3);
-		r->five = sqlite3_column_int(st, 4);
+		r->year = pm_col_int(st, 2);
+		r->template_id = pm_col_int64(st, 3);
+		r->five = pm_col_int(st, 4);
 		snprintf(r->issue_on, sizeof r->issue_on, "%s", pm_col_text(st, 5));
 		snprintf(r->due_on, sizeof r->due_on, "%s", pm_col_text(st, 6));
-		r->ratio = sqlite3_column_int(st, 7);
-		r->butler = sqlite3_column_int(st, 8);
-		r->butler_id = sqlite3_column_int64(st, 9);
+		r->ratio = pm_col_int(st, 7);
+		r->butler = pm_col_int(st, 8);
+		r->butler_id = pm_col_int64(st, 9);
 		snprintf(r->butler_name, sizeof r->butler_name, "%s", pm_col_text(st, 10));
 		r->num = r->butler ? 0 : r->quarter[5] - '0';
 	}
-	sqlite3_finalize(st);
-	if (rc == SQLITE_DONE)
+	pm_stmt_free(st);
+	if (rc == PM_DONE)
 		return isq ? pm_err_set(err, PM_EXIT_DATA, _("no survey round %s (see pm-survey new)"), q)
 		    : key ? pm_err_set(err, PM_EXIT_DATA,
 			_("no survey round '%s' (see pm-survey list)"), key)
 		    : pm_err_set(err, PM_EXIT_DATA, _("no survey round yet (see pm-survey new)"));
-	if (rc != SQLITE_ROW)
-		return pm_db_fail(db, rc, err, _("reading survey rounds"));
+	if (rc != PM_ROW)
+		return pm_db_fail(db, err, _("reading survey rounds"));
 	return load_items(db, r, err);
 }
 
@@ -331,7 +331,7 @@ sv_surveyed_before(struct pm_db *db, const struct sv_round *r, int64_t unit_id, 
 	    "SELECT r.quarter FROM survey_form f JOIN survey_round r ON r.id = f.round_id"
 	    " WHERE f.unit_id = ?1 AND f.year = ?2 AND f.round_id <> ?3 AND r.kind = 'quarterly'"
 	    " ORDER BY r.quarter LIMIT 1";
-	sqlite3_stmt *st;
+	struct pm_stmt *st;
 
 	*quarter = NULL;
 	if (pm_db_prepare(db, sql, &st, err) < 0)
@@ -350,7 +350,7 @@ sv_form_add(struct pm_db *db, const struct sv_round *r, int64_t unit_id, const c
 	    "INSERT INTO survey_form (round_id, no, unit_id, year, how)"
 	    " VALUES (?1, (SELECT coalesce(max(no), 0) + 1 FROM survey_form WHERE round_id = ?1),"
 	    "  ?2, ?3, ?4) RETURNING id, no";
-	sqlite3_stmt *st;
+	struct pm_stmt *st;
 	int rc;
 
 	if (pm_db_prepare(db, sql, &st, err) < 0)
@@ -359,14 +359,14 @@ sv_form_add(struct pm_db *db, const struct sv_round *r, int64_t unit_id, const c
 	pm_bind_int(st, 2, unit_id);
 	pm_bind_int(st, 3, r->year);
 	pm_bind_text(st, 4, how);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
-		*form_id = sqlite3_column_int64(st, 0);
-		*no = sqlite3_column_int64(st, 1);
+	rc = pm_step(st);
+	if (rc == PM_ROW) {
+		*form_id = pm_col_int64(st, 0);
+		*no = pm_col_int64(st, 1);
 	}
-	sqlite3_finalize(st);
-	if (rc != SQLITE_ROW)
-		return pm_db_fail(db, rc, err, _("adding a survey form"));
+	pm_stmt_free(st);
+	if (rc != PM_ROW)
+		return pm_db_fail(db, err, _("adding a survey form"));
 	return 0;
 }
 
@@ -374,7 +374,7 @@ int
 sv_scope_rounds(struct pm_db *db, const struct pm_survey_scope *sc, int64_t **ids, size_t *n,
 		struct pm_err *err)
 {
-	sqlite3_stmt *st;
+	struct pm_stmt *st;
 	size_t cap = 0;
 	int rc;
 
@@ -384,25 +384,25 @@ sv_scope_rounds(struct pm_db *db, const struct pm_survey_scope *sc, int64_t **id
 	    " ORDER BY r.quarter", &st, err) < 0)
 		return -1;
 	sv_scope_bind(st, sc);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while ((rc = pm_step(st)) == PM_ROW) {
 		if (*n == cap) {
 			int64_t *v = realloc(*ids, (cap = cap ? cap * 2 : 4) * sizeof *v);
 
 			if (!v) {
-				sqlite3_finalize(st);
+				pm_stmt_free(st);
 				free(*ids);
 				*ids = NULL;
 				return pm_err_oom(err);
 			}
 			*ids = v;
 		}
-		(*ids)[(*n)++] = sqlite3_column_int64(st, 0);
+		(*ids)[(*n)++] = pm_col_int64(st, 0);
 	}
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE) {
+	pm_stmt_free(st);
+	if (rc != PM_DONE) {
 		free(*ids);
 		*ids = NULL;
-		return pm_db_fail(db, rc, err, _("reading survey rounds"));
+		return pm_db_fail(db, err, _("reading survey rounds"));
 	}
 	if (!*n)
 		return sc->butler ? pm_err_set(err, PM_EXIT_DATA,
@@ -413,13 +413,13 @@ sv_scope_rounds(struct pm_db *db, const struct pm_survey_scope *sc, int64_t **id
 }
 
 void
-sv_scope_bind(sqlite3_stmt *st, const struct pm_survey_scope *sc)
+sv_scope_bind(struct pm_stmt *st, const struct pm_survey_scope *sc)
 {
 	int i;
 
 	sv_bind_named(st, ":scope_one", sc->quarter || sc->butler);
 	sv_bind_named(st, ":scope_year", sc->year);
-	if ((i = sqlite3_bind_parameter_index(st, ":scope_name")))
+	if ((i = pm_param_index(st, ":scope_name")))
 		pm_bind_text(st, i, sc->name);
 }
 
@@ -449,7 +449,7 @@ int
 sv_scope_last(struct pm_db *db, const struct pm_survey_scope *sc, struct sv_round *r,
 	      struct pm_err *err)
 {
-	sqlite3_stmt *st;
+	struct pm_stmt *st;
 	char q[16];
 	int rc;
 
@@ -460,20 +460,20 @@ sv_scope_last(struct pm_db *db, const struct pm_survey_scope *sc, struct sv_roun
 	    " AND kind = 'quarterly'", &st, err) < 0)
 		return -1;
 	pm_bind_int(st, 1, sc->year);
-	rc = sqlite3_step(st);
-	snprintf(q, sizeof q, "%s", rc == SQLITE_ROW ? pm_col_text(st, 0) : "");
-	sqlite3_finalize(st);
-	if (rc != SQLITE_ROW)
-		return pm_db_fail(db, rc, err, _("reading survey rounds"));
+	rc = pm_step(st);
+	snprintf(q, sizeof q, "%s", rc == PM_ROW ? pm_col_text(st, 0) : "");
+	pm_stmt_free(st);
+	if (rc != PM_ROW)
+		return pm_db_fail(db, err, _("reading survey rounds"));
 	if (!*q)
 		return pm_err_set(err, PM_EXIT_DATA, _("no survey round in %s"), sc->name);
 	return sv_round_get(db, q, r, err);
 }
 
 void
-sv_bind_named(sqlite3_stmt *st, const char *name, int64_t v)
+sv_bind_named(struct pm_stmt *st, const char *name, int64_t v)
 {
-	int i = sqlite3_bind_parameter_index(st, name);
+	int i = pm_param_index(st, name);
 
 	if (i)
 		pm_bind_int(st, i, v);

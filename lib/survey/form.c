@@ -25,18 +25,18 @@ static int
 issue_all(struct pm_db *db, const struct sv_round *r, const char *date, int64_t by,
 	  int64_t collector, int64_t *count, struct pm_err *err)
 {
-	sqlite3_stmt *st;
+	struct pm_stmt *st;
 	int64_t forms = 0;
 	int rc;
 
 	if (pm_db_prepare(db, "SELECT count(*) FROM survey_form WHERE round_id = ?1", &st, err) < 0)
 		return -1;
 	pm_bind_int(st, 1, r->id);
-	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
-		forms = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
-	if (rc != SQLITE_ROW)
-		return pm_db_fail(db, rc, err, _("reading survey forms"));
+	if ((rc = pm_step(st)) == PM_ROW)
+		forms = pm_col_int64(st, 0);
+	pm_stmt_free(st);
+	if (rc != PM_ROW)
+		return pm_db_fail(db, err, _("reading survey forms"));
 	if (!forms)
 		return pm_err_set(err, PM_EXIT_DATA,
 		    _("%s has no forms: draw the sample (pm-survey sample) or list the units"),
@@ -49,10 +49,10 @@ issue_all(struct pm_db *db, const struct sv_round *r, const char *date, int64_t 
 	pm_bind_int(st, 3, by);
 	pm_bind_int(st, 4, collector);
 	rc = pm_db_step_done(db, st, err);
-	sqlite3_finalize(st);
+	pm_stmt_free(st);
 	if (rc < 0)
 		return -1;
-	*count = sqlite3_changes(db->h);
+	*count = pm_db_changes(db);
 	if (!*count)
 		return pm_err_set(err, PM_EXIT_DATA, _("every form of %s is issued already"), r->quarter);
 	return 0;
@@ -83,7 +83,7 @@ pm_survey_issue(struct pm_db *db, const struct pm_survey_hand *h, const struct p
 	char date[PM_DATE_BUFSZ], no[SV_FORMNO_BUFSZ];
 	const char *bywho;
 	int64_t by, collector, *ids = NULL;
-	sqlite3_stmt *st = NULL;
+	struct pm_stmt *st = NULL;
 	size_t i;
 	int rc = -1;
 
@@ -131,22 +131,22 @@ pm_survey_issue(struct pm_db *db, const struct pm_survey_hand *h, const struct p
 		ok = has >= 0 && (has || sv_form_listed(db, &r, ids[i], code, h->allow_repeat, &fid,
 		    &num, &before, err) == 0);
 		if (ok) {
-			sqlite3_reset(st);
+			pm_stmt_reset(st);
 			pm_bind_int(st, 1, fid);
 			pm_bind_text(st, 2, date);
 			pm_bind_int(st, 3, by);
 			pm_bind_int(st, 4, collector);
-			switch (sqlite3_step(st)) {
-			case SQLITE_ROW:
+			switch (pm_step(st)) {
+			case PM_ROW:
 				break;
-			case SQLITE_DONE:
+			case PM_DONE:
 				ok = 0;
 				pm_err_set(err, PM_EXIT_DATA, _("form %s (unit '%s') is issued already"),
 				    sv_formno(r.quarter, num, no), code);
 				break;
 			default:
 				ok = 0;
-				pm_db_fail(db, sqlite3_errcode(db->h), err, _("issuing a form"));
+				pm_db_fail(db, err, _("issuing a form"));
 			}
 		}
 		if (ok && pm_auditf(db, r.quarter, err,
@@ -163,7 +163,7 @@ pm_survey_issue(struct pm_db *db, const struct pm_survey_hand *h, const struct p
 	}
 	rc = 0;
 out:
-	sqlite3_finalize(st);
+	pm_stmt_free(st);
 	free(ids);
 	pm_buf_free(&byname);
 	pm_buf_free(&colname);
@@ -179,22 +179,22 @@ sv_form_collect(struct pm_db *db, const struct sv_round *r, int64_t fid, const c
 	static const char sql[] =
 	    "SELECT f.no, f.issued_on, f.collector, f.collected_on FROM survey_form f WHERE f.id = ?1";
 	char no[SV_FORMNO_BUFSZ], issued[PM_DATE_BUFSZ] = "", collected[PM_DATE_BUFSZ] = "";
-	sqlite3_stmt *st;
+	struct pm_stmt *st;
 	int64_t num = 0, collector = 0;
 	int rc;
 
 	if (pm_db_prepare(db, sql, &st, err) < 0)
 		return -1;
 	pm_bind_int(st, 1, fid);
-	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		num = sqlite3_column_int64(st, 0);
+	if ((rc = pm_step(st)) == PM_ROW) {
+		num = pm_col_int64(st, 0);
 		snprintf(issued, sizeof issued, "%s", pm_col_text(st, 1));
-		collector = sqlite3_column_int64(st, 2);
+		collector = pm_col_int64(st, 2);
 		snprintf(collected, sizeof collected, "%s", pm_col_text(st, 3));
 	}
-	sqlite3_finalize(st);
-	if (rc != SQLITE_ROW)
-		return pm_db_fail(db, rc, err, _("reading survey forms"));
+	pm_stmt_free(st);
+	if (rc != PM_ROW)
+		return pm_db_fail(db, err, _("reading survey forms"));
 	sv_formno(r->quarter, num, no);
 	if (!*issued)
 		return pm_err_set(err, PM_EXIT_DATA, _("form %s (unit '%s') has not been issued"), no,
@@ -216,7 +216,7 @@ sv_form_collect(struct pm_db *db, const struct sv_round *r, int64_t fid, const c
 	if (who)
 		pm_bind_int(st, 3, who);
 	rc = pm_db_step_done(db, st, err);
-	sqlite3_finalize(st);
+	pm_stmt_free(st);
 	if (rc < 0)
 		return -1;
 	return pm_auditf(db, r->quarter, err, "survey form %s: unit %s collected on %s", no, code,
@@ -294,7 +294,7 @@ pm_survey_due(struct pm_db *db, const char *round, int all, struct pm_out *out, 
 	    "  AND (r.due_on < :today OR (:all AND f.issued_on IS NOT NULL))";
 	struct pm_buf sql = PM_BUF_INIT;
 	struct sv_round r = {0};
-	sqlite3_stmt *st = NULL;
+	struct pm_stmt *st = NULL;
 	int rc = -1;
 
 	*late = 0;
@@ -311,12 +311,12 @@ pm_survey_due(struct pm_db *db, const char *round, int all, struct pm_out *out, 
 	sv_bind_named(st, ":all", 0);
 	if (pm_bind_today(st, err) < 0)
 		goto out;
-	if ((rc = sqlite3_step(st)) != SQLITE_ROW) {
-		rc = pm_db_fail(db, rc, err, _("reading survey forms"));
+	if ((rc = pm_step(st)) != PM_ROW) {
+		rc = pm_db_fail(db, err, _("reading survey forms"));
 		goto out;
 	}
-	*late = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
+	*late = pm_col_int64(st, 0);
+	pm_stmt_free(st);
 	st = NULL;
 	rc = -1;
 	pm_buf_reset(&sql);
@@ -339,7 +339,7 @@ pm_survey_due(struct pm_db *db, const char *round, int all, struct pm_out *out, 
 	pm_out_end(out);
 	rc = 0;
 out:
-	sqlite3_finalize(st);
+	pm_stmt_free(st);
 	pm_buf_free(&sql);
 	sv_round_free(&r);
 	return rc;

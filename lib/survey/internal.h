@@ -89,7 +89,7 @@ char *sv_formno(const char *quarter, int64_t no, char buf[SV_FORMNO_BUFSZ]);
 #define SV_SCOPE_SQL \
 	"(CASE WHEN :scope_one THEN r.quarter = :scope_name" \
 	" ELSE r.kind = 'quarterly' AND r.year = :scope_year END)"
-void sv_scope_bind(sqlite3_stmt *st, const struct pm_survey_scope *sc);
+void sv_scope_bind(struct pm_stmt *st, const struct pm_survey_scope *sc);
 
 /* Resolve the scope's rounds: *ids malloc'ed, oldest first. */
 int sv_scope_rounds(struct pm_db *db, const struct pm_survey_scope *sc, int64_t **ids,
@@ -115,7 +115,7 @@ int sv_scope_last(struct pm_db *db, const struct pm_survey_scope *sc, struct sv_
 /* Bind v to the named parameter (":round") of st.  Statements that use
  * :today name their other parameters too: a ?1 after :today in the text
  * would be :today itself. */
-void sv_bind_named(sqlite3_stmt *st, const char *name, int64_t v);
+void sv_bind_named(struct pm_stmt *st, const char *name, int64_t v);
 
 /* XML-escape s into b (for SVG and HTML). */
 int sv_xml_escape(struct pm_buf *b, const char *s);

@@ -68,7 +68,7 @@ pm_survey_pareto_get(struct pm_db *db, const struct pm_survey_scope *sc,
 	    " WHERE " SV_SCOPE_SQL " GROUP BY i.key";
 	struct sv_round last;
 	int64_t *ids;
-	sqlite3_stmt *st;
+	struct pm_stmt *st;
 	size_t cap = 0, n, j;
 	int rc;
 
@@ -85,10 +85,10 @@ pm_survey_pareto_get(struct pm_db *db, const struct pm_survey_scope *sc,
 		return -1;
 	}
 	sv_scope_bind(st, sc);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while ((rc = pm_step(st)) == PM_ROW) {
 		struct pm_survey_pareto_row *r;
 		const char *key = pm_col_text(st, 0), *label = pm_col_text(st, 1);
-		int pos = 1000 + sqlite3_column_int(st, 2);
+		int pos = 1000 + pm_col_int(st, 2);
 
 		if (p->n == cap) {
 			size_t ncap = cap ? cap * 2 : 8;
@@ -110,21 +110,21 @@ pm_survey_pareto_get(struct pm_db *db, const struct pm_survey_scope *sc,
 		r->key = strdup(key);
 		r->label = strdup(label);
 		r->pos = pos;
-		r->count = sqlite3_column_int64(st, 3);
+		r->count = pm_col_int64(st, 3);
 		if (!r->key || !r->label)
 			goto oom;
 	}
-	sqlite3_finalize(st);
+	pm_stmt_free(st);
 	st = NULL;
 	sv_round_free(&last);
-	if (rc != SQLITE_DONE) {
+	if (rc != PM_DONE) {
 		pm_survey_pareto_free(p);
-		return pm_db_fail(db, rc, err, _("reading survey problems"));
+		return pm_db_fail(db, err, _("reading survey problems"));
 	}
 	pm_survey_pareto_rank(p);
 	return 0;
 oom:
-	sqlite3_finalize(st);
+	pm_stmt_free(st);
 	sv_round_free(&last);
 	pm_survey_pareto_free(p);
 	return pm_err_oom(err);

@@ -342,7 +342,7 @@ causes_section(struct doc *d, const struct pm_survey_causes *c, const char *scop
 static int
 suggestions(struct pm_db *db, struct doc *d, int64_t round_id, struct pm_err *err)
 {
-	sqlite3_stmt *st;
+	struct pm_stmt *st;
 	int rc, any = 0;
 
 	if (pm_db_prepare(db, "SELECT printf('%s-%03d', r.quarter, f.no), f.suggestion"
@@ -350,7 +350,7 @@ suggestions(struct pm_db *db, struct doc *d, int64_t round_id, struct pm_err *er
 	    " WHERE f.round_id = ?1 AND f.suggestion IS NOT NULL ORDER BY f.no", &st, err) < 0)
 		return -1;
 	pm_bind_int(st, 1, round_id);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while ((rc = pm_step(st)) == PM_ROW) {
 		if (!any++) {
 			heading(d, 2, _("Suggestions"));
 			add(d, d->kind == PM_SURVEY_HTML ? "<ul>\n" : "");
@@ -361,10 +361,10 @@ suggestions(struct pm_db *db, struct doc *d, int64_t round_id, struct pm_err *er
 		esc(d, pm_col_text(st, 1));
 		add(d, d->kind == PM_SURVEY_HTML ? "</li>\n" : "\n");
 	}
-	sqlite3_finalize(st);
+	pm_stmt_free(st);
 	if (any)
 		add(d, d->kind == PM_SURVEY_HTML ? "</ul>\n" : "\n");
-	return rc == SQLITE_DONE ? 0 : pm_db_fail(db, rc, err, _("reading survey forms"));
+	return rc == PM_DONE ? 0 : pm_db_fail(db, err, _("reading survey forms"));
 }
 
 static int

@@ -52,33 +52,33 @@ round_dates(struct pm_db *db, const struct pm_survey_round_opts *o, const char *
 static int
 round_exists(struct pm_db *db, const char *key, struct pm_err *err)
 {
-	sqlite3_stmt *st;
+	struct pm_stmt *st;
 	int rc;
 
 	if (pm_db_prepare(db, "SELECT 1 FROM survey_round WHERE quarter = ?1", &st, err) < 0)
 		return -1;
 	pm_bind_text(st, 1, key);
-	rc = sqlite3_step(st);
-	sqlite3_finalize(st);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return pm_db_fail(db, rc, err, _("reading survey rounds"));
-	return rc == SQLITE_ROW;
+	rc = pm_step(st);
+	pm_stmt_free(st);
+	if (rc != PM_ROW && rc != PM_DONE)
+		return pm_db_fail(db, err, _("reading survey rounds"));
+	return rc == PM_ROW;
 }
 
 /* "default:1", the form of template tid, for the audit log. */
 static void
 template_spec(struct pm_db *db, int64_t tid, char spec[64])
 {
-	sqlite3_stmt *st;
+	struct pm_stmt *st;
 
 	snprintf(spec, 64, "?");
 	if (pm_db_prepare(db, "SELECT name || ':' || version FROM survey_template WHERE id = ?1",
 	    &st, NULL) < 0)
 		return;
 	pm_bind_int(st, 1, tid);
-	if (sqlite3_step(st) == SQLITE_ROW)
+	if (pm_step(st) == PM_ROW)
 		snprintf(spec, 64, "%s", pm_col_text(st, 0));
-	sqlite3_finalize(st);
+	pm_stmt_free(st);
 }
 
 static int
@@ -86,7 +86,7 @@ round_insert(struct pm_db *db, const char *key, int year, int64_t tid, const cha
 	     const char *due_on, int64_t ratio, int64_t butler_id, struct pm_err *err)
 {
 	char now[PM_TIME_BUFSZ];
-	sqlite3_stmt *st;
+	struct pm_stmt *st;
 	pm_time t;
 	int rc;
 
@@ -107,7 +107,7 @@ round_insert(struct pm_db *db, const char *key, int year, int64_t tid, const cha
 	if (butler_id)
 		pm_bind_int(st, 8, butler_id);
 	rc = pm_db_step_done(db, st, err);
-	sqlite3_finalize(st);
+	pm_stmt_free(st);
 	return rc;
 }
 
@@ -121,7 +121,7 @@ butler_round_new(struct pm_db *db, const struct pm_survey_round_opts *o,
 	struct pm_buf butler = PM_BUF_INIT, name = PM_BUF_INIT, dflt = PM_BUF_INIT;
 	char today[PM_DATE_BUFSZ], spec[64];
 	struct pm_period p;
-	sqlite3_stmt *st;
+	struct pm_stmt *st;
 	const char *why;
 	int64_t bid, tid;
 	int rc = -1, has;
@@ -132,11 +132,11 @@ butler_round_new(struct pm_db *db, const struct pm_survey_round_opts *o,
 	if (pm_db_prepare(db, "SELECT name FROM staff WHERE id = ?1", &st, err) < 0)
 		return -1;
 	pm_bind_int(st, 1, bid);
-	if ((rc = sqlite3_step(st)) == SQLITE_ROW && pm_buf_adds(&butler, pm_col_text(st, 0)) < 0)
-		rc = SQLITE_NOMEM;
-	sqlite3_finalize(st);
-	if (rc != SQLITE_ROW) {
-		rc = pm_db_fail(db, rc, err, _("reading staff"));
+	if ((rc = pm_step(st)) == PM_ROW && pm_buf_adds(&butler, pm_col_text(st, 0)) < 0)
+		rc = PM_STEP_OOM;
+	pm_stmt_free(st);
+	if (rc != PM_ROW) {
+		rc = rc == PM_STEP_OOM ? pm_err_oom(err) : pm_db_fail(db, err, _("reading staff"));
 		goto out;
 	}
 	rc = -1;
@@ -263,7 +263,7 @@ pm_survey_round_list(struct pm_db *db, int year, const char *butler, struct pm_o
 	    " LEFT JOIN staff s ON s.id = r.butler_id"
 	    " WHERE (?1 = 0 OR r.year = ?1) AND (?2 IS NULL OR s.name = trim(?2))"
 	    " ORDER BY r.issue_on DESC, r.quarter DESC";
-	sqlite3_stmt *st;
+	struct pm_stmt *st;
 	int rc;
 
 	/* by name, not pm_staff_find: a butler who has left keeps the rounds */
@@ -273,7 +273,7 @@ pm_survey_round_list(struct pm_db *db, int year, const char *butler, struct pm_o
 	pm_bind_text_null(st, 2, butler);
 	pm_out_begin(out, NULL, cols, sizeof cols / sizeof cols[0], 0);
 	rc = pm_out_stmt_all(out, st, err);
-	sqlite3_finalize(st);
+	pm_stmt_free(st);
 	if (rc == 0)
 		pm_out_end(out);
 	return rc;
@@ -311,7 +311,7 @@ pm_survey_round_show(struct pm_db *db, const char *round, struct pm_out *out,
 	    " LEFT JOIN staff sb ON sb.id = f.collected_by"
 	    " WHERE r.id = :round ORDER BY f.no";
 	struct sv_round r;
-	sqlite3_stmt *st;
+	struct pm_stmt *st;
 	int rc;
 
 	if (sv_round_get(db, round, &r, err) < 0)
@@ -324,7 +324,7 @@ pm_survey_round_show(struct pm_db *db, const char *round, struct pm_out *out,
 			if ((rc = pm_out_stmt_all(out, st, err)) == 0)
 				pm_out_end(out);
 		}
-		sqlite3_finalize(st);
+		pm_stmt_free(st);
 	}
 	sv_round_free(&r);
 	return rc;
@@ -335,7 +335,7 @@ pm_survey_round_complete(struct pm_db *db, const char *prefix, struct pm_out *ou
 			 struct pm_err *err)
 {
 	static const struct pm_col cols[] = {{"round", N_("Round"), PM_COL_CODE, 0}};
-	sqlite3_stmt *st;
+	struct pm_stmt *st;
 	int rc;
 
 	/* a handful of rows: a scan is fine */
@@ -346,7 +346,7 @@ pm_survey_round_complete(struct pm_db *db, const char *prefix, struct pm_out *ou
 	pm_bind_text(st, 1, prefix);
 	pm_out_begin(out, NULL, cols, 1, 0);
 	rc = pm_out_stmt_all(out, st, err);
-	sqlite3_finalize(st);
+	pm_stmt_free(st);
 	if (rc == 0)
 		pm_out_end(out);
 	return rc;

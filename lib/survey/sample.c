@@ -74,7 +74,7 @@ load_cands(struct pm_db *db, const struct sv_round *r, struct cand **out, size_t
 	    " ORDER BY u.building, u.code";
 	struct cand *c = NULL;
 	size_t cap = 0;
-	sqlite3_stmt *st;
+	struct pm_stmt *st;
 	int rc;
 
 	*n = 0;
@@ -83,10 +83,10 @@ load_cands(struct pm_db *db, const struct sv_round *r, struct cand **out, size_t
 	sv_bind_named(st, ":year", r->year);
 	sv_bind_named(st, ":round", r->id);
 	if (pm_bind_today(st, err) < 0) {
-		sqlite3_finalize(st);
+		pm_stmt_free(st);
 		return -1;
 	}
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while ((rc = pm_step(st)) == PM_ROW) {
 		struct cand *x;
 
 		if (*n == cap) {
@@ -101,25 +101,25 @@ load_cands(struct pm_db *db, const struct sv_round *r, struct cand **out, size_t
 		x = &c[*n];
 		memset(x, 0, sizeof *x);
 		(*n)++;
-		x->id = sqlite3_column_int64(st, 0);
+		x->id = pm_col_int64(st, 0);
 		x->code = strdup(pm_col_text(st, 1));
 		x->building = strdup(pm_col_text(st, 2));
-		if (sqlite3_column_type(st, 3) != SQLITE_NULL)
+		if (!pm_col_null(st, 3))
 			x->last = strdup(pm_col_text(st, 3));
 		if (!x->code || !x->building ||
-		    (sqlite3_column_type(st, 3) != SQLITE_NULL && !x->last))
+		    (!pm_col_null(st, 3) && !x->last))
 			goto oom;
 	}
-	sqlite3_finalize(st);
+	pm_stmt_free(st);
 	st = NULL;
-	if (rc != SQLITE_DONE) {
+	if (rc != PM_DONE) {
 		free_cands(c, *n);
-		return pm_db_fail(db, rc, err, _("reading units"));
+		return pm_db_fail(db, err, _("reading units"));
 	}
 	*out = c;
 	return 0;
 oom:
-	sqlite3_finalize(st);
+	pm_stmt_free(st);
 	free_cands(c, *n);
 	return pm_err_oom(err);
 }
@@ -191,18 +191,18 @@ static int
 count_forms(struct pm_db *db, int64_t round_id, int64_t *forms, int64_t *issued,
 	    struct pm_err *err)
 {
-	sqlite3_stmt *st;
+	struct pm_stmt *st;
 	int rc;
 
 	if (pm_db_prepare(db, "SELECT count(*), count(issued_on) FROM survey_form"
 	    " WHERE round_id = ?1", &st, err) < 0)
 		return -1;
 	pm_bind_int(st, 1, round_id);
-	rc = sqlite3_step(st);
-	*forms = sqlite3_column_int64(st, 0);
-	*issued = sqlite3_column_int64(st, 1);
-	sqlite3_finalize(st);
-	return rc == SQLITE_ROW ? 0 : pm_db_fail(db, rc, err, _("reading survey forms"));
+	rc = pm_step(st);
+	*forms = pm_col_int64(st, 0);
+	*issued = pm_col_int64(st, 1);
+	pm_stmt_free(st);
+	return rc == PM_ROW ? 0 : pm_db_fail(db, err, _("reading survey forms"));
 }
 
 static int64_t
@@ -223,7 +223,7 @@ pm_survey_sample_draw(struct pm_db *db, const char *round, struct pm_survey_samp
 	struct sv_round r;
 	struct cand *c = NULL;
 	size_t n = 0, a, b;
-	sqlite3_stmt *st = NULL;
+	struct pm_stmt *st = NULL;
 	uint64_t rng;
 	int64_t forms, issued;
 	char now[PM_TIME_BUFSZ], no[SV_FORMNO_BUFSZ];
@@ -258,7 +258,7 @@ pm_survey_sample_draw(struct pm_db *db, const char *round, struct pm_survey_samp
 		pm_bind_int(st, 1, r.id);
 		if (pm_db_step_done(db, st, err) < 0)
 			goto out;
-		sqlite3_finalize(st);
+		pm_stmt_free(st);
 		st = NULL;
 	}
 	if (load_cands(db, &r, &c, &n, err) < 0)
@@ -315,7 +315,7 @@ pm_survey_sample_draw(struct pm_db *db, const char *round, struct pm_survey_samp
 		goto out;
 	rc = 0;
 out:
-	sqlite3_finalize(st);
+	pm_stmt_free(st);
 	free_cands(c, n);
 	sv_round_free(&r);
 	return rc;
@@ -325,7 +325,7 @@ int
 sv_form_of(struct pm_db *db, const struct sv_round *r, int64_t unit_id, int64_t *form_id,
 	   int64_t *no, struct pm_err *err)
 {
-	sqlite3_stmt *st;
+	struct pm_stmt *st;
 	int rc;
 
 	if (pm_db_prepare(db, "SELECT id, no FROM survey_form WHERE round_id = ?1 AND unit_id = ?2",
@@ -333,15 +333,15 @@ sv_form_of(struct pm_db *db, const struct sv_round *r, int64_t unit_id, int64_t 
 		return -1;
 	pm_bind_int(st, 1, r->id);
 	pm_bind_int(st, 2, unit_id);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
-		*form_id = sqlite3_column_int64(st, 0);
-		*no = sqlite3_column_int64(st, 1);
+	rc = pm_step(st);
+	if (rc == PM_ROW) {
+		*form_id = pm_col_int64(st, 0);
+		*no = pm_col_int64(st, 1);
 	}
-	sqlite3_finalize(st);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return pm_db_fail(db, rc, err, _("reading survey forms"));
-	return rc == SQLITE_ROW;
+	pm_stmt_free(st);
+	if (rc != PM_ROW && rc != PM_DONE)
+		return pm_db_fail(db, err, _("reading survey forms"));
+	return rc == PM_ROW;
 }
 
 int
@@ -361,7 +361,7 @@ sv_form_listed(struct pm_db *db, const struct sv_round *r, int64_t unit_id, cons
 static int
 unit_building(struct pm_db *db, int64_t id, char **b, struct pm_err *err)
 {
-	sqlite3_stmt *st;
+	struct pm_stmt *st;
 
 	*b = NULL;
 	if (pm_db_prepare(db, "SELECT building FROM unit WHERE id = ?1", &st, err) < 0)
@@ -370,7 +370,7 @@ unit_building(struct pm_db *db, int64_t id, char **b, struct pm_err *err)
 	/* the unit exists: a missing row is as much a failure as an error */
 	switch (pm_db_text(db, st, b, _("reading units"), err)) {
 	case 0: return 0;
-	case 1: return pm_db_fail(db, SQLITE_DONE, err, _("reading units"));
+	case 1: return pm_db_fail(db, err, _("reading units"));
 	default: return -1;
 	}
 }

@@ -29,7 +29,7 @@ static int
 tally(struct pm_db *db, const struct sv_round *r, struct pm_survey_count *per_item,
       struct pm_survey_count *all, struct pm_err *err)
 {
-	sqlite3_stmt *st;
+	struct pm_stmt *st;
 	size_t i;
 	int rc;
 
@@ -38,32 +38,32 @@ tally(struct pm_db *db, const struct sv_round *r, struct pm_survey_count *per_it
 	    " GROUP BY a.item_id, a.score", &st, err) < 0)
 		return -1;
 	pm_bind_int(st, 1, r->id);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		int64_t item = sqlite3_column_int64(st, 0), n = sqlite3_column_int64(st, 2);
-		int score = sqlite3_column_int(st, 1);
+	while ((rc = pm_step(st)) == PM_ROW) {
+		int64_t item = pm_col_int64(st, 0), n = pm_col_int64(st, 2);
+		int score = pm_col_int(st, 1);
 
 		for (i = 0; i < r->nitems; i++)
 			if (r->items[i].id == item)
 				count_add(&per_item[i], r->five, score, n);
 		count_add(all, r->five, score, n);
 	}
-	sqlite3_finalize(st);
-	return rc == SQLITE_DONE ? 0 : pm_db_fail(db, rc, err, _("reading survey answers"));
+	pm_stmt_free(st);
+	return rc == PM_DONE ? 0 : pm_db_fail(db, err, _("reading survey answers"));
 }
 
 static int
 round_exists(struct pm_db *db, const char *quarter, int *yes, struct pm_err *err)
 {
-	sqlite3_stmt *st;
+	struct pm_stmt *st;
 	int rc;
 
 	if (pm_db_prepare(db, "SELECT 1 FROM survey_round WHERE quarter = ?1", &st, err) < 0)
 		return -1;
 	pm_bind_text(st, 1, quarter);
-	rc = sqlite3_step(st);
-	sqlite3_finalize(st);
-	*yes = rc == SQLITE_ROW;
-	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : pm_db_fail(db, rc, err, _("reading survey rounds"));
+	rc = pm_step(st);
+	pm_stmt_free(st);
+	*yes = rc == PM_ROW;
+	return rc == PM_ROW || rc == PM_DONE ? 0 : pm_db_fail(db, err, _("reading survey rounds"));
 }
 
 /* The previous quarter's satisfaction per item of r (matched by key) and
@@ -100,7 +100,7 @@ previous(struct pm_db *db, struct pm_survey_score *s, const struct sv_round *r,
 static int
 counts(struct pm_db *db, struct pm_survey_score *s, const struct sv_round *r, struct pm_err *err)
 {
-	sqlite3_stmt *st;
+	struct pm_stmt *st;
 	int rc;
 
 	if (pm_db_prepare(db, "SELECT count(*), count(f.issued_on), count(f.collected_on),"
@@ -110,24 +110,24 @@ counts(struct pm_db *db, struct pm_survey_score *s, const struct sv_round *r, st
 	    " FROM survey_form f WHERE f.round_id = ?1", &st, err) < 0)
 		return -1;
 	pm_bind_int(st, 1, r->id);
-	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		s->forms = sqlite3_column_int64(st, 0);
-		s->issued = sqlite3_column_int64(st, 1);
-		s->collected = sqlite3_column_int64(st, 2);
-		s->answered = sqlite3_column_int64(st, 3);
-		s->movedin = sqlite3_column_type(st, 4) == SQLITE_NULL ? -1
-		    : sqlite3_column_int64(st, 4);
-		s->problems = sqlite3_column_int64(st, 5);
+	if ((rc = pm_step(st)) == PM_ROW) {
+		s->forms = pm_col_int64(st, 0);
+		s->issued = pm_col_int64(st, 1);
+		s->collected = pm_col_int64(st, 2);
+		s->answered = pm_col_int64(st, 3);
+		s->movedin = pm_col_null(st, 4) ? -1
+		    : pm_col_int64(st, 4);
+		s->problems = pm_col_int64(st, 5);
 	}
-	sqlite3_finalize(st);
-	return rc == SQLITE_ROW ? 0 : pm_db_fail(db, rc, err, _("reading survey forms"));
+	pm_stmt_free(st);
+	return rc == PM_ROW ? 0 : pm_db_fail(db, err, _("reading survey forms"));
 }
 
 static int
 buildings(struct pm_db *db, struct pm_survey_score *s, const struct sv_round *r,
 	  struct pm_err *err)
 {
-	sqlite3_stmt *st;
+	struct pm_stmt *st;
 	size_t cap = 0, i;
 	int rc;
 
@@ -136,7 +136,7 @@ buildings(struct pm_db *db, struct pm_survey_score *s, const struct sv_round *r,
 	    " GROUP BY u.building ORDER BY u.building", &st, err) < 0)
 		return -1;
 	pm_bind_int(st, 1, r->id);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while ((rc = pm_step(st)) == PM_ROW) {
 		struct pm_survey_bldscore *b;
 
 		if (s->nblds == cap) {
@@ -153,28 +153,28 @@ buildings(struct pm_db *db, struct pm_survey_score *s, const struct sv_round *r,
 		if (!(b->building = strdup(pm_col_text(st, 0))))
 			goto oom;
 		s->nblds++;
-		b->forms = sqlite3_column_int64(st, 1);
-		b->issued = sqlite3_column_int64(st, 2);
-		b->collected = sqlite3_column_int64(st, 3);
+		b->forms = pm_col_int64(st, 1);
+		b->issued = pm_col_int64(st, 2);
+		b->collected = pm_col_int64(st, 3);
 	}
-	sqlite3_finalize(st);
+	pm_stmt_free(st);
 	st = NULL;
-	if (rc != SQLITE_DONE)
-		return pm_db_fail(db, rc, err, _("reading survey forms"));
+	if (rc != PM_DONE)
+		return pm_db_fail(db, err, _("reading survey forms"));
 	if (pm_db_prepare(db, "SELECT u.building, a.score, count(*) FROM survey_answer a"
 	    " JOIN survey_form f ON f.id = a.form_id JOIN unit u ON u.id = f.unit_id"
 	    " WHERE f.round_id = ?1 GROUP BY u.building, a.score", &st, err) < 0)
 		return -1;
 	pm_bind_int(st, 1, r->id);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+	while ((rc = pm_step(st)) == PM_ROW)
 		for (i = 0; i < s->nblds; i++)
 			if (!strcmp(s->blds[i].building, pm_col_text(st, 0)))
-				count_add(&s->blds[i].c, r->five, sqlite3_column_int(st, 1),
-				    sqlite3_column_int64(st, 2));
-	sqlite3_finalize(st);
-	return rc == SQLITE_DONE ? 0 : pm_db_fail(db, rc, err, _("reading survey answers"));
+				count_add(&s->blds[i].c, r->five, pm_col_int(st, 1),
+				    pm_col_int64(st, 2));
+	pm_stmt_free(st);
+	return rc == PM_DONE ? 0 : pm_db_fail(db, err, _("reading survey answers"));
 oom:
-	sqlite3_finalize(st);
+	pm_stmt_free(st);
 	return pm_err_oom(err);
 }
 

@@ -31,7 +31,7 @@ pm_survey_template_add(struct pm_db *db, const char *name, const char *scale,
 	struct pm_strv ckeys = PM_STRV_INIT, clabels = PM_STRV_INIT;
 	struct pm_survey_itemdef *copied = NULL;
 	const char *sk, *why;
-	sqlite3_stmt *st = NULL;
+	struct pm_stmt *st = NULL;
 	char today[PM_DATE_BUFSZ];
 	int64_t tid = 0;
 	size_t i, j;
@@ -55,18 +55,18 @@ pm_survey_template_add(struct pm_db *db, const char *name, const char *scale,
 		    " ORDER BY pos", &st, err) < 0)
 			goto out;
 		pm_bind_int(st, 1, from);
-		while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		while ((rc = pm_step(st)) == PM_ROW)
 			if (pm_strv_add(&ckeys, pm_col_text(st, 0), strlen(pm_col_text(st, 0))) < 0 ||
 			    pm_strv_add(&clabels, pm_col_text(st, 1), strlen(pm_col_text(st, 1))) < 0) {
 				rc = -1;
 				pm_err_oom(err);
 				goto out;
 			}
-		sqlite3_finalize(st);
+		pm_stmt_free(st);
 		st = NULL;
-		if (rc != SQLITE_DONE) {
+		if (rc != PM_DONE) {
 			rc = -1;
-			pm_db_fail(db, sqlite3_errcode(db->h), err, _("reading templates"));
+			pm_db_fail(db, err, _("reading templates"));
 			goto out;
 		}
 		rc = -1;
@@ -113,20 +113,20 @@ pm_survey_template_add(struct pm_db *db, const char *name, const char *scale,
 	pm_bind_text(st, 1, nm.s);
 	pm_bind_text(st, 2, sk);
 	pm_bind_text(st, 3, today);
-	if (sqlite3_step(st) != SQLITE_ROW) {
-		pm_db_fail(db, sqlite3_errcode(db->h), err, _("adding a template"));
+	if (pm_step(st) != PM_ROW) {
+		pm_db_fail(db, err, _("adding a template"));
 		goto out;
 	}
-	tid = sqlite3_column_int64(st, 0);
-	*version = sqlite3_column_int(st, 1);
-	sqlite3_finalize(st);
+	tid = pm_col_int64(st, 0);
+	*version = pm_col_int(st, 1);
+	pm_stmt_free(st);
 	st = NULL;
 	if (pm_db_prepare(db, "INSERT INTO survey_item (template_id, pos, key, label)"
 	    " VALUES (?1, ?2, ?3, ?4)", &st, err) < 0)
 		goto out;
 	for (i = 0; i < nitems; i++) {
 		pm_name_normalize(items[i].label, strlen(items[i].label), &label);
-		sqlite3_reset(st);
+		pm_stmt_reset(st);
 		pm_bind_int(st, 1, tid);
 		pm_bind_int(st, 2, (int64_t)i + 1);
 		pm_bind_text(st, 3, items[i].key);
@@ -143,7 +143,7 @@ pm_survey_template_add(struct pm_db *db, const char *name, const char *scale,
 		goto out;
 	rc = 0;
 out:
-	sqlite3_finalize(st);
+	pm_stmt_free(st);
 	pm_buf_free(&label);
 	pm_buf_free(&list);
 	pm_buf_free(&nm);
@@ -170,14 +170,14 @@ pm_survey_template_list(struct pm_db *db, struct pm_out *out, struct pm_err *err
 	    "   (SELECT label FROM survey_item i WHERE i.template_id = t.id ORDER BY pos)),"
 	    " (SELECT count(*) FROM survey_round r WHERE r.template_id = t.id), t.created"
 	    " FROM survey_template t ORDER BY t.name, t.version";
-	sqlite3_stmt *st;
+	struct pm_stmt *st;
 	int rc;
 
 	if (pm_db_prepare(db, sql, &st, err) < 0)
 		return -1;
 	pm_out_begin(out, NULL, cols, sizeof cols / sizeof cols[0], 0);
 	rc = pm_out_stmt_all(out, st, err);
-	sqlite3_finalize(st);
+	pm_stmt_free(st);
 	if (rc == 0)
 		pm_out_end(out);
 	return rc;
@@ -188,7 +188,7 @@ sv_template_find(struct pm_db *db, const char *spec, int64_t *id, struct pm_err 
 {
 	const char *colon;
 	struct pm_buf name = PM_BUF_INIT;
-	sqlite3_stmt *st;
+	struct pm_stmt *st;
 	long version = 0;
 	int rc;
 
@@ -212,16 +212,16 @@ sv_template_find(struct pm_db *db, const char *spec, int64_t *id, struct pm_err 
 	}
 	pm_bind_text(st, 1, pm_buf_str(&name));
 	pm_bind_int(st, 2, version);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		*id = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
+	rc = pm_step(st);
+	if (rc == PM_ROW)
+		*id = pm_col_int64(st, 0);
+	pm_stmt_free(st);
 	pm_buf_free(&name);
-	if (rc == SQLITE_DONE)
+	if (rc == PM_DONE)
 		return pm_err_set(err, PM_EXIT_DATA, _("no survey template '%s' (see pm-survey template list)"),
 		    spec);
-	if (rc != SQLITE_ROW)
-		return pm_db_fail(db, rc, err, _("reading templates"));
+	if (rc != PM_ROW)
+		return pm_db_fail(db, err, _("reading templates"));
 	return 0;
 }
 
@@ -235,7 +235,7 @@ pm_survey_template_show(struct pm_db *db, const char *spec, struct pm_out *out,
 		{"label", N_("Label"), PM_COL_TEXT, 0},
 		{"scale", N_("Scale"), PM_COL_CODE, 0},
 	};
-	sqlite3_stmt *st;
+	struct pm_stmt *st;
 	int64_t id;
 	int rc;
 
@@ -248,7 +248,7 @@ pm_survey_template_show(struct pm_db *db, const char *spec, struct pm_out *out,
 	pm_bind_int(st, 1, id);
 	pm_out_begin(out, NULL, cols, sizeof cols / sizeof cols[0], 0);
 	rc = pm_out_stmt_all(out, st, err);
-	sqlite3_finalize(st);
+	pm_stmt_free(st);
 	if (rc == 0)
 		pm_out_end(out);
 	return rc;

@@ -52,7 +52,7 @@ static const struct pm_col due_cols[] = {
 
 /* Prepare the due query ordered as asked; binds :now, :until, :by. */
 static int
-due_query(struct pm_db *db, const struct pm_due_filter *f, const char *order, sqlite3_stmt **st,
+due_query(struct pm_db *db, const struct pm_due_filter *f, const char *order, struct pm_stmt **st,
 	  struct pm_err *err)
 {
 	struct pm_buf sql = PM_BUF_INIT;
@@ -87,10 +87,10 @@ due_query(struct pm_db *db, const struct pm_due_filter *f, const char *order, sq
 	pm_buf_free(&sql);
 	if (rc < 0)
 		return -1;
-	pm_bind_text(*st, sqlite3_bind_parameter_index(*st, ":now"), now);
-	pm_bind_text(*st, sqlite3_bind_parameter_index(*st, ":until"), until);
+	pm_bind_text(*st, pm_param_index(*st, ":now"), now);
+	pm_bind_text(*st, pm_param_index(*st, ":until"), until);
 	if (by)
-		pm_bind_int(*st, sqlite3_bind_parameter_index(*st, ":by"), by);
+		pm_bind_int(*st, pm_param_index(*st, ":by"), by);
 	return 0;
 }
 
@@ -98,22 +98,22 @@ int
 pm_ticket_due(struct pm_db *db, const struct pm_due_filter *f, struct pm_out *out,
 	      long *overdue, struct pm_err *err)
 {
-	sqlite3_stmt *st;
+	struct pm_stmt *st;
 	int rc;
 
 	*overdue = 0;
 	if (due_query(db, f, "3, 1, 2", &st, err) < 0)
 		return -1;
 	pm_out_begin(out, NULL, due_cols, N(due_cols), 0);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while ((rc = pm_step(st)) == PM_ROW) {
 		if (!strcmp(pm_col_text(st, 3), "overdue"))
 			(*overdue)++;
 		if (pm_out_stmt(out, st) < 0)
 			break;
 	}
-	sqlite3_finalize(st);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return pm_db_fail(db, rc, err, _("listing what is due"));
+	pm_stmt_free(st);
+	if (rc != PM_ROW && rc != PM_DONE)
+		return pm_db_fail(db, err, _("listing what is due"));
 	pm_out_end(out);
 	return 0;
 }
@@ -124,7 +124,7 @@ pm_ticket_open_work(struct pm_db *db, const char *name, struct pm_buf *list, lon
 {
 	/* a century ahead: every deadline they hold, not only today's */
 	struct pm_due_filter f = {(int64_t)100 * 366 * 86400, 0, name};
-	sqlite3_stmt *st = NULL;
+	struct pm_stmt *st = NULL;
 	int64_t id;
 	int rc;
 
@@ -132,27 +132,27 @@ pm_ticket_open_work(struct pm_db *db, const char *name, struct pm_buf *list, lon
 	pm_buf_reset(list);
 	if (due_query(db, &f, "3, 1, 2", &st, err) < 0)
 		return -1;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while ((rc = pm_step(st)) == PM_ROW) {
 		pm_buf_addf(list, "%s%s (%s)", *n ? ", " : "", pm_col_text(st, 0),
 		    pm_keyword_label(pm_ticket_due_items, pm_col_text(st, 1)));
 		(*n)++;
 	}
-	sqlite3_finalize(st);
+	pm_stmt_free(st);
 	st = NULL;
-	if (rc != SQLITE_DONE)
-		return pm_db_fail(db, rc, err, _("listing what is due"));
+	if (rc != PM_DONE)
+		return pm_db_fail(db, err, _("listing what is due"));
 	if (pm_staff_find(db, name, &id, NULL, err) < 0 ||
 	    pm_db_prepare(db, "SELECT no FROM ticket WHERE assignee = ?1"
 	    " AND status IN ('dispatched', 'accepted', 'working', 'rework') ORDER BY id", &st, err) < 0)
 		return -1;
 	pm_bind_int(st, 1, id);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while ((rc = pm_step(st)) == PM_ROW) {
 		pm_buf_addf(list, "%s%s (%s)", *n ? ", " : "", pm_col_text(st, 0), _("dispatched to them"));
 		(*n)++;
 	}
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE)
-		return pm_db_fail(db, rc, err, _("listing what is due"));
+	pm_stmt_free(st);
+	if (rc != PM_DONE)
+		return pm_db_fail(db, err, _("listing what is due"));
 	if (list->len && !list->s)
 		return pm_err_oom(err);
 	return 0;
@@ -367,7 +367,7 @@ pm_ticket_remind(struct pm_db *db, const struct pm_due_filter *f, int by_dept,
 	struct msg m = {PM_BUF_INIT, 0, 0};
 	char *domain = NULL, *sender = NULL, *from = NULL, *name = NULL, *addr = NULL;
 	char date[64], ctime_[64], key[64] = "", nowtext[PM_TIME_BUFSZ], when[PM_TIME_BUFSZ];
-	sqlite3_stmt *st = NULL;
+	struct pm_stmt *st = NULL;
 	pm_time now;
 	int rc = -1, step;
 
@@ -391,7 +391,7 @@ pm_ticket_remind(struct pm_db *db, const struct pm_due_filter *f, int by_dept,
 	pm_time_fmt(now, nowtext);
 	if (due_query(db, f, by_dept ? "10, 3, 1, 2" : "9, 3, 1, 2", &st, err) < 0)
 		goto out;
-	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+	while ((step = pm_step(st)) == PM_ROW) {
 		const char *k = by_dept ? pm_col_text(st, 9) : pm_col_text(st, 8);
 		int over = !strcmp(pm_col_text(st, 3), "overdue");
 
@@ -430,8 +430,8 @@ pm_ticket_remind(struct pm_db *db, const struct pm_due_filter *f, int by_dept,
 		else
 			m.due++;
 	}
-	if (step != SQLITE_DONE) {
-		pm_db_fail(db, step, err, _("listing what is due"));
+	if (step != PM_DONE) {
+		pm_db_fail(db, err, _("listing what is due"));
 		goto out;
 	}
 	if (*key) {
@@ -440,7 +440,7 @@ pm_ticket_remind(struct pm_db *db, const struct pm_due_filter *f, int by_dept,
 	}
 	rc = 0;
 out:
-	sqlite3_finalize(st);
+	pm_stmt_free(st);
 	pm_buf_free(&m.body);
 	free(domain);
 	free(sender);

@@ -134,7 +134,7 @@ static int
 exec1(struct pm_db *db, const char *sql, struct pm_err *err, const char *fmt, ...)
 {
 	/* fmt: one letter per parameter: i int64, t text, n text or NULL */
-	sqlite3_stmt *st;
+	struct pm_stmt *st;
 	va_list ap;
 	int i, rc;
 
@@ -151,7 +151,7 @@ exec1(struct pm_db *db, const char *sql, struct pm_err *err, const char *fmt, ..
 	}
 	va_end(ap);
 	rc = pm_db_step_done(db, st, err);
-	sqlite3_finalize(st);
+	pm_stmt_free(st);
 	return rc;
 }
 
@@ -159,16 +159,16 @@ exec1(struct pm_db *db, const char *sql, struct pm_err *err, const char *fmt, ..
 static int
 staff_dept(struct pm_db *db, int64_t id, char dept[32], struct pm_err *err)
 {
-	sqlite3_stmt *st;
+	struct pm_stmt *st;
 	int rc;
 
 	if (pm_db_prepare(db, "SELECT dept FROM staff WHERE id = ?1", &st, err) < 0)
 		return -1;
 	pm_bind_int(st, 1, id);
-	rc = sqlite3_step(st);
-	snprintf(dept, 32, "%s", rc == SQLITE_ROW ? pm_col_text(st, 0) : "");
-	sqlite3_finalize(st);
-	return rc == SQLITE_ROW ? 0 : pm_db_fail(db, rc, err, _("reading staff"));
+	rc = pm_step(st);
+	snprintf(dept, 32, "%s", rc == PM_ROW ? pm_col_text(st, 0) : "");
+	pm_stmt_free(st);
+	return rc == PM_ROW ? 0 : pm_db_fail(db, err, _("reading staff"));
 }
 
 /* The person doing a step: --by, else (for the repair staff's own steps)
@@ -319,8 +319,8 @@ pm_ticket_step(struct pm_db *db, const char *no, const struct pm_ticket_step_arg
 			static const char rw[] =
 			    "INSERT INTO rework(ticket_id, callback_id, issued, due, staff_id, problem)"
 			    " VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
-			int64_t hours, cb = sqlite3_last_insert_rowid(db->h);
-			sqlite3_stmt *st;
+			int64_t hours, cb = pm_db_last_id(db);
+			struct pm_stmt *st;
 
 			if (pm_setting_get_int(db, "rework.hours", &hours, err) < 0 ||
 			    tk_add(now, 0, hours, due, err) < 0)
@@ -335,7 +335,7 @@ pm_ticket_step(struct pm_db *db, const char *no, const struct pm_ticket_step_arg
 				pm_bind_int(st, 5, t.assignee);
 			pm_bind_text_null(st, 6, pm_buf_str(&text));
 			rc = pm_db_step_done(db, st, err);
-			sqlite3_finalize(st);
+			pm_stmt_free(st);
 			if (rc < 0)
 				goto out;
 			rc = -1;

@@ -36,19 +36,19 @@ static const struct pm_col list_cols[] = {
 	" UNION SELECT ticket_id FROM rework WHERE done IS NULL AND due < :now"
 
 static int
-bind_name(sqlite3_stmt *st, const char *name, const char *value)
+bind_name(struct pm_stmt *st, const char *name, const char *value)
 {
-	int i = sqlite3_bind_parameter_index(st, name);
+	int i = pm_param_index(st, name);
 
-	return i ? pm_bind_text(st, i, value) : SQLITE_OK;
+	return i ? pm_bind_text(st, i, value) : 0;
 }
 
 static int
-bind_id(sqlite3_stmt *st, const char *name, int64_t v)
+bind_id(struct pm_stmt *st, const char *name, int64_t v)
 {
-	int i = sqlite3_bind_parameter_index(st, name);
+	int i = pm_param_index(st, name);
 
-	return i ? pm_bind_int(st, i, v) : SQLITE_OK;
+	return i ? pm_bind_int(st, i, v) : 0;
 }
 
 static int
@@ -85,7 +85,7 @@ pm_ticket_list(struct pm_db *db, const struct pm_ticket_filter *f, struct pm_out
 	const char *kind, *cat, *status = NULL, *channel;
 	char since[PM_DATE_BUFSZ] = "", until[PM_DATE_BUFSZ] = "", now[PM_TIME_BUFSZ];
 	int64_t unit = 0, person = 0;
-	sqlite3_stmt *st = NULL;
+	struct pm_stmt *st = NULL;
 	int rc = -1;
 
 	if (key_of(pm_ticket_kinds, _("kind"), f->kind, &kind, err) < 0 ||
@@ -177,7 +177,7 @@ pm_ticket_list(struct pm_db *db, const struct pm_ticket_filter *f, struct pm_out
 	pm_out_end(out);
 	rc = 0;
 out:
-	sqlite3_finalize(st);
+	pm_stmt_free(st);
 	pm_buf_free(&sql);
 	pm_buf_free(&ids);
 	return rc;
@@ -192,7 +192,7 @@ pm_ticket_today(struct pm_db *db, const char *day, int all, struct pm_out *out,
 	    "   AND (:all OR t.status NOT IN ('finished', 'called', 'closed'))"
 	    " ORDER BY t.id";
 	char d0[PM_DATE_BUFSZ], d1[PM_DATE_BUFSZ];
-	sqlite3_stmt *st;
+	struct pm_stmt *st;
 	struct pm_date d;
 	int rc;
 
@@ -213,7 +213,7 @@ pm_ticket_today(struct pm_db *db, const char *day, int all, struct pm_out *out,
 	bind_id(st, ":all", all);
 	pm_out_begin(out, NULL, list_cols, N(list_cols), 0);
 	rc = pm_out_stmt_all(out, st, err);
-	sqlite3_finalize(st);
+	pm_stmt_free(st);
 	if (rc == 0)
 		pm_out_end(out);
 	return rc;

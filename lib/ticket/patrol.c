@@ -34,7 +34,7 @@ pm_patrol_add(struct pm_db *db, const struct pm_patrol *p, int64_t *id, struct p
 	    "INSERT INTO patrol(date, at, area, staff_id, findings) VALUES (?1, ?2, ?3, ?4, ?5)";
 	struct pm_buf area = PM_BUF_INIT, found = PM_BUF_INIT;
 	char day[PM_DATE_BUFSZ], now[PM_TIME_BUFSZ];
-	sqlite3_stmt *st = NULL;
+	struct pm_stmt *st = NULL;
 	int64_t staff;
 	int rc = -1;
 
@@ -62,12 +62,12 @@ pm_patrol_add(struct pm_db *db, const struct pm_patrol *p, int64_t *id, struct p
 	pm_bind_text_null(st, 5, pm_buf_str(&found));
 	if (pm_db_step_done(db, st, err) < 0)
 		goto out;
-	*id = sqlite3_last_insert_rowid(db->h);
+	*id = pm_db_last_id(db);
 	if (pm_auditf(db, "patrol", err, "%s %s%s", day, area.s, found.len ? ": found something" : "") < 0)
 		goto out;
 	rc = 0;
 out:
-	sqlite3_finalize(st);
+	pm_stmt_free(st);
 	pm_buf_free(&area);
 	pm_buf_free(&found);
 	return rc;
@@ -89,7 +89,7 @@ pm_patrol_list(struct pm_db *db, const char *typed, struct pm_out *out, struct p
 	    " (SELECT group_concat(t.no, ' ') FROM ticket t WHERE t.patrol_id = p.id)"
 	    " FROM patrol p JOIN staff s ON s.id = p.staff_id WHERE p.date = ?1 ORDER BY p.id";
 	char day[PM_DATE_BUFSZ];
-	sqlite3_stmt *st;
+	struct pm_stmt *st;
 	int rc;
 
 	if (day_of(typed, day, err) < 0 || pm_db_prepare(db, sql, &st, err) < 0)
@@ -97,7 +97,7 @@ pm_patrol_list(struct pm_db *db, const char *typed, struct pm_out *out, struct p
 	pm_bind_text(st, 1, day);
 	pm_out_begin(out, NULL, cols, N(cols), 0);
 	rc = pm_out_stmt_all(out, st, err);
-	sqlite3_finalize(st);
+	pm_stmt_free(st);
 	if (rc == 0)
 		pm_out_end(out);
 	return rc;
@@ -128,7 +128,7 @@ pm_patrol_missing(struct pm_db *db, const char *typed, struct pm_out *out, long 
 	    " FROM areas a WHERE NOT EXISTS (SELECT 1 FROM patrol p WHERE p.area = a.area"
 	    "   AND p.date = ?2) GROUP BY a.area ORDER BY min(a.o)";
 	char day[PM_DATE_BUFSZ], *areas = NULL, *p;
-	sqlite3_stmt *st;
+	struct pm_stmt *st;
 	int rc;
 
 	*missing = 0;
@@ -144,15 +144,15 @@ pm_patrol_missing(struct pm_db *db, const char *typed, struct pm_out *out, long 
 	pm_bind_text_null(st, 1, areas);
 	pm_bind_text(st, 2, day);
 	pm_out_begin(out, NULL, cols, N(cols), 0);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while ((rc = pm_step(st)) == PM_ROW) {
 		(*missing)++;
 		if (pm_out_stmt(out, st) < 0)
 			break;
 	}
-	sqlite3_finalize(st);
+	pm_stmt_free(st);
 	free(areas);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return pm_db_fail(db, rc, err, _("patrol coverage"));
+	if (rc != PM_ROW && rc != PM_DONE)
+		return pm_db_fail(db, err, _("patrol coverage"));
 	pm_out_end(out);
 	return 0;
 }
@@ -176,7 +176,7 @@ pm_patrol_counts(struct pm_db *db, const struct pm_period *month, struct pm_out 
 	    " GROUP BY s.id ORDER BY s.name";
 	char first[PM_DATE_BUFSZ], last[PM_DATE_BUFSZ];
 	struct pm_date today, end;
-	sqlite3_stmt *st;
+	struct pm_stmt *st;
 	int64_t days;
 	int rc;
 
@@ -196,7 +196,7 @@ pm_patrol_counts(struct pm_db *db, const struct pm_period *month, struct pm_out 
 	pm_bind_int(st, 3, days);
 	pm_out_begin(out, NULL, cols, N(cols), 0);
 	rc = pm_out_stmt_all(out, st, err);
-	sqlite3_finalize(st);
+	pm_stmt_free(st);
 	if (rc == 0)
 		pm_out_end(out);
 	return rc;

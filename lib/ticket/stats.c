@@ -29,15 +29,15 @@ span_of(const struct pm_period *p, struct span *s, struct pm_err *err)
 }
 
 static void
-bind_span(sqlite3_stmt *st, const struct span *s)
+bind_span(struct pm_stmt *st, const struct span *s)
 {
 	int i;
 
-	if ((i = sqlite3_bind_parameter_index(st, ":first")))
+	if ((i = pm_param_index(st, ":first")))
 		pm_bind_text(st, i, s->first);
-	if ((i = sqlite3_bind_parameter_index(st, ":next")))
+	if ((i = pm_param_index(st, ":next")))
 		pm_bind_text(st, i, s->next);
-	if ((i = sqlite3_bind_parameter_index(st, ":now")))
+	if ((i = pm_param_index(st, ":now")))
 		pm_bind_text(st, i, s->now);
 }
 
@@ -45,18 +45,18 @@ bind_span(sqlite3_stmt *st, const struct span *s)
 static int
 count(struct pm_db *db, const struct span *s, const char *sql, int64_t *v, struct pm_err *err)
 {
-	sqlite3_stmt *st;
+	struct pm_stmt *st;
 	int rc;
 
 	*v = 0;
 	if (pm_db_prepare(db, sql, &st, err) < 0)
 		return -1;
 	bind_span(st, s);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		*v = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
-	return rc == SQLITE_ROW ? 0 : pm_db_fail(db, rc, err, _("statistics"));
+	rc = pm_step(st);
+	if (rc == PM_ROW)
+		*v = pm_col_int64(st, 0);
+	pm_stmt_free(st);
+	return rc == PM_ROW ? 0 : pm_db_fail(db, err, _("statistics"));
 }
 
 #define IN_PERIOD(col) " " col " >= :first AND " col " < :next"
@@ -87,16 +87,16 @@ static int
 grouped(struct pm_db *db, const struct span *s, struct pm_out *out, const char *metric,
 	const char *sql, struct pm_err *err)
 {
-	sqlite3_stmt *st;
+	struct pm_stmt *st;
 	int rc;
 
 	if (pm_db_prepare(db, sql, &st, err) < 0)
 		return -1;
 	bind_span(st, s);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
-		row_n(out, metric, pm_col_text(st, 0), sqlite3_column_int64(st, 1));
-	sqlite3_finalize(st);
-	return rc == SQLITE_DONE ? 0 : pm_db_fail(db, rc, err, _("statistics"));
+	while ((rc = pm_step(st)) == PM_ROW)
+		row_n(out, metric, pm_col_text(st, 0), pm_col_int64(st, 1));
+	pm_stmt_free(st);
+	return rc == PM_DONE ? 0 : pm_db_fail(db, err, _("statistics"));
 }
 
 struct figures {
@@ -241,7 +241,7 @@ pm_ticket_summary(struct pm_db *db, const struct pm_period *p, struct pm_buf *te
 	    " WHERE t.kind = 'complaint' AND" IN_PERIOD("t.received") " ORDER BY t.id";
 	struct figures f;
 	struct span s;
-	sqlite3_stmt *st;
+	struct pm_stmt *st;
 	int64_t hours;
 	char rate[32];
 	int rc, first = 1;
@@ -261,33 +261,33 @@ pm_ticket_summary(struct pm_db *db, const struct pm_period *p, struct pm_buf *te
 	if (pm_db_prepare(db, cats, &st, err) < 0)
 		return -1;
 	bind_span(st, &s);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while ((rc = pm_step(st)) == PM_ROW) {
 		pm_buf_addf(text, first ? _("  By category: %s %lld") : ", %s %lld",
 		    pm_keyword_label(pm_ticket_categories, pm_col_text(st, 0)),
-		    (long long)sqlite3_column_int64(st, 1));
+		    (long long)pm_col_int64(st, 1));
 		first = 0;
 	}
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE)
-		return pm_db_fail(db, rc, err, _("statistics"));
+	pm_stmt_free(st);
+	if (rc != PM_DONE)
+		return pm_db_fail(db, err, _("statistics"));
 	pm_buf_adds(text, first ? "\n" : ".\n");
 	if (pm_db_prepare(db, list, &st, err) < 0)
 		return -1;
 	bind_span(st, &s);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while ((rc = pm_step(st)) == PM_ROW) {
 		pm_buf_addf(text, "  %s  %s  %s  %s: ", pm_col_text(st, 0), pm_col_text(st, 1),
 		    pm_col_text(st, 2), pm_col_text(st, 3));
-		if (sqlite3_column_type(st, 4) != SQLITE_NULL)
-			pm_buf_addf(text, sqlite3_column_int(st, 6) ? _("answered %s, on time")
+		if (!pm_col_null(st, 4))
+			pm_buf_addf(text, pm_col_int(st, 6) ? _("answered %s, on time")
 			    : _("answered %s, late"), pm_col_text(st, 4));
 		else
-			pm_buf_addf(text, sqlite3_column_int(st, 7) ? _("not answered, overdue since %s")
+			pm_buf_addf(text, pm_col_int(st, 7) ? _("not answered, overdue since %s")
 			    : _("not answered, due %s"), pm_col_text(st, 5));
 		pm_buf_addf(text, "; %s\n", pm_keyword_label(pm_ticket_statuses, pm_col_text(st, 8)));
 	}
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE)
-		return pm_db_fail(db, rc, err, _("statistics"));
+	pm_stmt_free(st);
+	if (rc != PM_DONE)
+		return pm_db_fail(db, err, _("statistics"));
 	return text->s ? 0 : pm_err_oom(err);
 }
 
@@ -333,7 +333,7 @@ pm_ticket_sample(struct pm_db *db, const struct pm_period *month, long n, uint64
 	    " LEFT JOIN unit u ON u.id = t.unit_id WHERE c.id = ?1";
 	int64_t *v = NULL;
 	size_t nv = 0, cap = 0, i, take;
-	sqlite3_stmt *st = NULL;
+	struct pm_stmt *st = NULL;
 	struct span s;
 	int rc = -1, step;
 
@@ -342,7 +342,7 @@ pm_ticket_sample(struct pm_db *db, const struct pm_period *month, long n, uint64
 	if (pm_db_prepare(db, ids, &st, err) < 0)
 		return -1;
 	bind_span(st, &s);
-	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+	while ((step = pm_step(st)) == PM_ROW) {
 		if (nv == cap) {
 			size_t c2 = cap ? cap * 2 : 64;
 			int64_t *nvv = realloc(v, c2 * sizeof *v);
@@ -354,12 +354,12 @@ pm_ticket_sample(struct pm_db *db, const struct pm_period *month, long n, uint64
 			v = nvv;
 			cap = c2;
 		}
-		v[nv++] = sqlite3_column_int64(st, 0);
+		v[nv++] = pm_col_int64(st, 0);
 	}
-	sqlite3_finalize(st);
+	pm_stmt_free(st);
 	st = NULL;
-	if (step != SQLITE_DONE) {
-		pm_db_fail(db, step, err, _("sampling callbacks"));
+	if (step != PM_DONE) {
+		pm_db_fail(db, err, _("sampling callbacks"));
 		goto out;
 	}
 	/* the first take places of a Fisher-Yates shuffle */
@@ -377,10 +377,10 @@ pm_ticket_sample(struct pm_db *db, const struct pm_period *month, long n, uint64
 		goto out;
 	pm_out_begin(out, NULL, cols, N(cols), 0);
 	for (i = 0; i < take; i++) {
-		sqlite3_reset(st);
+		pm_stmt_reset(st);
 		pm_bind_int(st, 1, v[i]);
-		if ((step = sqlite3_step(st)) != SQLITE_ROW) {
-			pm_db_fail(db, step, err, _("sampling callbacks"));
+		if ((step = pm_step(st)) != PM_ROW) {
+			pm_db_fail(db, err, _("sampling callbacks"));
 			goto out;
 		}
 		pm_out_stmt(out, st);
@@ -388,7 +388,7 @@ pm_ticket_sample(struct pm_db *db, const struct pm_period *month, long n, uint64
 	pm_out_end(out);
 	rc = 0;
 out:
-	sqlite3_finalize(st);
+	pm_stmt_free(st);
 	free(v);
 	return rc;
 }
@@ -403,7 +403,7 @@ pm_ticket_recheck(struct pm_db *db, const char *no, const char *result, const ch
 	struct pm_buf text = PM_BUF_INIT;
 	const char *key, *who = by ? by : pm_audit_clerk();
 	char now[PM_TIME_BUFSZ];
-	sqlite3_stmt *st = NULL;
+	struct pm_stmt *st = NULL;
 	int64_t staff, cb = 0;
 	struct tk t;
 	int rc = -1, step, done = 0;
@@ -431,15 +431,15 @@ pm_ticket_recheck(struct pm_db *db, const char *no, const char *result, const ch
 	    " ORDER BY id DESC LIMIT 1", &st, err) < 0)
 		goto out;
 	pm_bind_int(st, 1, t.id);
-	step = sqlite3_step(st);
-	if (step == SQLITE_ROW) {
-		cb = sqlite3_column_int64(st, 0);
-		done = sqlite3_column_int(st, 1);
+	step = pm_step(st);
+	if (step == PM_ROW) {
+		cb = pm_col_int64(st, 0);
+		done = pm_col_int(st, 1);
 	}
-	sqlite3_finalize(st);
+	pm_stmt_free(st);
 	st = NULL;
-	if (step != SQLITE_ROW && step != SQLITE_DONE) {
-		pm_db_fail(db, step, err, _("reading callbacks"));
+	if (step != PM_ROW && step != PM_DONE) {
+		pm_db_fail(db, err, _("reading callbacks"));
 		goto out;
 	}
 	if (!cb) {
@@ -465,7 +465,7 @@ pm_ticket_recheck(struct pm_db *db, const char *no, const char *result, const ch
 		goto out;
 	rc = 0;
 out:
-	sqlite3_finalize(st);
+	pm_stmt_free(st);
 	pm_buf_free(&text);
 	return rc;
 }

@@ -222,7 +222,7 @@ attach(struct pm_db *db, int64_t ticket_id, const char *no, const char *path, in
 	    "INSERT INTO attachment(kind, owner_id, name, added, data) VALUES ('ticket', ?1, ?2, ?3, ?4)";
 	struct pm_buf data = PM_BUF_INIT;
 	const char *base = strrchr(path, '/');
-	sqlite3_stmt *st = NULL;
+	struct pm_stmt *st = NULL;
 	char *detail = NULL;
 	int rc = -1;
 
@@ -236,7 +236,7 @@ attach(struct pm_db *db, int64_t ticket_id, const char *no, const char *path, in
 	pm_bind_int(st, 1, ticket_id);
 	pm_bind_text(st, 2, base);
 	pm_bind_text(st, 3, at);
-	sqlite3_bind_blob64(st, 4, data.s ? data.s : "", data.len, SQLITE_STATIC);
+	pm_bind_blob(st, 4, data.s, data.len);
 	if (pm_db_step_done(db, st, err) < 0)
 		goto out;
 	if (asprintf(&detail, "%s (%zu bytes)", base, data.len) < 0) {
@@ -251,7 +251,7 @@ attach(struct pm_db *db, int64_t ticket_id, const char *no, const char *path, in
 	rc = 0;
 out:
 	free(detail);
-	sqlite3_finalize(st);
+	pm_stmt_free(st);
 	pm_buf_free(&data);
 	return rc;
 }
@@ -266,7 +266,7 @@ pm_ticket_new(struct pm_db *db, const struct pm_ticket_new *t, char no[24], stru
 	struct pm_buf summary = PM_BUF_INIT, detail = PM_BUF_INIT, location = PM_BUF_INIT;
 	struct pm_buf reporter = PM_BUF_INIT, phone = PM_BUF_INIT, building = PM_BUF_INIT;
 	const char *kind, *category, *channel, *priority, *why;
-	sqlite3_stmt *st = NULL;
+	struct pm_stmt *st = NULL;
 	char now[PM_TIME_BUFSZ], due[PM_TIME_BUFSZ];
 	char *code = NULL;
 	int64_t taker, unit_id = 0, id;
@@ -309,18 +309,18 @@ pm_ticket_new(struct pm_db *db, const struct pm_ticket_new *t, char no[24], stru
 	if (tk_staff(db, t->by, &taker, err) < 0)
 		goto out;
 	if (t->unit && *t->unit) {
-		sqlite3_stmt *b;
+		struct pm_stmt *b;
 
 		if (pm_unit_find(db, t->unit, &unit_id, &code, err) < 0)
 			goto out;
 		if (pm_db_prepare(db, "SELECT building FROM unit WHERE id = ?1", &b, err) < 0)
 			goto out;
 		pm_bind_int(b, 1, unit_id);
-		if (sqlite3_step(b) == SQLITE_ROW) {
+		if (pm_step(b) == PM_ROW) {
 			pm_buf_reset(&building);
 			pm_buf_adds(&building, pm_col_text(b, 0));
 		}
-		sqlite3_finalize(b);
+		pm_stmt_free(b);
 	}
 	if (tk_now(now, err) < 0)
 		goto out;
@@ -357,7 +357,7 @@ pm_ticket_new(struct pm_db *db, const struct pm_ticket_new *t, char no[24], stru
 		pm_bind_int(st, 16, t->patrol_id);
 	if (pm_db_step_done(db, st, err) < 0)
 		goto out;
-	id = sqlite3_last_insert_rowid(db->h);
+	id = pm_db_last_id(db);
 	if (tk_event(db, id, now, "new", taker, summary.s, err) < 0)
 		goto out;
 	if (pm_auditf(db, no, err, "new %s%s%s%s%s via %s", kind, category ? "/" : "",
@@ -368,7 +368,7 @@ pm_ticket_new(struct pm_db *db, const struct pm_ticket_new *t, char no[24], stru
 			goto out;
 	rc = 0;
 out:
-	sqlite3_finalize(st);
+	pm_stmt_free(st);
 	free(code);
 	pm_buf_free(&summary);
 	pm_buf_free(&detail);
@@ -397,7 +397,7 @@ int
 pm_ticket_attachment(struct pm_db *db, const char *no, int64_t id, char **data, size_t *len,
 		     struct pm_err *err)
 {
-	sqlite3_stmt *st;
+	struct pm_stmt *st;
 	struct tk t;
 	int rc;
 
@@ -422,7 +422,7 @@ static int
 section(struct pm_db *db, int64_t id, struct pm_out *out, const char *name,
 	const struct pm_col *cols, size_t ncols, int single, const char *sql, struct pm_err *err)
 {
-	sqlite3_stmt *st;
+	struct pm_stmt *st;
 	int rc;
 
 	if (pm_db_prepare(db, sql, &st, err) < 0)
@@ -430,7 +430,7 @@ section(struct pm_db *db, int64_t id, struct pm_out *out, const char *name,
 	pm_bind_int(st, 1, id);
 	pm_out_begin(out, name, cols, ncols, single);
 	rc = pm_out_stmt_all(out, st, err);
-	sqlite3_finalize(st);
+	pm_stmt_free(st);
 	pm_out_end(out);
 	return rc;
 }

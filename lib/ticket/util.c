@@ -52,7 +52,7 @@ tk_load(struct pm_db *db, const char *typed, struct tk *t, struct pm_err *err)
 	    " coalesce(assignee, 0), finished IS NOT NULL, callback_due IS NOT NULL,"
 	    " reply_due IS NOT NULL, replied IS NOT NULL"
 	    " FROM ticket WHERE no = ?1";
-	sqlite3_stmt *st;
+	struct pm_stmt *st;
 	char no[24];
 	int rc;
 
@@ -62,26 +62,26 @@ tk_load(struct pm_db *db, const char *typed, struct tk *t, struct pm_err *err)
 	if (pm_db_prepare(db, sql, &st, err) < 0)
 		return -1;
 	pm_bind_text(st, 1, no);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
-		t->id = sqlite3_column_int64(st, 0);
+	rc = pm_step(st);
+	if (rc == PM_ROW) {
+		t->id = pm_col_int64(st, 0);
 		snprintf(t->no, sizeof t->no, "%s", pm_col_text(st, 1));
 		snprintf(t->kind, sizeof t->kind, "%s", pm_col_text(st, 2));
 		snprintf(t->category, sizeof t->category, "%s", pm_col_text(st, 3));
 		snprintf(t->status, sizeof t->status, "%s", pm_col_text(st, 4));
-		t->taken_by = sqlite3_column_int64(st, 5);
-		t->callback_by = sqlite3_column_int64(st, 6);
-		t->assignee = sqlite3_column_int64(st, 7);
-		t->has_finished = sqlite3_column_int(st, 8);
-		t->has_callback_due = sqlite3_column_int(st, 9);
-		t->has_reply_due = sqlite3_column_int(st, 10);
-		t->replied = sqlite3_column_int(st, 11);
+		t->taken_by = pm_col_int64(st, 5);
+		t->callback_by = pm_col_int64(st, 6);
+		t->assignee = pm_col_int64(st, 7);
+		t->has_finished = pm_col_int(st, 8);
+		t->has_callback_due = pm_col_int(st, 9);
+		t->has_reply_due = pm_col_int(st, 10);
+		t->replied = pm_col_int(st, 11);
 	}
-	sqlite3_finalize(st);
-	if (rc == SQLITE_DONE)
+	pm_stmt_free(st);
+	if (rc == PM_DONE)
 		return pm_err_set(err, PM_EXIT_DATA, _("no ticket '%s'"), no);
-	if (rc != SQLITE_ROW)
-		return pm_db_fail(db, rc, err, _("reading a ticket"));
+	if (rc != PM_ROW)
+		return pm_db_fail(db, err, _("reading a ticket"));
 	return 0;
 }
 
@@ -160,7 +160,7 @@ in_order(struct pm_db *db, int64_t ticket_id, const char *at, const char *what,
 	    "SELECT e.at, e.what, t.no FROM ticket_event e JOIN ticket t ON t.id = e.ticket_id"
 	    " WHERE e.ticket_id = ?1 ORDER BY e.at DESC, e.id DESC LIMIT 1";
 	char now[PM_TIME_BUFSZ], last[PM_TIME_BUFSZ], lwhat[16], no[24];
-	sqlite3_stmt *st;
+	struct pm_stmt *st;
 	size_t i;
 	int rc;
 
@@ -169,17 +169,17 @@ in_order(struct pm_db *db, int64_t ticket_id, const char *at, const char *what,
 	if (pm_db_prepare(db, sql, &st, err) < 0)
 		return -1;
 	pm_bind_int(st, 1, ticket_id);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
+	rc = pm_step(st);
+	if (rc == PM_ROW) {
 		snprintf(last, sizeof last, "%s", pm_col_text(st, 0));
 		snprintf(lwhat, sizeof lwhat, "%s", pm_col_text(st, 1));
 		snprintf(no, sizeof no, "%s", pm_col_text(st, 2));
 	}
-	sqlite3_finalize(st);
-	if (rc == SQLITE_DONE)
+	pm_stmt_free(st);
+	if (rc == PM_DONE)
 		return 0; /* the first event: the ticket's receipt */
-	if (rc != SQLITE_ROW)
-		return pm_db_fail(db, rc, err, _("reading a ticket's events"));
+	if (rc != PM_ROW)
+		return pm_db_fail(db, err, _("reading a ticket's events"));
 	if (strcmp(at, now) > 0)
 		return pm_err_set(err, PM_EXIT_DATA, _("cannot %s %s at %s: that is after now (%s)"),
 		    what, no, at, now);
@@ -199,7 +199,7 @@ tk_event(struct pm_db *db, int64_t ticket_id, const char *at, const char *what,
 	static const char sql[] =
 	    "INSERT INTO ticket_event(ticket_id, at, what, staff_id, recorder, detail)"
 	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
-	sqlite3_stmt *st;
+	struct pm_stmt *st;
 	int rc;
 
 	if (in_order(db, ticket_id, at, what, err) < 0)
@@ -214,27 +214,27 @@ tk_event(struct pm_db *db, int64_t ticket_id, const char *at, const char *what,
 	pm_bind_text(st, 5, pm_audit_who());
 	pm_bind_text_null(st, 6, detail);
 	rc = pm_db_step_done(db, st, err);
-	sqlite3_finalize(st);
+	pm_stmt_free(st);
 	return rc;
 }
 
 int
 tk_staff_name(struct pm_db *db, int64_t id, char **name, struct pm_err *err)
 {
-	sqlite3_stmt *st;
+	struct pm_stmt *st;
 	int rc;
 
 	*name = NULL;
 	if (pm_db_prepare(db, "SELECT name FROM staff WHERE id = ?1", &st, err) < 0)
 		return -1;
 	pm_bind_int(st, 1, id);
-	rc = sqlite3_step(st);
-	*name = strdup(rc == SQLITE_ROW ? pm_col_text(st, 0) : "");
-	sqlite3_finalize(st);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+	rc = pm_step(st);
+	*name = strdup(rc == PM_ROW ? pm_col_text(st, 0) : "");
+	pm_stmt_free(st);
+	if (rc != PM_ROW && rc != PM_DONE) {
 		free(*name);
 		*name = NULL;
-		return pm_db_fail(db, rc, err, _("reading staff"));
+		return pm_db_fail(db, err, _("reading staff"));
 	}
 	return *name ? 0 : pm_err_oom(err);
 }

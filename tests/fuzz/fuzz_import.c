@@ -25,6 +25,7 @@
 #include <unistd.h>
 
 #include "core/db.h"
+#include "core/db_sqlite.h"
 #include "owner/roll.h"
 #include "fuzz.h"
 
@@ -44,7 +45,7 @@ LLVMFuzzerInitialize(int *argc, char ***argv)
 		fprintf(stderr, "fuzz_import: %s\n", pm_err_msg(&err));
 		abort();
 	}
-	template_db = sqlite3_serialize(db->h, "main", &template_size, 0);
+	template_db = sqlite3_serialize(pm_sqlite_handle(db), "main", &template_size, 0);
 	if (!template_db)
 		abort();
 	pm_db_close(db);
@@ -54,14 +55,15 @@ LLVMFuzzerInitialize(int *argc, char ***argv)
 static long
 count(struct pm_db *db, const char *sql)
 {
-	sqlite3_stmt *st;
+	struct pm_err err = {0};
+	struct pm_stmt *st;
 	long n = -1;
 
-	if (sqlite3_prepare_v2(db->h, sql, -1, &st, NULL) != SQLITE_OK)
+	if (pm_db_prepare(db, sql, &st, &err) < 0)
 		abort();
-	if (sqlite3_step(st) == SQLITE_ROW)
-		n = (long)sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
+	if (pm_step(st) == PM_ROW)
+		n = (long)pm_col_int64(st, 0);
+	pm_stmt_free(st);
 	return n;
 }
 
@@ -108,7 +110,7 @@ import_once(struct pm_db *db, struct pm_roll_opts *o)
 	int rc = pm_roll_import(db, o, &st, on_problem, &problems, &err);
 
 	FUZZ_CHECK(rc >= -1 && rc <= 1);
-	FUZZ_CHECK(!db->in_tx && sqlite3_get_autocommit(db->h));
+	FUZZ_CHECK(!pm_db_in_tx(db) && sqlite3_get_autocommit(pm_sqlite_handle(db)));
 	after = rows(db);
 	if (rc < 0) {
 		FUZZ_CHECK(err.code >= 64 && err.code <= 78);
@@ -134,7 +136,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	static const char *const encs[] = {NULL, "utf-8", "gb18030", "utf-16"};
 	struct pm_roll_opts o = {0};
-	struct pm_db db = {0};
+	struct pm_err err = {0};
+	struct pm_db *db;
 	unsigned char *copy;
 	char path[64];
 	int fd;
@@ -143,31 +146,25 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		return 0;
 	if ((fd = fuzz_file(data + 1, size - 1, path)) < 0)
 		return 0;
-	if (sqlite3_open(":memory:", &db.h) != SQLITE_OK)
+	/* a fresh connection, given the migrated template's pages */
+	if (pm_db_open(":memory:", PM_DB_NOMIGRATE, &db, &err) < 0)
 		abort();
-	db.path = (char *)":memory:";
 	copy = sqlite3_malloc64((sqlite3_uint64)template_size);
 	if (!copy)
 		abort();
 	memcpy(copy, template_db, (size_t)template_size);
-	if (sqlite3_deserialize(db.h, "main", copy, template_size, template_size,
+	if (sqlite3_deserialize(pm_sqlite_handle(db), "main", copy, template_size, template_size,
 	    SQLITE_DESERIALIZE_FREEONCLOSE | SQLITE_DESERIALIZE_RESIZEABLE) != SQLITE_OK)
-		abort();
-	if (sqlite3_exec(db.h, "PRAGMA foreign_keys = ON", NULL, NULL, NULL) != SQLITE_OK)
 		abort();
 
 	o.path = path;
 	o.skip_bad = data[0] & 1;
 	o.dry_run = (data[0] >> 1) & 1;
 	o.encoding = encs[(data[0] >> 2) & 3];
-	import_once(&db, &o);
+	import_once(db, &o);
 	if (data[0] & 0x10)
-		import_once(&db, &o);
-
-	/* pm_audit() keeps its INSERT prepared on the connection */
-	sqlite3_finalize(db.audit);
-	if (sqlite3_close(db.h) != SQLITE_OK)
-		abort();
+		import_once(db, &o);
+	pm_db_close(db);
 	close(fd);
 	return 0;
 }

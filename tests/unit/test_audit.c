@@ -72,7 +72,7 @@ test_record(void **state)
 {
 	struct tmpdb *t = *state;
 	struct pm_err err = {0, NULL};
-	sqlite3_stmt *st;
+	struct pm_stmt *st;
 
 	/* the login was fixed by the first call; the clerk is set by each */
 	pm_audit_actor("pm-test", "staff add", "other", "王芳");
@@ -85,22 +85,20 @@ test_record(void **state)
 	assert_int_equal(pm_auditf(t->db, NULL, &err, "%d rows, %s", 3, "ok"), 0);
 	assert_int_equal(pm_db_commit(t->db, &err), 0);
 
-	assert_int_equal(sqlite3_prepare_v2(t->db->h,
-	    "SELECT at, login, clerk, prog, verb, record, change FROM audit ORDER BY id",
-	    -1, &st, NULL), SQLITE_OK);
-	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
-	assert_string_equal(sqlite3_column_text(st, 0), "2026-11-30T09:15:00");
-	assert_string_equal(sqlite3_column_text(st, 1), "desk");
-	assert_string_equal(sqlite3_column_text(st, 2), "王芳");
-	assert_string_equal(sqlite3_column_text(st, 3), "pm-test");
-	assert_string_equal(sqlite3_column_text(st, 4), "staff add");
-	assert_string_equal(sqlite3_column_text(st, 5), "unit 3-2-1501");
-	assert_string_equal(sqlite3_column_text(st, 6), "moved in");
-	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
-	assert_int_equal(sqlite3_column_type(st, 5), SQLITE_NULL);
-	assert_string_equal(sqlite3_column_text(st, 6), "3 rows, ok");
-	assert_int_equal(sqlite3_step(st), SQLITE_DONE);
-	sqlite3_finalize(st);
+	assert_int_equal(pm_db_prepare(t->db, "SELECT at, login, clerk, prog, verb, record, change FROM audit ORDER BY id", &st, &err), 0);
+	assert_int_equal(pm_step(st), PM_ROW);
+	assert_string_equal(pm_col_text(st, 0), "2026-11-30T09:15:00");
+	assert_string_equal(pm_col_text(st, 1), "desk");
+	assert_string_equal(pm_col_text(st, 2), "王芳");
+	assert_string_equal(pm_col_text(st, 3), "pm-test");
+	assert_string_equal(pm_col_text(st, 4), "staff add");
+	assert_string_equal(pm_col_text(st, 5), "unit 3-2-1501");
+	assert_string_equal(pm_col_text(st, 6), "moved in");
+	assert_int_equal(pm_step(st), PM_ROW);
+	assert_int_equal(pm_col_type(st, 5), PM_TYPE_NULL);
+	assert_string_equal(pm_col_text(st, 6), "3 rows, ok");
+	assert_int_equal(pm_step(st), PM_DONE);
+	pm_stmt_free(st);
 
 	/* no clerk declared: the login is who */
 	pm_audit_actor("pm-test", "x", "someone-else", "");

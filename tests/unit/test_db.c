@@ -7,6 +7,7 @@
 #include <cmocka.h>
 
 #include "core/db.h"
+#include "core/db_sqlite.h"
 #include "core/time.h"
 #include "tmpdb.h"
 
@@ -99,7 +100,7 @@ test_fresh(void **state)
 	assert_int_equal(v, pm_db_schema_latest());
 	assert_int_equal(pm_db_migrate(t->db, &applied, &err), 0);
 	assert_int_equal(applied, 0);
-	assert_string_equal(t->db->path, t->path);
+	assert_string_equal(pm_db_name(t->db), t->path);
 
 	/* the folders on the way are made */
 	tmpdb_file(t, "a/b/c/pm.db", path, sizeof path);
@@ -188,16 +189,16 @@ test_busy(void **state)
 	setenv("PM_BUSY_TIMEOUT", "50", 1);
 	assert_int_equal(pm_db_open(t->path, 0, &b, &err), 0);
 	assert_int_equal(pm_db_begin(t->db, &err), 0);
-	assert_int_equal(t->db->in_tx, 1);
+	assert_int_equal(pm_db_in_tx(t->db), 1);
 	assert_int_equal(pm_db_exec(t->db, "INSERT INTO setting VALUES ('estate.name', 'a')", &err), 0);
 	assert_int_equal(pm_db_begin(b, &err), -1);
 	assert_int_equal(err.code, PM_EXIT_BUSY);
 	snprintf(want, sizeof want, "database '%s' is busy (another writer holds it): try again", t->path);
 	assert_string_equal(pm_err_msg(&err), want);
-	assert_int_equal(b->in_tx, 0);
+	assert_int_equal(pm_db_in_tx(b), 0);
 	pm_err_clear(&err);
 	pm_db_rollback(t->db);
-	assert_int_equal(t->db->in_tx, 0);
+	assert_int_equal(pm_db_in_tx(t->db), 0);
 	assert_int_equal(tmpdb_int(t, "SELECT count(*) FROM setting"), 0);
 	/* now the second one may */
 	assert_int_equal(pm_db_begin(b, &err), 0);
@@ -247,14 +248,21 @@ test_fail_codes(void **state)
 	size_t i;
 
 	for (i = 0; i < sizeof t / sizeof t[0]; i++) {
-		assert_int_equal(pm_db_fail(tdb->db, t[i].rc, &err, "saving"), -1);
+		pm_db_set_error(tdb->db, pm_sqlite_error(NULL, t[i].rc), sqlite3_errstr(t[i].rc));
+		assert_int_equal(pm_db_fail(tdb->db, &err, "saving"), -1);
 		if (err.code != t[i].code || !strstr(pm_err_msg(&err), t[i].part))
 			fail_msg("rc %d: %d '%s'", t[i].rc, err.code, pm_err_msg(&err));
 		pm_err_clear(&err);
 	}
-	/* without a database handle it still says something */
-	assert_int_equal(pm_db_fail(NULL, SQLITE_FULL, &err, "x"), -1);
-	assert_int_equal(err.code, PM_EXIT_IO);
+	/* without a database it still says something */
+	assert_int_equal(pm_db_fail(NULL, &err, "x"), -1);
+	assert_int_equal(err.code, PM_EXIT_SOFTWARE);
+	pm_err_clear(&err);
+	/* a step that found no row where the caller wanted one */
+	pm_db_clear_error(tdb->db);
+	assert_int_equal(pm_db_fail(tdb->db, &err, "x"), -1);
+	assert_int_equal(err.code, PM_EXIT_SOFTWARE);
+	assert_string_equal(pm_err_msg(&err), "x: no row where one was expected");
 	pm_err_clear(&err);
 }
 
@@ -263,34 +271,34 @@ test_helpers(void **state)
 {
 	struct tmpdb *t = *state;
 	struct pm_err err = {0, NULL};
-	sqlite3_stmt *st;
+	struct pm_stmt *st;
 
 	setenv("PM_NOW", "2026-11-30T23:30:00Z", 1);  /* 07:30 on 1 December in Shanghai */
 	assert_int_equal(pm_db_prepare(t->db, "SELECT :today, ?2, ?3, ?4, NULL", &st, &err), 0);
 	assert_int_equal(pm_bind_today(st, &err), 0);
-	assert_int_equal(pm_bind_text(st, 2, NULL), SQLITE_OK);
-	assert_int_equal(pm_bind_text_null(st, 3, ""), SQLITE_OK);
-	assert_int_equal(pm_bind_int(st, 4, INT64_MIN), SQLITE_OK);
-	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+	assert_int_equal(pm_bind_text(st, 2, NULL), 0);
+	assert_int_equal(pm_bind_text_null(st, 3, ""), 0);
+	assert_int_equal(pm_bind_int(st, 4, INT64_MIN), 0);
+	assert_int_equal(pm_step(st), PM_ROW);
 	assert_string_equal(pm_col_text(st, 0), "2026-12-01");
 	assert_string_equal(pm_col_text(st, 1), "");
-	assert_int_equal(sqlite3_column_type(st, 1), SQLITE_TEXT);
-	assert_int_equal(sqlite3_column_type(st, 2), SQLITE_NULL);
-	assert_int_equal(sqlite3_column_int64(st, 3), INT64_MIN);
+	assert_int_equal(pm_col_type(st, 1), PM_TYPE_TEXT);
+	assert_int_equal(pm_col_type(st, 2), PM_TYPE_NULL);
+	assert_int_equal(pm_col_int64(st, 3), INT64_MIN);
 	assert_string_equal(pm_col_text(st, 4), "");
-	sqlite3_finalize(st);
+	pm_stmt_free(st);
 	/* no :today parameter: nothing to do */
 	assert_int_equal(pm_db_prepare(t->db, "SELECT 1", &st, &err), 0);
 	assert_int_equal(pm_bind_today(st, &err), 0);
 	assert_int_equal(pm_db_step_done(t->db, st, &err), 0);
-	sqlite3_finalize(st);
+	pm_stmt_free(st);
 	/* a bad PM_NOW is the caller's usage error */
 	setenv("PM_NOW", "soon", 1);
 	assert_int_equal(pm_db_prepare(t->db, "SELECT :today", &st, &err), 0);
 	assert_int_equal(pm_bind_today(st, &err), -1);
 	assert_int_equal(err.code, PM_EXIT_USAGE);
 	pm_err_clear(&err);
-	sqlite3_finalize(st);
+	pm_stmt_free(st);
 	unsetenv("PM_NOW");
 
 	/* SQL that does not compile is a bug (70), with SQLite's words */
@@ -305,7 +313,7 @@ test_helpers(void **state)
 	assert_int_equal(pm_db_step_done(t->db, st, &err), -1);
 	assert_int_equal(err.code, PM_EXIT_DATA);
 	pm_err_clear(&err);
-	sqlite3_finalize(st);
+	pm_stmt_free(st);
 	assert_int_equal(tmpdb_int(t, "SELECT count(*) FROM staff"), 0);
 }
 
@@ -316,7 +324,7 @@ test_blob(void **state)
 {
 	struct tmpdb *t = *state;
 	struct pm_err err = {0, NULL};
-	sqlite3_stmt *st;
+	struct pm_stmt *st;
 	char *data;
 	size_t len;
 
@@ -342,7 +350,7 @@ test_text(void **state)
 {
 	struct tmpdb *t = *state;
 	struct pm_err err = {0, NULL};
-	sqlite3_stmt *st;
+	struct pm_stmt *st;
 	char *text;
 
 	assert_int_equal(pm_db_prepare(t->db, "SELECT '3-2-1501', 2", &st, &err), 0);

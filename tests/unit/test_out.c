@@ -9,6 +9,7 @@
 
 #include <cmocka.h>
 
+#include "core/db.h"
 #include "core/out.h"
 
 #define N(a) (sizeof (a) / sizeof (a)[0])
@@ -490,18 +491,18 @@ test_stmt(void **state)
 	struct pm_outopts o = {.format = PM_FMT_CSV, .no_header = 0, .excel = 0, .reveal = 0};
 	struct pm_err err = {0, NULL};
 	struct pm_out *out;
-	sqlite3 *db;
-	sqlite3_stmt *st;
+	struct pm_db *db;
+	struct pm_stmt *st;
 	char *buf = NULL;
 	size_t len = 0;
 	FILE *fp;
 
 	(void)state;
-	assert_int_equal(sqlite3_open(":memory:", &db), SQLITE_OK);
-	assert_int_equal(sqlite3_prepare_v2(db,
+	assert_int_equal(pm_db_open(":memory:", 0, &db, &err), 0);
+	assert_int_equal(pm_db_prepare(db,
 	    "SELECT '3-2-1501', 123450, 23500, '13812345678'"
 	    " UNION ALL SELECT 'B2-138', -5, NULL, NULL"
-	    " UNION ALL SELECT 'x', 0, 1, ''", -1, &st, NULL), SQLITE_OK);
+	    " UNION ALL SELECT 'x', 0, 1, ''", &st, &err), 0);
 	fp = open_memstream(&buf, &len);
 	out = pm_out_new(fp, &o, &err);
 	pm_out_begin(out, NULL, c, 4, 0);
@@ -515,8 +516,8 @@ test_stmt(void **state)
 	    "B2-138,-0.05,,\n"
 	    "x,0.00,0.0001,\n");
 	free(buf);
-	sqlite3_finalize(st);
-	sqlite3_close(db);
+	pm_stmt_free(st);
+	pm_db_close(db);
 }
 
 /* A write that fails is an error at the end, not a short file and 0 */

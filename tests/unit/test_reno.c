@@ -66,12 +66,13 @@ static const char *
 status(struct pm_db *db)
 {
 	static char s[16];
-	sqlite3_stmt *st;
+	struct pm_err err = {0, NULL};
+	struct pm_stmt *st;
 
-	assert_int_equal(sqlite3_prepare_v2(db->h, "SELECT status FROM reno", -1, &st, NULL), SQLITE_OK);
-	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
-	snprintf(s, sizeof s, "%s", (const char *)sqlite3_column_text(st, 0));
-	sqlite3_finalize(st);
+	assert_int_equal(pm_db_prepare(db, "SELECT status FROM reno", &st, &err), 0);
+	assert_int_equal(pm_step(st), PM_ROW);
+	snprintf(s, sizeof s, "%s", pm_col_text(st, 0));
+	pm_stmt_free(st);
 	return s;
 }
 

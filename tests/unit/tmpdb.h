@@ -65,14 +65,15 @@ tmpdb_close(struct tmpdb *t)
 static inline long long
 tmpdb_int(struct tmpdb *t, const char *sql)
 {
-	sqlite3_stmt *st;
+	struct pm_err err = {0, NULL};
+	struct pm_stmt *st;
 	long long v = -1;
 
-	if (sqlite3_prepare_v2(t->db->h, sql, -1, &st, NULL) != SQLITE_OK)
-		fail_msg("%s: %s", sql, sqlite3_errmsg(t->db->h));
-	if (sqlite3_step(st) == SQLITE_ROW)
-		v = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
+	if (pm_db_prepare(t->db, sql, &st, &err) != 0)
+		fail_msg("%s: %s", sql, pm_err_msg(&err));
+	if (pm_step(st) == PM_ROW)
+		v = pm_col_int64(st, 0);
+	pm_stmt_free(st);
 	return v;
 }
 
