@@ -21,6 +21,7 @@ holds "pm.7 is there" [ -f "$MAN/pm.7" ]
 holds "zh_CN/pm.7 is there" [ -f "$MAN/zh_CN/pm.7" ]
 holds "zh_CN/pm-admin.1 is there" [ -f "$MAN/zh_CN/pm-admin.1" ]
 holds "zh_CN/pm-reno.1 is there" [ -f "$MAN/zh_CN/pm-reno.1" ]
+holds "zh_CN/pm-survey.1 is there" [ -f "$MAN/zh_CN/pm-survey.1" ]
 # roff joins source lines with a space, which Chinese does not want
 # after its punctuation (issue 19 item 7): a line ends in \c instead
 for page in "$MAN"/zh_CN/*.[1-8]; do
