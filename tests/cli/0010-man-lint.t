@@ -19,9 +19,10 @@ done
 holds "pm-admin.1 is there" [ -f "$MAN/pm-admin.1" ]
 holds "pm.7 is there" [ -f "$MAN/pm.7" ]
 holds "zh_CN/pm.7 is there" [ -f "$MAN/zh_CN/pm.7" ]
-holds "zh_CN/pm-fee.1 is there" [ -f "$MAN/zh_CN/pm-fee.1" ]
-holds "zh_CN/pm-owner.1 is there" [ -f "$MAN/zh_CN/pm-owner.1" ]
-holds "zh_CN/pm-ticket.1 is there" [ -f "$MAN/zh_CN/pm-ticket.1" ]
+# every page of man/ has its Chinese translation
+for page in "$MAN"/*.[1-8]; do
+	holds "zh_CN/${page##*/} is there" [ -f "$MAN/zh_CN/${page##*/}" ]
+done
 # roff joins source lines with a space, which Chinese does not want
 # after its punctuation (issue 19 item 7): a line ends in \c instead
 for page in "$MAN"/zh_CN/*.[1-8]; do
