@@ -14,8 +14,9 @@
 #   make demo
 #   make check          (which installs the rest through tools/deps.sh)
 #
-# Prints make check's last line ("N passed, N failed") and exits with
-# make check's status (1 when a step before it failed).  Everything the
+# Prints make check's total ("N passed, N failed", its last line but for
+# make's own error line), the tests that failed, and exits with make
+# check's status (1 when a step before it failed).  Everything the
 # chroot printed goes to a log, whose name is printed first; it is kept.
 # /proc, /dev/pts and /dev/shm are mounted in the chroot and unmounted
 # on any exit; the chroot is removed afterwards unless -k (keep) is given.
@@ -154,7 +155,10 @@ step "make check"
 status=0
 inside 'make check' > "$root.check" 2>&1 || status=$?
 cat "$root.check" >> "$log"
-last=$(tail -n 1 "$root.check")
+# the total (make's own "Error 1" follows it on a failure), else the last line
+last=$(grep -E '^[0-9]+ passed, [0-9]+ failed' "$root.check" | tail -n 1)
+[ -n "$last" ] || last=$(tail -n 1 "$root.check")
+grep '^FAIL' "$root.check" >&2 || true
 rm -f "$root.check"
 echo "fresh-debian-check: make check in a fresh $suite (exit $status): $last"
 exit "$status"
