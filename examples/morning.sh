@@ -10,9 +10,34 @@
 # units not inspected, and vehicle passes and dog licences expiring within
 # a month (pm-owner).  A section with nothing in it says so.  Exits 1 when
 # something is overdue, so a wrapper can page someone; 0 otherwise.
+# Under a zh_CN locale (LANG=zh_CN.UTF-8, as the binaries decide it) the
+# headings are Chinese; English otherwise.
 set -u
 
 late=0
+
+# The reader's language, "zh" or "en", by the rule the binaries follow
+# (lib/core/i18n.c: setlocale(LC_ALL, "") and gettext): the locale is
+# LC_ALL, else LC_MESSAGES, else LANG; one that is not installed leaves
+# them in C, which is English; outside C, LANGUAGE (a list, as zh_CN:en)
+# comes first.  Chinese when zh_CN comes before any C; the same block is
+# in every example script.
+reader_lang() {
+	_loc=${LC_ALL:-${LC_MESSAGES:-${LANG:-}}}
+	case $_loc in '' | C | POSIX) echo en && return ;; esac
+	if command -v locale > /dev/null 2>&1 && [ -n "$(locale 2>&1 > /dev/null)" ]; then
+		echo en && return
+	fi
+	_rest=${LANGUAGE:-$_loc}:
+	while [ -n "$_rest" ]; do
+		_l=${_rest%%:*}
+		_rest=${_rest#*:}
+		case $_l in zh_CN*) echo zh && return ;; C | POSIX) break ;; esac
+	done
+	echo en
+}
+
+lang=$(reader_lang)
 
 # section TITLE CMD...: a heading and the command's table; a checking
 # verb's exit 1 means "late", anything above 1 is an error
@@ -29,7 +54,7 @@ section() {
 	fi
 	[ $rc = 1 ] && late=1
 	if [ "$(wc -l < "${TMPDIR:-/tmp}/morning.$$")" -le 2 ]; then
-		echo "(nothing)"
+		if [ "$lang" = zh ]; then echo "（无）"; else echo "(nothing)"; fi
 	else
 		cat "${TMPDIR:-/tmp}/morning.$$"
 	fi
@@ -37,9 +62,17 @@ section() {
 	echo
 }
 
-section "Callbacks, complaint replies and rework due today or late" pm-ticket due --within 1d --check
-section "Renovations: reviews, notices, works and inspections late" pm-reno due --check
-section "Survey forms not back" pm-survey due --check
-section "Vacant units not inspected in time" pm-owner vacant --overdue --check
-section "Passes and dog licences expiring within 30 days" pm-owner expiring --within 30d
+if [ "$lang" = zh ]; then
+	section "今天到期或已逾期的回访、投诉答复和返修" pm-ticket due --within 1d --check
+	section "装修：逾期的审批、整改通知书、施工和巡查" pm-reno due --check
+	section "到期未收回的评议表" pm-survey due --check
+	section "未按时巡查的空置房" pm-owner vacant --overdue --check
+	section "30 天内到期的出入证和养犬证" pm-owner expiring --within 30d
+else
+	section "Callbacks, complaint replies and rework due today or late" pm-ticket due --within 1d --check
+	section "Renovations: reviews, notices, works and inspections late" pm-reno due --check
+	section "Survey forms not back" pm-survey due --check
+	section "Vacant units not inspected in time" pm-owner vacant --overdue --check
+	section "Passes and dog licences expiring within 30 days" pm-owner expiring --within 30d
+fi
 exit $late

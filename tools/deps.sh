@@ -7,7 +7,8 @@
 # tools, and the zh_CN.UTF-8 locale the translation tests run in.
 set -eu
 
-build_pkgs="gcc make pkg-config libsqlite3-dev libcsv-dev libxlsxwriter-dev libunistring-dev gettext tzdata python3"
+# zlib1g-dev: xlsxwriter.pc links -lz, and libxlsxwriter-dev does not pull it in
+build_pkgs="gcc make pkg-config libsqlite3-dev libcsv-dev libxlsxwriter-dev zlib1g-dev libunistring-dev gettext tzdata python3"
 test_pkgs="libcmocka-dev sqlite3 mandoc shellcheck locales libc-l10n bash-completion zsh fish chromium fonts-noto-cjk librsvg2-bin poppler-utils libxml2-utils time fontconfig"
 
 pkgs=$build_pkgs

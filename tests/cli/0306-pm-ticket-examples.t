@@ -91,5 +91,16 @@ is "$(sed -n 2p "$T/msg.0")" "To: =?UTF-8?B?$(printf 张三 | base64)?= <staff-1
 is "$(grep -c '^From' "$T/msg.0" "$T/msg.1" | tr '\n' ' ')" "$T/msg.0:1 $T/msg.1:1 " \
 	"one message each, its From: header the only line starting From"
 is "$(head -n 1 "$T/msg.2")" "To: boss@example.org" "the overdue list goes to the supervisor"
+is "$(sed -n 2p "$T/msg.2")" "Subject: overdue tickets" "its subject in English under cron's C locale"
+holds "declared UTF-8, since names and summaries are Chinese" \
+	grep -qx 'Content-Type: text/plain; charset=UTF-8' "$T/msg.2"
+
+# under zh_CN the supervisor's subject is Chinese, encoded for a header
+rm -f "$T"/msg.*
+run env -i PATH="$T/bin:$PATH" PM_DB="$PM_DB" PM_NOW=2026-12-20T08:00:00 PM_LOCALEDIR="$PM_LOCALEDIR" \
+	LANG=zh_CN.UTF-8 SENDMAIL="fake-sendmail" SUPERVISOR=boss@example.org sh "$PM_TOP/examples/ticket-morning.sh"
+is_rc 0 "ticket-morning.sh under zh_CN"
+is "$(sed -n 2p "$T/msg.2")" "Subject: =?UTF-8?B?$(printf 逾期工单 | base64)?=" "the supervisor's subject is 逾期工单"
+holds "and the list under it is pm-ticket's Chinese table" grep -q '^工单  ' "$T/msg.2"
 
 done_testing
