@@ -15,6 +15,68 @@
 #include "settings.h"
 #include "time.h"
 
+/*
+ * Is name a PostgreSQL connection rather than a file: a URI
+ * (postgresql://, postgres://) or a libpq keyword string
+ * ("service=sunshine", "host=db1 dbname=estate")?  The keywords are
+ * libpq's; a file called "notes=1.db" is still a file.
+ */
+static int
+is_connection(const char *name)
+{
+	static const char *const kw[] = {
+		"host", "hostaddr", "port", "dbname", "user", "password", "passfile",
+		"service", "sslmode", "connect_timeout", "application_name", "options",
+		"target_session_attrs",
+	};
+	size_t i, n;
+
+	if (!strncmp(name, "postgresql://", 13) || !strncmp(name, "postgres://", 11))
+		return 1;
+	for (i = 0; i < sizeof kw / sizeof kw[0]; i++) {
+		n = strlen(kw[i]);
+		if (!strncmp(name, kw[i], n) && name[n + strspn(name + n, " ")] == '=')
+			return 1;
+	}
+	return 0;
+}
+
+/* A password written into the connection: in a URI's user:password@,
+ * its password= parameter, or a keyword string's password=.  It would
+ * show in ps and in the environment of every child. */
+static int
+has_password(const char *name)
+{
+	const char *p, *at, *slash;
+
+	if (!strncmp(name, "postgres", 8) && (p = strstr(name, "://"))) {
+		p += 3;
+		at = strchr(p, '@');
+		slash = strchr(p, '/');
+		if (at && (!slash || at < slash) && memchr(p, ':', (size_t)(at - p)))
+			return 1;
+		return strstr(name, "?password=") || strstr(name, "&password=");
+	}
+	for (p = name; (p = strstr(p, "password")); p += 8)
+		if ((p == name || p[-1] == ' ') && p[8 + strspn(p + 8, " ")] == '=')
+			return 1;
+	return 0;
+}
+
+/* name (from --db, or PM_DB when from is "PM_DB") as a connection: not
+ * one this build can open. */
+static int
+connection_refused(const char *from, const char *name, struct pm_err *err)
+{
+	if (has_password(name))
+		return pm_err_set(err, PM_EXIT_USAGE,
+		    _("%s: a password in the connection shows in ps and the environment: "
+		      "put it in ~/.pgpass or a service file instead"), from);
+	return pm_err_set(err, PM_EXIT_CONFIG,
+	    _("%s: '%s' is a PostgreSQL connection, and this pm-tools has only the SQLite "
+	      "driver: give the path of an estate file"), from, name);
+}
+
 int
 pm_db_path(const char *opt, char **out, struct pm_err *err)
 {
@@ -33,6 +95,10 @@ pm_db_path(const char *opt, char **out, struct pm_err *err)
 	if (env && *env && !opt && (!strcmp(env, ":memory:") || !strncmp(env, "file:", 5)))
 		return pm_err_set(err, PM_EXIT_USAGE,
 		    _("PM_DB: '%s' is not a file: the estate needs a database file"), env);
+	if (opt && is_connection(opt))
+		return connection_refused("--db", opt, err);
+	if (!opt && env && *env && is_connection(env))
+		return connection_refused("PM_DB", env, err);
 	if (opt)
 		n = asprintf(out, "%s", opt);
 	else if (env && *env)
