@@ -69,12 +69,17 @@ static const char ticket_order_sql[] =
     " SELECT t.no, e.at > ?1, e.what, e.at, e.pwhat, e.pat FROM e JOIN ticket t ON t.id = e.ticket_id"
     " WHERE e.at < e.pat OR e.at > ?1 ORDER BY t.no, e.id";
 
-/* The renovation log likewise. */
+/* The renovation log likewise; and work is started on the permit's
+ * days, not before its planned start (lib/reno/site.c). */
 static const char reno_order_sql[] =
     "WITH e AS (SELECT reno_id, id, event, at, lag(event) OVER w AS pevent, lag(at) OVER w AS pat"
     "  FROM reno_event WINDOW w AS (PARTITION BY reno_id ORDER BY id))"
-    " SELECT r.no, e.at > ?1, e.event, e.at, e.pevent, e.pat FROM e JOIN reno r ON r.id = e.reno_id"
-    " WHERE e.at < e.pat OR e.at > ?1 ORDER BY r.no, e.id";
+    " SELECT no, which, a, b, c, d FROM ("
+    "  SELECT r.no, e.at > ?1 AS which, e.event AS a, e.at AS b, e.pevent AS c, e.pat AS d, e.id AS k"
+    "  FROM e JOIN reno r ON r.id = e.reno_id WHERE e.at < e.pat OR e.at > ?1"
+    "  UNION ALL SELECT no, 2, started, planned_start, NULL, NULL, 0 FROM reno"
+    "  WHERE started IS NOT NULL AND substr(started, 1, 10) < planned_start) AS x"
+    " ORDER BY no, k";
 
 /* Records dated after today. */
 static const char future_records_sql[] =
@@ -171,7 +176,7 @@ const struct pm_invariant pm_invariants[] = {
 	    N_("%s at %s is later than now")}, NULL},
 	{"reno_order", N_("a renovation's log is in time order, none of it later than now"),
 	    reno_order_sql, {N_("%s at %s is earlier than the step before it, %s at %s"),
-	    N_("%s at %s is later than now")}, NULL},
+	    N_("%s at %s is later than now"), N_("started at %s, before its planned start %s")}, NULL},
 	{"future_records", N_("no move-in, move-out, payment, void, deposit, refund or hand-over is dated after today"),
 	    future_records_sql, {N_("a move-in dated %s, after today"),
 	    N_("a move-out dated %s, after today"), N_("a payment dated %s, after today"),

@@ -157,7 +157,14 @@ pm_reno_start(struct pm_db *db, int64_t id, struct pm_err *err)
 		    : _("work starts once the application is approved"), err);
 	if (!s.paid)
 		return reno_refuse(&s, _("work starts once the fees and the deposit are paid"), err);
-	if (now_text(now, err) < 0 || update_status(db, id, "started", "started", now, err) < 0)
+	if (now_text(now, err) < 0)
+		return -1;
+	/* the permit is for its planned days: a start recorded before
+	 * them would put the work outside what was approved */
+	if (strncmp(now, s.start, strlen(s.start)) < 0)
+		return pm_err_set(err, PM_EXIT_DATA,
+		    _("cannot start %s on %.10s: its planned start is %s"), s.no, now, s.start);
+	if (update_status(db, id, "started", "started", now, err) < 0)
 		return -1;
 	return reno_event(db, &s, "started", 0,
 	    "owner told work may start; site supervisor told to watch it", err);

@@ -159,6 +159,12 @@ is_rc 1 "a renovation's log out of order is found"
 is "$(rows reno_order)" "reno_order,\"Z2026-000001: paid at 2026-11-29T10:00:00 is earlier than the step before it, applied at 2026-11-30T09:00:00\"" \
 	"naming the permit, the steps and their times"
 restore
+sql "UPDATE reno SET started = '2026-11-30T09:00:00', planned_start = '2026-12-02' WHERE id = 1"
+run pm-admin check --invariants
+is_rc 1 "work started before its planned start is found"
+is "$(rows reno_order)" "reno_order,\"Z2026-000001: started at 2026-11-30T09:00:00, before its planned start 2026-12-02\"" \
+	"naming the permit and both days"
+restore
 
 # future_records
 sql "INSERT INTO movein(unit_id, date) VALUES (2, '2026-12-05')"

@@ -69,7 +69,7 @@ refused "the planned end 2026-11-30 is before the start 2026-12-01" \
 refused "planned start '2026-02-30': " \
 	pm-reno apply 1-1-101 --applicant 张三 --contractor x --scope y --start 2026-02-30 --end 2026-11-30
 run pm-reno apply 1栋1单元101 --applicant 张三 --contractor 好家装修 --phone 13700137000 \
-	--scope 厨卫翻新 --start 2026-12-01 --end 2026-12-31 --attach "$T/drawing.pdf" --attach "$T/ids.pdf"
+	--scope 厨卫翻新 --start 2026-11-26 --end 2026-12-31 --attach "$T/drawing.pdf" --attach "$T/ids.pdf"
 is_rc 0 "the owner applies"
 is_out "$Z" "and gets the permit number"
 is "$(sql "SELECT group_concat(name) FROM attachment WHERE kind = 'reno'")" "drawing.pdf,ids.pdf" \
@@ -146,6 +146,9 @@ refused "$Z: '赵师傅' has a pass out already" pm-reno pass issue $Z 赵师傅
 refused "$Z: a site is inspected while the work goes on (its status is approved)" \
 	pm-reno inspect $Z --by 保安甲
 
+# the permit is for its planned days (issue 13: time order): not a day before
+PM_NOW=2026-11-25T17:00 refused "cannot start $Z on 2026-11-25: its planned start is 2026-11-26" \
+	pm-reno start $Z
 PM_NOW=2026-11-26T08:00 run pm-reno start $Z
 is_rc 0 "work starts"
 agree started started
@@ -246,7 +249,7 @@ is_rc 0 "pm-fee's books balance"
 
 run pm-reno log $Z
 is_out "at,event,staff,clerk,detail
-2026-11-20T09:00,applied,,root,\"张三 (owner), 好家装修, 2026-12-01..2026-12-31, 2 attached\"
+2026-11-20T09:00,applied,,root,\"张三 (owner), 好家装修, 2026-11-26..2026-12-31, 2 attached\"
 2026-11-20T14:00,first review: approved,李工,root,by 李工
 2026-11-21T09:00,second review: rejected,王经理,root,by 王经理: 图纸不全
 2026-11-21T15:00,resubmitted,,root,\"round 2, scope: 厨卫翻新（附水电图）, 1 attached\"
@@ -289,7 +292,7 @@ is_out "month,what,key,count,amount
 	"November: review took 68 hours from resubmission to approval"
 run pm-reno list --status 已退押金
 is_out "permit,unit,applicant,contractor,status,start,end,submitted,approved,deposit
-$Z,1-1-101,张三,好家装修,refunded,2026-12-01,2027-01-10,2026-11-21T15:00,2026-11-24T11:00,D2026-000001" \
+$Z,1-1-101,张三,好家装修,refunded,2026-11-26,2027-01-10,2026-11-21T15:00,2026-11-24T11:00,D2026-000001" \
 	"list by status, in Chinese too"
 
 # the files handed in: listed in order, each one retrievable byte for byte

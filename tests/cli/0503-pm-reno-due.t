@@ -21,7 +21,7 @@ run pm-reno apply 1-1-102 --applicant 李租客 --consent '业主王五书面同
 is_out "Z2026-000001" "a tenant applies with the owner's consent"
 is "$(sql "SELECT party, consent FROM reno")" "tenant|业主王五书面同意 2026-11-01" "recorded as a tenant, with the consent"
 run pm-reno apply 1-1-101 --applicant 张三 --contractor 乙公司 --scope 换地板 --start 2026-11-05 --end 2026-11-06
-run pm-reno apply 2-1-201 --applicant 王五 --contractor 丙公司 --scope 全屋 --start 2026-11-05 --end 2026-11-30
+run pm-reno apply 2-1-201 --applicant 王五 --contractor 丙公司 --scope 全屋 --start 2026-11-02 --end 2026-11-30
 pm-reno review Z2026-000001 --first --approve --by 李工
 pm-reno review Z2026-000001 --second --approve --by 王经理
 pm-reno review Z2026-000003 --first --approve --by 李工
