@@ -52,7 +52,8 @@ pm_deposit_take(struct pm_db *db, const struct pm_deposit *d, int64_t *id,
 		pm_err_set(err, PM_EXIT_DATA, _("purpose: %s"), why);
 		goto out;
 	}
-	if (pm_fee_date(db, d->date, date, err) < 0 || pm_fee_now(now, err) < 0)
+	if (pm_fee_date(db, d->date, date, err) < 0 || pm_fee_now(now, err) < 0 ||
+	    pm_fee_cash_date(db, method, date, err) < 0)
 		goto out;
 	if (pm_seq_next(db, "D", atoi(date), no, err) < 0)
 		goto out;

@@ -155,6 +155,36 @@ pm_fee_date(struct pm_db *db, const char *typed, char buf[PM_DATE_BUFSZ], struct
 }
 
 int
+pm_fee_cash_date(struct pm_db *db, const char *method, const char *date, struct pm_err *err)
+{
+	static const char sql[] =
+	    "SELECT no, date FROM handover WHERE date >= ?1 ORDER BY date, id LIMIT 1";
+	struct pm_stmt *st;
+	struct pm_date today;
+	char t[PM_DATE_BUFSZ];
+	int rc;
+
+	if (strcmp(method, "cash"))
+		return 0;
+	if (pm_today(&today, err) < 0)
+		return -1;
+	if (strcmp(date, pm_date_fmt(today, t)) >= 0)
+		return 0;
+	if (pm_db_prepare(db, sql, &st, err) < 0)
+		return -1;
+	pm_bind_text(st, 1, date);
+	rc = pm_step(st);
+	if (rc == PM_ROW)
+		pm_err_set(err, PM_EXIT_DATA,
+		    _("cash for %s was handed over already (%s, %s): record it as today's"),
+		    date, pm_col_text(st, 0), pm_col_text(st, 1));
+	else if (rc != PM_DONE)
+		pm_db_fail(db, err, _("reading hand-overs"));
+	pm_stmt_free(st);
+	return rc == PM_DONE ? 0 : -1;
+}
+
+int
 pm_fee_now(char buf[PM_TIME_BUFSZ], struct pm_err *err)
 {
 	pm_time now;

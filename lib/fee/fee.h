@@ -51,6 +51,13 @@ int pm_fee_method(const char *typed, const char **key, struct pm_err *err);
 int pm_fee_date(struct pm_db *db, const char *typed, char buf[PM_DATE_BUFSZ],
 		struct pm_err *err);
 
+/* Cash (method "cash") dated date, a day before today, when a
+ * hand-over is dated on or after it: refused (65), since that day's cash
+ * was counted and handed to finance; the payment is today's instead.
+ * Other methods and today's cash: 0. */
+int pm_fee_cash_date(struct pm_db *db, const char *method, const char *date,
+    struct pm_err *err);
+
 /* Is month ("2026-11") closed?  Closing a month locks the books up to
  * its end, so this is 1 for it and every month before it. */
 int pm_fee_closed(struct pm_db *db, const char *month, int *closed, struct pm_err *err);

@@ -131,7 +131,8 @@ pm_fee_pay(struct pm_db *db, const struct pm_fee_pay *p, struct pm_fee_paid *r,
 	for (i = 0; i < p->nitems; i++)
 		if (pm_fee_item_find(db, p->items[i], &items[i], err) < 0)
 			goto out;
-	if (pm_fee_date(db, p->date, date, err) < 0 || pm_fee_now(now, err) < 0)
+	if (pm_fee_date(db, p->date, date, err) < 0 || pm_fee_now(now, err) < 0 ||
+	    pm_fee_cash_date(db, method, date, err) < 0)
 		goto out;
 	if (p->no_credit) {
 		if (owed_for(db, p->unit_id, items, p->nitems, &owed, err) < 0)
