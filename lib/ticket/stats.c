@@ -8,12 +8,17 @@
 #include "core/audit.h"
 #include "core/i18n.h"
 #include "core/settings.h"
+#include "owner/unit.h"
 #include "internal.h"
 #include "ticket.h"
 
-/* The period's bounds as the queries bind them. */
+/* The period's bounds as the queries bind them.  asof is the day whose
+ * households a rate divides by: the period's last day, or today while the
+ * period is still running (a lease that starts on Saturday is no
+ * household on Wednesday). */
 struct span {
 	char first[PM_DATE_BUFSZ], last[PM_DATE_BUFSZ], next[PM_DATE_BUFSZ];
+	char asof[PM_DATE_BUFSZ];
 	char now[PM_TIME_BUFSZ];
 	char name[PM_PERIOD_BUFSZ];
 };
@@ -21,9 +26,14 @@ struct span {
 static int
 span_of(const struct pm_period *p, struct span *s, struct pm_err *err)
 {
+	struct pm_date today;
+
+	if (pm_today(&today, err) < 0)
+		return -1;
 	pm_date_fmt(p->first, s->first);
 	pm_date_fmt(p->last, s->last);
 	pm_date_fmt(pm_date_add(p->last, 1), s->next);
+	pm_date_fmt(pm_date_cmp(p->last, today) < 0 ? p->last : today, s->asof);
 	pm_period_fmt(*p, s->name);
 	return tk_now(s->now, err);
 }
@@ -39,6 +49,9 @@ bind_span(struct pm_stmt *st, const struct span *s)
 		pm_bind_text(st, i, s->next);
 	if ((i = pm_param_index(st, ":now")))
 		pm_bind_text(st, i, s->now);
+	/* PM_UNIT_STATUS_SQL's day, here the period's and not the clock's */
+	if ((i = pm_param_index(st, ":today")))
+		pm_bind_text(st, i, s->asof);
 }
 
 /* A query of one number. */
@@ -128,7 +141,11 @@ figures(struct pm_db *db, const struct span *s, struct figures *f, struct pm_err
 		RECEIVED " AND t.kind = 'complaint' AND t.replied > t.reply_due",
 		RECEIVED " AND t.kind = 'complaint' AND t.replied IS NULL",
 		RECEIVED " AND t.kind = 'complaint' AND t.replied IS NULL AND t.reply_due < :now",
-		"SELECT count(*) FROM unit WHERE type = 'residential'",
+		/* households: residential units lived in (occupied or let) on
+		 * the period's last day, by the rule of a unit's status, so that
+		 * a past week's rate does not change as owners move in later */
+		"SELECT count(*) FROM unit u WHERE u.type = 'residential' AND "
+		PM_UNIT_STATUS_SQL " IN ('occupied', 'rented')",
 		"SELECT count(*) FROM rework r WHERE" IN_PERIOD("r.issued"),
 		"SELECT count(*) FROM rework r WHERE" IN_PERIOD("r.issued") " AND r.done <= r.due",
 	};
